@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nova_core: what every GPU goes through once its register space is
+ * reachable, whether it is a PCI function or an emulated GPU: checking the
+ * BARs, identifying the chip, and creating the auxiliary device the DRM
+ * driver binds to. Teardown runs in the exact reverse order.
+ */
+
+#include <linux/auxiliary_bus.h>
+#include <linux/device.h>
+#include <linux/idr.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
+
+#include "device.h"
+#include "regs.h"
+
+/* Ids of the "nova_core.nova-drm.N" auxiliary devices, one per GPU. */
+static DEFINE_IDA(nova_aux_ida);
+
+static void nova_aux_release(struct device *dev)
+{
+	struct auxiliary_device *adev = to_auxiliary_dev(dev);
+
+	ida_free(&nova_aux_ida, adev->id);
+	kfree(adev);
+}
+
+static int nova_aux_create(struct nova_device *nd)
+{
+	struct auxiliary_device *adev;
+	int id, ret;
+
+	adev = kzalloc(sizeof(*adev), GFP_KERNEL);
+	if (!adev)
+		return -ENOMEM;
+
+	id = ida_alloc(&nova_aux_ida, GFP_KERNEL);
+	if (id < 0) {
+		kfree(adev);
+		return id;
+	}
+
+	adev->name = NOVA_CORE_AUX_DRM_NAME;
+	adev->id = id;
+	adev->dev.parent = nd->dev;
+	adev->dev.release = nova_aux_release;
+
+	ret = auxiliary_device_init(adev);
+	if (ret) {
+		ida_free(&nova_aux_ida, id);
+		kfree(adev);
+		return ret;
+	}
+
+	/* From here on, the release callback frees the id and the memory. */
+	ret = auxiliary_device_add(adev);
+	if (ret) {
+		auxiliary_device_uninit(adev);
+		return ret;
+	}
+
+	nd->drm_adev = adev;
+	return 0;
+}
+
+static void nova_aux_destroy(struct nova_device *nd)
+{
+	auxiliary_device_delete(nd->drm_adev);
+	auxiliary_device_uninit(nd->drm_adev);
+	nd->drm_adev = NULL;
+}
+
+static int nova_identify(struct nova_device *nd)
+{
+	struct nova_chip_id *chip = &nd->chip;
+	u32 boot0, boot42;
+	int ret;
+
+	boot0 = nova_rd32(nd, NV_PMC_BOOT_0);
+	boot42 = nova_rd32(nd, NV_PMC_BOOT_42);
+
+	ret = nova_chip_identify(boot0, boot42, chip);
+	if (ret) {
+		if (chip->refusal == NOVA_CHIP_PRE_TURING ||
+		    chip->refusal == NOVA_CHIP_UNKNOWN)
+			dev_notice(nd->dev,
+				   "unsupported GPU: %s 0x%03x (NV_PMC_BOOT_0=0x%08x, NV_PMC_BOOT_42=0x%08x)\n",
+				   nova_chip_refusal_str(chip->refusal),
+				   chip->chipset, boot0, boot42);
+		else
+			dev_notice(nd->dev,
+				   "unsupported GPU: %s (NV_PMC_BOOT_0=0x%08x, NV_PMC_BOOT_42=0x%08x)\n",
+				   nova_chip_refusal_str(chip->refusal),
+				   boot0, boot42);
+		return ret;
+	}
+
+	return 0;
+}
+
+/**
+ * nova_device_probe() - bring up a GPU whose register space is reachable
+ * @nd: the GPU, with @dev, @io and the BAR sizes filled in by the bus glue
+ *
+ * Return: 0 on success; -ENODEV for a GPU nova_core does not drive (BAR0
+ * too small, unsupported chip), with one log line saying why; another
+ * negative errno on failure. On failure nothing is left behind.
+ */
+int nova_device_probe(struct nova_device *nd)
+{
+	const struct nova_chip_info *info;
+	int ret;
+
+	if (nd->bar0_size < SZ_16M) {
+		dev_err(nd->dev, "BAR0 is %llu bytes, at least 16 MiB needed\n",
+			nd->bar0_size);
+		return -ENODEV;
+	}
+
+	ret = nova_identify(nd);
+	if (ret)
+		return ret;
+
+	ret = nova_aux_create(nd);
+	if (ret)
+		return dev_err_probe(nd->dev, ret,
+				     "failed to create the DRM auxiliary device\n");
+
+	info = nd->chip.info;
+	dev_info(nd->dev, "NVIDIA (Chipset: %s, Architecture: %s, Revision: %x.%x)\n",
+		 info->name, nova_arch_name(info->arch),
+		 nd->chip.major_rev, nd->chip.minor_rev);
+	return 0;
+}
+
+/**
+ * nova_device_remove() - tear down what nova_device_probe() set up
+ * @nd: the GPU
+ *
+ * Called on unbind, including module unload; undoes nova_device_probe() in
+ * reverse order. Bus resources are device-managed and go after this.
+ */
+void nova_device_remove(struct nova_device *nd)
+{
+	nova_aux_destroy(nd);
+}

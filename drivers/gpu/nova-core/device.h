@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nova_core device state and register accessors.
+ */
+#ifndef __NOVA_CORE_DEVICE_H__
+#define __NOVA_CORE_DEVICE_H__
+
+#include <linux/auxiliary_bus.h>
+#include <linux/nova_core.h>
+#include <linux/types.h>
+
+#include "gpu.h"
+
+/**
+ * struct nova_device - one GPU bound to nova_core
+ * @dev: the bound device: a PCI function, or an emulated GPU's platform
+ *	device. Device-managed resources of nova_core hang off it.
+ * @io: register-access seam; every register access goes through it.
+ * @io.ops: MMIO callbacks for a PCI GPU, the emulator's for an emulated one.
+ * @io.priv: passed back to @io.ops.
+ * @bar0: mapped BAR0 of a PCI GPU; NULL for an emulated GPU.
+ * @bar0_size: size of BAR0 in bytes.
+ * @bar1_size: size of BAR1 (the VRAM aperture) in bytes.
+ * @chip: identity of the GPU, decoded at probe.
+ * @drm_adev: the auxiliary device for the DRM driver; NULL until created.
+ *
+ * Allocated with devm_kzalloc() on @dev at probe and freed when @dev is
+ * unbound. It is only written during probe, so it needs no lock.
+ */
+struct nova_device {
+	struct device *dev;
+	struct {
+		const struct nova_core_io_ops *ops;
+		void *priv;
+	} io;
+	void __iomem *bar0;
+	u64 bar0_size;
+	u64 bar1_size;
+	struct nova_chip_id chip;
+	struct auxiliary_device *drm_adev;
+};
+
+/**
+ * nova_rd32() - read a 32-bit register of BAR0
+ * @nd: the GPU
+ * @reg: byte offset of the register
+ *
+ * Return: the register value.
+ */
+static inline u32 nova_rd32(struct nova_device *nd, u32 reg)
+{
+	return nd->io.ops->rd32(nd->io.priv, reg);
+}
+
+/**
+ * nova_wr32() - write a 32-bit register of BAR0
+ * @nd: the GPU
+ * @reg: byte offset of the register
+ * @val: value to write
+ */
+static inline void nova_wr32(struct nova_device *nd, u32 reg, u32 val)
+{
+	nd->io.ops->wr32(nd->io.priv, reg, val);
+}
+
+/**
+ * nova_mask32() - read-modify-write a 32-bit register of BAR0
+ * @nd: the GPU
+ * @reg: byte offset of the register
+ * @clear: bits to clear
+ * @set: bits to set
+ *
+ * Return: the value the register had before the write.
+ */
+static inline u32 nova_mask32(struct nova_device *nd, u32 reg, u32 clear,
+			      u32 set)
+{
+	u32 old = nova_rd32(nd, reg);
+
+	nova_wr32(nd, reg, (old & ~clear) | set);
+	return old;
+}
+
+/* device.c */
+int nova_device_probe(struct nova_device *nd);
+void nova_device_remove(struct nova_device *nd);
+
+/* pci.c */
+extern struct pci_driver nova_pci_driver;
+
+/* platform.c */
+extern struct platform_driver nova_emu_platform_driver;
+
+#endif /* __NOVA_CORE_DEVICE_H__ */

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nova_emu: the register model of the emulated GPU.
+ *
+ * BAR0 is modelled as a list of blocks, each a range of registers with a
+ * read and a write handler. An access outside every block reads as the
+ * value real GPUs return for an unassigned register and is counted; writes
+ * there are dropped. New hardware blocks (the VBIOS window, the falcons,
+ * the framebuffer registers) are added as new entries of nova_emu_blocks.
+ */
+
+#include <linux/bitfield.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+
+#include "emu.h"
+
+/* What a read of an unassigned register returns on real hardware. */
+#define NOVA_EMU_BAD_READ	0xbadf1100
+
+#define NV_PMC_BOOT_0			0x00000000
+#define   NV_PMC_BOOT_0_ARCH_0		GENMASK(28, 24)
+#define   NV_PMC_BOOT_0_IMPL		GENMASK(23, 20)
+#define   NV_PMC_BOOT_0_MAJOR_REV	GENMASK(7, 4)
+#define   NV_PMC_BOOT_0_MINOR_REV	GENMASK(3, 0)
+#define NV_PMC_BOOT_42			0x00000a00
+#define   NV_PMC_BOOT_42_ARCH		GENMASK(29, 24)
+#define   NV_PMC_BOOT_42_IMPL		GENMASK(23, 20)
+#define   NV_PMC_BOOT_42_MAJOR_REV	GENMASK(19, 16)
+#define   NV_PMC_BOOT_42_MINOR_REV	GENMASK(15, 12)
+
+/* Revision every emulated chip reports: a.1, like production silicon. */
+#define NOVA_EMU_MAJOR_REV	0xa
+#define NOVA_EMU_MINOR_REV	0x1
+
+#define NOVA_EMU_CHIP(_name, _arch, _impl) \
+	{ .name = (_name), .arch = (_arch), .impl = (_impl) }
+
+/* The chipsets the emulator can be, as the hardware identifies itself. */
+const struct nova_emu_chip nova_emu_chips[] = {
+	NOVA_EMU_CHIP("tu102", 0x16, 0x2),
+	NOVA_EMU_CHIP("tu104", 0x16, 0x4),
+	NOVA_EMU_CHIP("tu106", 0x16, 0x6),
+	NOVA_EMU_CHIP("tu117", 0x16, 0x7),
+	NOVA_EMU_CHIP("tu116", 0x16, 0x8),
+	NOVA_EMU_CHIP("ga100", 0x17, 0x0),
+	NOVA_EMU_CHIP("ga102", 0x17, 0x2),
+	NOVA_EMU_CHIP("ga103", 0x17, 0x3),
+	NOVA_EMU_CHIP("ga104", 0x17, 0x4),
+	NOVA_EMU_CHIP("ga106", 0x17, 0x6),
+	NOVA_EMU_CHIP("ga107", 0x17, 0x7),
+	NOVA_EMU_CHIP("gh100", 0x18, 0x0),
+	NOVA_EMU_CHIP("ad102", 0x19, 0x2),
+	NOVA_EMU_CHIP("ad103", 0x19, 0x3),
+	NOVA_EMU_CHIP("ad104", 0x19, 0x4),
+	NOVA_EMU_CHIP("ad106", 0x19, 0x6),
+	NOVA_EMU_CHIP("ad107", 0x19, 0x7),
+	NOVA_EMU_CHIP("gb100", 0x1a, 0x0),
+	NOVA_EMU_CHIP("gb102", 0x1a, 0x2),
+	NOVA_EMU_CHIP("gb202", 0x1b, 0x2),
+	NOVA_EMU_CHIP("gb203", 0x1b, 0x3),
+	NOVA_EMU_CHIP("gb205", 0x1b, 0x5),
+	NOVA_EMU_CHIP("gb206", 0x1b, 0x6),
+	NOVA_EMU_CHIP("gb207", 0x1b, 0x7),
+};
+
+const unsigned int nova_emu_num_chips = ARRAY_SIZE(nova_emu_chips);
+
+/**
+ * nova_emu_chip_find() - look a chipset up by name
+ * @name: the name, in any case
+ *
+ * Return: the chipset, or NULL if the emulator does not know it.
+ */
+const struct nova_emu_chip *nova_emu_chip_find(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < nova_emu_num_chips; i++)
+		if (!strcasecmp(nova_emu_chips[i].name, name))
+			return &nova_emu_chips[i];
+	return NULL;
+}
+
+/**
+ * nova_emu_chip_boot_regs() - identification registers of a chipset
+ * @chip: the chipset
+ * @boot0: set to the value of NV_PMC_BOOT_0
+ * @boot42: set to the value of NV_PMC_BOOT_42
+ */
+void nova_emu_chip_boot_regs(const struct nova_emu_chip *chip, u32 *boot0,
+			     u32 *boot42)
+{
+	*boot0 = FIELD_PREP(NV_PMC_BOOT_0_ARCH_0, chip->arch) |
+		 FIELD_PREP(NV_PMC_BOOT_0_IMPL, chip->impl) |
+		 FIELD_PREP(NV_PMC_BOOT_0_MAJOR_REV, NOVA_EMU_MAJOR_REV) |
+		 FIELD_PREP(NV_PMC_BOOT_0_MINOR_REV, NOVA_EMU_MINOR_REV);
+	*boot42 = FIELD_PREP(NV_PMC_BOOT_42_ARCH, chip->arch) |
+		  FIELD_PREP(NV_PMC_BOOT_42_IMPL, chip->impl) |
+		  FIELD_PREP(NV_PMC_BOOT_42_MAJOR_REV, NOVA_EMU_MAJOR_REV) |
+		  FIELD_PREP(NV_PMC_BOOT_42_MINOR_REV, NOVA_EMU_MINOR_REV);
+}
+
+/**
+ * struct nova_emu_block - a range of registers with its handlers
+ * @name: name of the hardware block, for messages.
+ * @base: byte offset of the first register.
+ * @size: size of the range in bytes.
+ * @rd: read handler; @addr is relative to @base. Called with the GPU's
+ *	lock held. Returns false for a register the block does not model.
+ * @wr: write handler, likewise; NULL for a read-only block.
+ */
+struct nova_emu_block {
+	const char *name;
+	u32 base;
+	u32 size;
+	bool (*rd)(struct nova_emu_gpu *gpu, u32 addr, u32 *val);
+	bool (*wr)(struct nova_emu_gpu *gpu, u32 addr, u32 val);
+};
+
+static bool nova_emu_pmc_rd(struct nova_emu_gpu *gpu, u32 addr, u32 *val)
+{
+	switch (addr) {
+	case NV_PMC_BOOT_0:
+		*val = gpu->cfg.boot0;
+		return true;
+	case NV_PMC_BOOT_42:
+		*val = gpu->cfg.boot42;
+		return true;
+	}
+	return false;
+}
+
+static const struct nova_emu_block nova_emu_blocks[] = {
+	{ "PMC", 0x000000, 0x001000, nova_emu_pmc_rd, NULL },
+};
+
+static const struct nova_emu_block *nova_emu_block_find(u32 addr)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(nova_emu_blocks); i++) {
+		const struct nova_emu_block *b = &nova_emu_blocks[i];
+
+		if (addr >= b->base && addr - b->base < b->size)
+			return b;
+	}
+	return NULL;
+}
+
+static u32 nova_emu_rd32(void *priv, u32 addr)
+{
+	struct nova_emu_gpu *gpu = priv;
+	const struct nova_emu_block *b;
+	unsigned long flags;
+	u32 val = NOVA_EMU_BAD_READ;
+
+	/* Outside the BAR the bus returns all ones, like a real PCI read. */
+	if (addr >= gpu->cfg.bar0_size || addr & 3)
+		return U32_MAX;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	b = nova_emu_block_find(addr);
+	if (!b || !b->rd(gpu, addr - b->base, &val)) {
+		val = NOVA_EMU_BAD_READ;
+		gpu->unmodeled++;
+	}
+	spin_unlock_irqrestore(&gpu->lock, flags);
+	return val;
+}
+
+static void nova_emu_wr32(void *priv, u32 addr, u32 val)
+{
+	struct nova_emu_gpu *gpu = priv;
+	const struct nova_emu_block *b;
+	unsigned long flags;
+
+	if (addr >= gpu->cfg.bar0_size || addr & 3)
+		return;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	b = nova_emu_block_find(addr);
+	if (!b || !b->wr || !b->wr(gpu, addr - b->base, val))
+		gpu->unmodeled++;
+	spin_unlock_irqrestore(&gpu->lock, flags);
+}
+
+/* The register callbacks nova_core calls through its seam. */
+const struct nova_core_io_ops nova_emu_io_ops = {
+	.rd32 = nova_emu_rd32,
+	.wr32 = nova_emu_wr32,
+};
+
+/**
+ * nova_emu_regs_init() - put the register model in its power-on state
+ * @gpu: the emulated GPU, with its configuration filled in
+ */
+void nova_emu_regs_init(struct nova_emu_gpu *gpu)
+{
+	spin_lock_init(&gpu->lock);
+	gpu->unmodeled = 0;
+}

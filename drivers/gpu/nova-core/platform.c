@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nova_core: the binding for emulated GPUs.
+ *
+ * This is the one place where the emulated GPU plugs in. nova_emu.ko
+ * registers platform devices named NOVA_CORE_EMU_DRIVER_NAME whose platform
+ * data carries the emulator's register callbacks and BAR sizes; this driver
+ * binds them and hands them to the same nova_device_probe() a PCI GPU goes
+ * through. Above this file, nothing can tell an emulated GPU from a real
+ * one.
+ */
+
+#include <linux/mod_devicetable.h>
+#include <linux/platform_device.h>
+
+#include "device.h"
+
+static int nova_emu_probe(struct platform_device *pdev)
+{
+	const struct nova_core_emu_pdata *pdata = dev_get_platdata(&pdev->dev);
+	struct nova_device *nd;
+
+	if (!pdata || !pdata->ops || !pdata->ops->rd32 || !pdata->ops->wr32) {
+		dev_err(&pdev->dev, "emulated GPU without register callbacks\n");
+		return -EINVAL;
+	}
+
+	nd = devm_kzalloc(&pdev->dev, sizeof(*nd), GFP_KERNEL);
+	if (!nd)
+		return -ENOMEM;
+
+	nd->dev = &pdev->dev;
+	nd->bar0_size = pdata->bar0_size;
+	nd->bar1_size = pdata->bar1_size;
+	nd->io.ops = pdata->ops;
+	nd->io.priv = pdata->priv;
+	platform_set_drvdata(pdev, nd);
+
+	return nova_device_probe(nd);
+}
+
+static int nova_emu_remove(struct platform_device *pdev)
+{
+	nova_device_remove(platform_get_drvdata(pdev));
+	return 0;
+}
+
+static const struct platform_device_id nova_emu_ids[] = {
+	{ .name = NOVA_CORE_EMU_DRIVER_NAME },
+	{ }
+};
+MODULE_DEVICE_TABLE(platform, nova_emu_ids);
+
+struct platform_driver nova_emu_platform_driver = {
+	.driver = {
+		.name = NOVA_CORE_EMU_DRIVER_NAME,
+	},
+	.id_table = nova_emu_ids,
+	.probe = nova_emu_probe,
+	.remove = nova_emu_remove,
+};

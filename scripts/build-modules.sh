@@ -1,0 +1,30 @@
+#!/bin/bash
+# Builds the project's kernel modules out of tree.
+#
+#   scripts/build-modules.sh OUT KDIR [make arguments...]
+#
+# The kernel sources of the project are mirrored into OUT (so that builds
+# for different kernels do not share objects) and built there with W=1
+# against the kernel tree or headers in KDIR. The modules end up in OUT/ko.
+set -euo pipefail
+
+out=$1
+kdir=$2
+shift 2
+top=$(cd "$(dirname "$0")/.." && pwd)
+
+mkdir -p "$out/src" "$out/ko"
+rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' \
+	--exclude='*.mod*' --exclude='modules.order' \
+	--exclude='Module.symvers' \
+	"$top/Kbuild" "$top/include" "$top/drivers" "$out/src/" \
+	--filter='P *.o' --filter='P *.ko' --filter='P .*.cmd' \
+	--filter='P *.mod*' --filter='P modules.order' \
+	--filter='P Module.symvers'
+
+make -s -C "$kdir" M="$out/src" W=1 \
+	CONFIG_NOVA_CORE=m CONFIG_NOVA_EMU=m \
+	"$@" modules
+
+rm -f "$out"/ko/*.ko
+find "$out/src" -name '*.ko' -exec cp {} "$out/ko/" \;

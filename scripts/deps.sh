@@ -1,0 +1,48 @@
+#!/bin/bash
+# Installs, with apt-get, the Debian 12 packages the build and the test rig
+# need, if any is missing. Usage: scripts/deps.sh [build|check]
+#   build: what `make` needs (compiler, kernel headers, sparse)
+#   check: also what the VM test rig needs (QEMU, busybox, kernel sources)
+set -euo pipefail
+
+what=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+
+need_abi() {
+	# apt metadata is needed to resolve the ABI on a fresh machine.
+	if ! apt-cache show linux-headers-amd64 >/dev/null 2>&1; then
+		run_apt update -q
+	fi
+	"$here/abi.sh"
+}
+
+run_apt() {
+	if [ "$(id -u)" = 0 ]; then
+		DEBIAN_FRONTEND=noninteractive apt-get "$@"
+	elif command -v sudo >/dev/null; then
+		sudo DEBIAN_FRONTEND=noninteractive apt-get "$@"
+	else
+		echo "deps: need root (or sudo) to run apt-get $*" >&2
+		exit 1
+	fi
+}
+
+abi=$(need_abi)
+pkgs="gcc make libc6-dev linux-headers-$abi-amd64 sparse rsync kmod"
+if [ "$what" = check ]; then
+	pkgs="$pkgs qemu-system-x86 busybox-static cpio gzip xz-utils
+	      linux-source-6.1 bc flex bison libelf-dev libssl-dev
+	      libdrm-dev pkg-config gawk"
+fi
+
+missing=
+for p in $pkgs; do
+	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	[ "$st" = "install ok installed" ] || missing="$missing $p"
+done
+
+if [ -n "$missing" ]; then
+	echo "deps: installing$missing"
+	run_apt update -q >/dev/null
+	run_apt install -y -q --no-install-recommends $missing >/dev/null
+fi
