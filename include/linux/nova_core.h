@@ -25,14 +25,14 @@
 #define NOVA_CORE_AUX_DRM_NAME		"nova-drm"
 
 /**
- * NOVA_CORE_EMU_DRIVER_NAME - platform driver name for emulated GPUs
+ * NOVA_CORE_EMU_DEVICE_NAME - platform device name of emulated GPUs
  *
  * An emulated GPU is a platform device of this name whose platform data is
  * a &struct nova_core_emu_pdata. nova_core binds it exactly as it binds a
  * PCI function, except that register accesses go through the emulator's
  * callbacks instead of MMIO.
  */
-#define NOVA_CORE_EMU_DRIVER_NAME	"nova-emu"
+#define NOVA_CORE_EMU_DEVICE_NAME	"nova-emu"
 
 /**
  * struct nova_core_io_ops - the register-access seam

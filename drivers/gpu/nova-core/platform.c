@@ -3,9 +3,10 @@
  * nova_core: the binding for emulated GPUs.
  *
  * This is the one place where the emulated GPU plugs in. nova_emu.ko
- * registers platform devices named NOVA_CORE_EMU_DRIVER_NAME whose platform
+ * registers platform devices named NOVA_CORE_EMU_DEVICE_NAME whose platform
  * data carries the emulator's register callbacks and BAR sizes; this driver
- * binds them and hands them to the same nova_device_probe() a PCI GPU goes
+ * binds them (matching on the device name, so that the driver and its log
+ * lines are "nova_core", as for a PCI GPU) and hands them to the same nova_device_probe() a PCI GPU goes
  * through. Above this file, nothing can tell an emulated GPU from a real
  * one.
  */
@@ -46,14 +47,14 @@ static int nova_emu_remove(struct platform_device *pdev)
 }
 
 static const struct platform_device_id nova_emu_ids[] = {
-	{ .name = NOVA_CORE_EMU_DRIVER_NAME },
+	{ .name = NOVA_CORE_EMU_DEVICE_NAME },
 	{ }
 };
 MODULE_DEVICE_TABLE(platform, nova_emu_ids);
 
 struct platform_driver nova_emu_platform_driver = {
 	.driver = {
-		.name = NOVA_CORE_EMU_DRIVER_NAME,
+		.name = KBUILD_MODNAME,
 	},
 	.id_table = nova_emu_ids,
 	.probe = nova_emu_probe,

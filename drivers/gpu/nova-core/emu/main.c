@@ -139,7 +139,7 @@ static int nova_emu_create(unsigned int id, const struct nova_emu_config *cfg)
 	nova_emu_regs_init(gpu);
 	pdata.priv = gpu;
 
-	gpu->pdev = platform_device_alloc(NOVA_CORE_EMU_DRIVER_NAME, id);
+	gpu->pdev = platform_device_alloc(NOVA_CORE_EMU_DEVICE_NAME, id);
 	if (!gpu->pdev) {
 		ret = -ENOMEM;
 		goto free_gpu;

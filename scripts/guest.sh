@@ -1,0 +1,54 @@
+#!/bin/bash
+# Builds the modules for one of the two test kernels, packs the initramfs
+# and boots it.
+#
+#   scripts/guest.sh stock|debug check|demo
+#
+# stock: Debian's kernel image (linux-image-<abi>-amd64-unsigned), modules
+#        built against the matching linux-headers package.
+# debug: the debug kernel from Debian's linux-source-6.1 (KASAN, lockdep,
+#        kmemleak, UBSAN, KUnit, fault injection), built once and cached.
+# Logs: build/logs/<flavor>/{console.log,ktap.log,build.log}.
+set -euo pipefail
+
+flavor=$1
+mode=$2
+top=$(cd "$(dirname "$0")/.." && pwd)
+b=$top/build
+logs=$b/logs/$flavor
+mkdir -p "$logs"
+
+case "$flavor" in
+stock)
+	"$top/scripts/stock-kernel.sh" "$b/stock-kernel"
+	kver=$(cat "$b/stock-kernel/kver")
+	kdir=/usr/src/linux-headers-$kver
+	kernel=$b/stock-kernel/vmlinuz
+	modroot=$b/stock-kernel/root
+	modout=$b/stock
+	extra=()
+	;;
+debug)
+	"$top/scripts/debug-kernel.sh" "$b/debug-kernel"
+	kver=$(cat "$b/debug-kernel/kver")
+	kdir=$b/debug-kernel/src/linux-source-6.1
+	kernel=$b/debug-kernel/bzImage
+	modroot=$b/debug-kernel/modroot
+	modout=$b/debug-mod
+	extra=(CONFIG_NOVA_CORE_KUNIT_TEST=y)
+	;;
+*)
+	echo "guest.sh: unknown flavor $flavor" >&2
+	exit 2
+	;;
+esac
+
+if ! "$top/scripts/build-modules.sh" "$modout" "$kdir" "${extra[@]}" \
+	> "$logs/build.log" 2>&1; then
+	cat "$logs/build.log" >&2
+	echo "guest: building the modules for the $flavor kernel failed" >&2
+	exit 1
+fi
+"$top/scripts/initramfs.sh" "$b/$flavor.cpio.gz" "$kver" "$modroot" "$modout/ko"
+"$top/scripts/vm.sh" "$kernel" "$b/$flavor.cpio.gz" "$logs" "$flavor" "$mode" \
+	"${NOVA_VM_TIMEOUT:-900}"

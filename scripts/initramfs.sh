@@ -1,0 +1,48 @@
+#!/bin/bash
+# Builds the initramfs of a test VM.
+#
+#   scripts/initramfs.sh OUT.cpio.gz KVER MODROOT PROJECT_KO_DIR
+#
+# MODROOT holds lib/modules/KVER of the kernel that boots (Debian's, or the
+# debug kernel's); the modules listed in tests/vm/kmods (and what they depend
+# on) are taken from it. The project's modules go into .../extra. The guest
+# gets busybox, /init and the tests from tests/vm.
+set -euo pipefail
+
+out=$1
+kver=$2
+modroot=$(cd "$3" && pwd)
+kodir=$4
+top=$(cd "$(dirname "$0")/.." && pwd)
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+
+mkdir -p "$stage"/{bin,sbin,dev,proc,sys,tmp,etc,lib/firmware}
+cp /bin/busybox "$stage/bin/busybox"
+cp "$top/tests/vm/init" "$stage/init"
+chmod 755 "$stage/init"
+mkdir -p "$stage/tests"
+cp -r "$top/tests/vm/." "$stage/tests/"
+
+mdir=$stage/lib/modules/$kver
+mkdir -p "$mdir/extra"
+cp "$modroot/lib/modules/$kver"/modules.{order,builtin,builtin.modinfo} "$mdir/" 2>/dev/null || true
+
+# Kernel modules the tests need, with their dependencies.
+if [ ! -f "$modroot/lib/modules/$kver/modules.dep" ]; then
+	depmod -b "$modroot" "$kver"
+fi
+{ grep -v '^#' "$top/tests/vm/kmods" || true; } | while read -r m; do
+	[ -n "$m" ] || continue
+	modprobe -d "$modroot" -S "$kver" --show-depends "$m" |
+		awk '$1 == "insmod" { print $2 }'
+done | sort -u | while read -r f; do
+	rel=${f#"$modroot"/lib/modules/"$kver"/}
+	mkdir -p "$mdir/$(dirname "$rel")"
+	cp "$f" "$mdir/$rel"
+done
+
+cp "$kodir"/*.ko "$mdir/extra/"
+depmod -b "$stage" "$kver"
+
+(cd "$stage" && find . | cpio -o -H newc --quiet | gzip -1) > "$out"

@@ -1,0 +1,52 @@
+#!/bin/bash
+# Boots one test VM with QEMU and waits for it to finish.
+#
+#   scripts/vm.sh KERNEL INITRD LOGDIR FLAVOR MODE [TIMEOUT]
+#
+# The kernel logs to the first serial port (LOGDIR/console.log); the guest's
+# test output goes to the second (LOGDIR/ktap.log, or the terminal when
+# MODE is demo). TCG is used unless NOVA_KVM=1 and /dev/kvm works.
+# Exits 0 if the guest reached its end marker, 1 otherwise.
+set -euo pipefail
+
+kernel=$1
+initrd=$2
+logdir=$3
+flavor=$4
+mode=$5
+tmo=${6:-600}
+
+mkdir -p "$logdir"
+rm -f "$logdir/console.log" "$logdir/ktap.log"
+
+accel=tcg
+if [ "${NOVA_KVM:-0}" = 1 ] && [ -w /dev/kvm ]; then
+	accel=kvm
+fi
+
+append="console=ttyS0 loglevel=7 panic=-1 nokaslr nova.flavor=$flavor nova.mode=$mode"
+[ -n "${NOVA_ONLY:-}" ] && append="$append nova.only=$NOVA_ONLY"
+append="$append ${NOVA_APPEND:-}"
+
+if [ "$mode" = demo ]; then
+	out=stdio
+	: > "$logdir/ktap.log"
+else
+	out=file:$logdir/ktap.log
+fi
+
+set +e
+timeout --foreground "$tmo" qemu-system-x86_64 \
+	-accel "$accel" -m 2048 -smp 2 -cpu max \
+	-display none -monitor none -no-reboot \
+	-kernel "$kernel" -initrd "$initrd" -append "$append" \
+	-serial "file:$logdir/console.log" -serial "$out" \
+	${NOVA_QEMU_ARGS:-} | tee -a "$logdir/ktap.log" |
+	grep --line-buffered -v '^nova-vm: end'
+rc=${PIPESTATUS[0]}
+set -e
+
+if [ "$rc" = 124 ]; then
+	echo "vm: $flavor VM did not finish within ${tmo}s" >&2
+fi
+grep -q '^nova-vm: end' "$logdir/ktap.log"

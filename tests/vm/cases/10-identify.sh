@@ -1,0 +1,69 @@
+# Every supported chipset is identified with the right name, architecture
+# and revision, and gets its auxiliary device; removing it leaves nothing.
+. /tests/lib.sh
+
+modprobe nova_emu count=0 || { not_ok "load nova_emu"; ktap_done; }
+modprobe nova_core || { not_ok "load nova_core"; ktap_done; }
+
+# name architecture, as the driver must report them (independent of the
+# driver's own table on purpose).
+while read chip arch; do
+	lower=$(echo "$chip" | tr A-Z a-z)
+	mark_log
+	err=$(emu_new "7 chipset=$lower")
+	line=$(log_since_mark | grep 'nova-emu.7: NVIDIA (')
+	want="NVIDIA (Chipset: $chip, Architecture: $arch, Revision: a.1)"
+	aux=$(emu_aux 7)
+	emu_del 7 >/dev/null
+	if [ -z "$err" ] && [ "${line#*nova-emu.7: }" = "$want" ] &&
+	   [ -n "$aux" ] && [ "$(aux_count)" = 0 ] && [ "$(emu_count)" = 0 ]; then
+		ok "$lower identified as $chip, $arch"
+	else
+		not_ok "$lower identified as $chip, $arch" "error: $err" \
+			"log:   ${line:-<none>}" "want:  $want" "aux:   ${aux:-<none>}"
+	fi
+done <<'LIST'
+TU102 Turing
+TU104 Turing
+TU106 Turing
+TU117 Turing
+TU116 Turing
+GA100 Ampere
+GA102 Ampere
+GA103 Ampere
+GA104 Ampere
+GA106 Ampere
+GA107 Ampere
+GH100 Hopper
+AD102 Ada
+AD103 Ada
+AD104 Ada
+AD106 Ada
+AD107 Ada
+GB100 Blackwell
+GB102 Blackwell
+GB202 Blackwell
+GB203 Blackwell
+GB205 Blackwell
+GB206 Blackwell
+GB207 Blackwell
+LIST
+
+# The revision comes from NV_PMC_BOOT_42.
+mark_log
+emu_new "8 boot0=0x174000b2 boot42=0x174b2000"
+line=$(log_since_mark | grep 'nova-emu.8: NVIDIA (')
+expect_eq "revision decoded from BOOT_42" \
+	"NVIDIA (Chipset: GA104, Architecture: Ampere, Revision: b.2)" \
+	"${line#*nova-emu.8: }"
+emu_del 8
+
+# The log line is exactly one, on success.
+mark_log
+emu_new "9 chipset=ad104"
+expect_eq "one line logged on success" 1 \
+	"$(log_since_mark | grep -c 'nova_core nova-emu.9:')"
+emu_del 9
+
+unload_all
+ktap_done

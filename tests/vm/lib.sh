@@ -1,0 +1,113 @@
+# Helpers for the guest test cases (busybox sh). Each case file sources
+# this, reports each test with ok/not_ok, and ends with ktap_done, which
+# prints the plan and exits non-zero if any test failed.
+
+KTAP_N=0
+KTAP_FAILED=0
+EMU=/sys/devices/nova_emu
+
+# ok DESCRIPTION
+ok() {
+	KTAP_N=$((KTAP_N + 1))
+	echo "ok $KTAP_N $*"
+}
+
+# not_ok DESCRIPTION [DIAGNOSTIC...]: each diagnostic on its own "#" line.
+not_ok() {
+	KTAP_N=$((KTAP_N + 1))
+	KTAP_FAILED=$((KTAP_FAILED + 1))
+	echo "not ok $KTAP_N $1"
+	shift
+	for d in "$@"; do
+		echo "$d" | sed 's/^/# /'
+	done
+}
+
+# skip DESCRIPTION REASON
+skip() {
+	KTAP_N=$((KTAP_N + 1))
+	echo "ok $KTAP_N $1 # SKIP $2"
+}
+
+diag() {
+	echo "$*" | sed 's/^/# /'
+}
+
+# check DESCRIPTION COMMAND...: ok if COMMAND succeeds; its output is
+# shown as diagnostics when it fails.
+check() {
+	desc=$1
+	shift
+	if out=$("$@" 2>&1); then
+		ok "$desc"
+	else
+		not_ok "$desc" "command failed: $*" "$out"
+	fi
+}
+
+# expect_eq DESCRIPTION EXPECTED ACTUAL
+expect_eq() {
+	if [ "$2" = "$3" ]; then
+		ok "$1"
+	else
+		not_ok "$1" "expected: $2" "actual:   $3"
+	fi
+}
+
+ktap_done() {
+	echo "1..$KTAP_N"
+	[ "$KTAP_FAILED" = 0 ]
+	exit $?
+}
+
+# Kernel log helpers: mark_log, then log_since_mark prints what the kernel
+# logged after the mark. (The runner clears the log before each case.)
+mark_log() {
+	LOG_MARK=$(dmesg | wc -l)
+}
+
+log_since_mark() {
+	dmesg | tail -n +$((LOG_MARK + 1))
+}
+
+# Writes to a sysfs file; prints the error (and fails) like a shell would.
+sysfs_write() {
+	# A subshell so that a failing write does not end the caller.
+	(echo "$2" > "$1") 2>&1
+}
+
+# emu_new "ID ARGS...": creates an emulated GPU.
+emu_new() {
+	sysfs_write $EMU/new_device "$1"
+}
+
+emu_del() {
+	sysfs_write $EMU/del_device "$1"
+}
+
+# Count of nova_core auxiliary devices, and of emulated GPUs.
+aux_count() {
+	ls /sys/bus/auxiliary/devices 2>/dev/null | grep -c '^nova_core\.nova-drm\.'
+}
+
+emu_count() {
+	ls /sys/bus/platform/devices 2>/dev/null | grep -c '^nova-emu\.'
+}
+
+# The auxiliary device of emulated GPU ID, if bound.
+emu_aux() {
+	ls -d /sys/bus/platform/devices/nova-emu.$1/nova_core.nova-drm.* 2>/dev/null |
+		sed 's|.*/||'
+}
+
+emu_bound() {
+	[ -e /sys/bus/platform/devices/nova-emu.$1/driver ]
+}
+
+# Unloads the nova modules, whatever is loaded.
+unload_all() {
+	for m in nova nova_emu nova_core; do
+		grep -q "^$m " /proc/modules && rmmod $m
+	done
+	return 0
+}
