@@ -22,51 +22,105 @@
 #define NOVA_FW(chip, name) \
 	MODULE_FIRMWARE("nvidia/" chip "/gsp/" name "-" NOVA_FW_VERSION ".bin")
 
-/* Turing and GA100: booted by booter, FWSEC loaded by gen_bootloader. */
-#define NOVA_FW_TU(chip)			\
-	NOVA_FW(chip, "booter_load");		\
-	NOVA_FW(chip, "booter_unload");		\
-	NOVA_FW(chip, "bootloader");		\
-	NOVA_FW(chip, "gen_bootloader");	\
-	NOVA_FW(chip, "gsp")
-
-/* GA102 and later Ampere, Ada: booted by booter. */
-#define NOVA_FW_GA(chip)			\
-	NOVA_FW(chip, "booter_load");		\
-	NOVA_FW(chip, "booter_unload");		\
-	NOVA_FW(chip, "bootloader");		\
-	NOVA_FW(chip, "gsp")
-
-/* Hopper, Blackwell: booted by the FSP through FMC. */
-#define NOVA_FW_GH(chip)			\
-	NOVA_FW(chip, "fmc");			\
-	NOVA_FW(chip, "bootloader");		\
-	NOVA_FW(chip, "gsp")
-
-NOVA_FW_TU("tu102");
-NOVA_FW_TU("tu104");
-NOVA_FW_TU("tu106");
-NOVA_FW_TU("tu116");
-NOVA_FW_TU("tu117");
-NOVA_FW_TU("ga100");
-NOVA_FW_GA("ga102");
-NOVA_FW_GA("ga103");
-NOVA_FW_GA("ga104");
-NOVA_FW_GA("ga106");
-NOVA_FW_GA("ga107");
-NOVA_FW_GH("gh100");
-NOVA_FW_GA("ad102");
-NOVA_FW_GA("ad103");
-NOVA_FW_GA("ad104");
-NOVA_FW_GA("ad106");
-NOVA_FW_GA("ad107");
-NOVA_FW_GH("gb100");
-NOVA_FW_GH("gb102");
-NOVA_FW_GH("gb202");
-NOVA_FW_GH("gb203");
-NOVA_FW_GH("gb205");
-NOVA_FW_GH("gb206");
-NOVA_FW_GH("gb207");
+/*
+ * Turing and GA100 boot with booter and load FWSEC with gen_bootloader;
+ * GA102 and later Ampere and Ada boot with booter; Hopper and Blackwell
+ * boot through the FSP with fmc.
+ */
+NOVA_FW("tu102", "booter_load");
+NOVA_FW("tu102", "booter_unload");
+NOVA_FW("tu102", "bootloader");
+NOVA_FW("tu102", "gen_bootloader");
+NOVA_FW("tu102", "gsp");
+NOVA_FW("tu104", "booter_load");
+NOVA_FW("tu104", "booter_unload");
+NOVA_FW("tu104", "bootloader");
+NOVA_FW("tu104", "gen_bootloader");
+NOVA_FW("tu104", "gsp");
+NOVA_FW("tu106", "booter_load");
+NOVA_FW("tu106", "booter_unload");
+NOVA_FW("tu106", "bootloader");
+NOVA_FW("tu106", "gen_bootloader");
+NOVA_FW("tu106", "gsp");
+NOVA_FW("tu116", "booter_load");
+NOVA_FW("tu116", "booter_unload");
+NOVA_FW("tu116", "bootloader");
+NOVA_FW("tu116", "gen_bootloader");
+NOVA_FW("tu116", "gsp");
+NOVA_FW("tu117", "booter_load");
+NOVA_FW("tu117", "booter_unload");
+NOVA_FW("tu117", "bootloader");
+NOVA_FW("tu117", "gen_bootloader");
+NOVA_FW("tu117", "gsp");
+NOVA_FW("ga100", "booter_load");
+NOVA_FW("ga100", "booter_unload");
+NOVA_FW("ga100", "bootloader");
+NOVA_FW("ga100", "gen_bootloader");
+NOVA_FW("ga100", "gsp");
+NOVA_FW("ga102", "booter_load");
+NOVA_FW("ga102", "booter_unload");
+NOVA_FW("ga102", "bootloader");
+NOVA_FW("ga102", "gsp");
+NOVA_FW("ga103", "booter_load");
+NOVA_FW("ga103", "booter_unload");
+NOVA_FW("ga103", "bootloader");
+NOVA_FW("ga103", "gsp");
+NOVA_FW("ga104", "booter_load");
+NOVA_FW("ga104", "booter_unload");
+NOVA_FW("ga104", "bootloader");
+NOVA_FW("ga104", "gsp");
+NOVA_FW("ga106", "booter_load");
+NOVA_FW("ga106", "booter_unload");
+NOVA_FW("ga106", "bootloader");
+NOVA_FW("ga106", "gsp");
+NOVA_FW("ga107", "booter_load");
+NOVA_FW("ga107", "booter_unload");
+NOVA_FW("ga107", "bootloader");
+NOVA_FW("ga107", "gsp");
+NOVA_FW("gh100", "fmc");
+NOVA_FW("gh100", "bootloader");
+NOVA_FW("gh100", "gsp");
+NOVA_FW("ad102", "booter_load");
+NOVA_FW("ad102", "booter_unload");
+NOVA_FW("ad102", "bootloader");
+NOVA_FW("ad102", "gsp");
+NOVA_FW("ad103", "booter_load");
+NOVA_FW("ad103", "booter_unload");
+NOVA_FW("ad103", "bootloader");
+NOVA_FW("ad103", "gsp");
+NOVA_FW("ad104", "booter_load");
+NOVA_FW("ad104", "booter_unload");
+NOVA_FW("ad104", "bootloader");
+NOVA_FW("ad104", "gsp");
+NOVA_FW("ad106", "booter_load");
+NOVA_FW("ad106", "booter_unload");
+NOVA_FW("ad106", "bootloader");
+NOVA_FW("ad106", "gsp");
+NOVA_FW("ad107", "booter_load");
+NOVA_FW("ad107", "booter_unload");
+NOVA_FW("ad107", "bootloader");
+NOVA_FW("ad107", "gsp");
+NOVA_FW("gb100", "fmc");
+NOVA_FW("gb100", "bootloader");
+NOVA_FW("gb100", "gsp");
+NOVA_FW("gb102", "fmc");
+NOVA_FW("gb102", "bootloader");
+NOVA_FW("gb102", "gsp");
+NOVA_FW("gb202", "fmc");
+NOVA_FW("gb202", "bootloader");
+NOVA_FW("gb202", "gsp");
+NOVA_FW("gb203", "fmc");
+NOVA_FW("gb203", "bootloader");
+NOVA_FW("gb203", "gsp");
+NOVA_FW("gb205", "fmc");
+NOVA_FW("gb205", "bootloader");
+NOVA_FW("gb205", "gsp");
+NOVA_FW("gb206", "fmc");
+NOVA_FW("gb206", "bootloader");
+NOVA_FW("gb206", "gsp");
+NOVA_FW("gb207", "fmc");
+NOVA_FW("gb207", "bootloader");
+NOVA_FW("gb207", "gsp");
 
 static int __init nova_core_init(void)
 {

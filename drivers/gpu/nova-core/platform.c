@@ -6,9 +6,9 @@
  * registers platform devices named NOVA_CORE_EMU_DEVICE_NAME whose platform
  * data carries the emulator's register callbacks and BAR sizes; this driver
  * binds them (matching on the device name, so that the driver and its log
- * lines are "nova_core", as for a PCI GPU) and hands them to the same nova_device_probe() a PCI GPU goes
- * through. Above this file, nothing can tell an emulated GPU from a real
- * one.
+ * lines are "nova_core", as for a PCI GPU) and hands them to the same
+ * nova_device_probe() a PCI GPU goes through. Above this file, nothing can
+ * tell an emulated GPU from a real one.
  */
 
 #include <linux/mod_devicetable.h>

@@ -85,8 +85,11 @@ bad_param vram=1T
 
 mark_log
 insmod /lib/modules/$(uname -r)/extra/nova_emu.ko chipset=bogus 2>/dev/null
-expect_eq "bad module parameter is explained in the log" 1 \
-	"$(log_since_mark | grep -c 'nova_emu: unknown chipset "bogus"')"
+# (busybox insmod retries a failed finit_module with init_module, so the
+# line may appear twice: once per attempt.)
+n=$(log_since_mark | grep -c 'nova_emu: unknown chipset "bogus"')
+expect_eq "bad module parameter is explained in the log" yes \
+	"$([ "$n" -ge 1 ] && echo yes || echo "no ($n lines)")"
 
 check "count=0 creates no GPU" sh -c \
 	'modprobe nova_emu count=0 && [ -e /sys/devices/nova_emu/new_device ] && [ "$(ls /sys/bus/platform/devices | grep -c nova-emu)" = 0 ]'

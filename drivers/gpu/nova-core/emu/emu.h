@@ -57,6 +57,7 @@ struct nova_emu_gpu {
 	unsigned int id;
 	struct nova_emu_config cfg;
 	struct platform_device *pdev;
+	/* Protects the register state; see @lock above. */
 	spinlock_t lock;
 	u64 unmodeled;
 };

@@ -79,8 +79,10 @@ static void nova_chip_identify_all_test(struct kunit *test)
 	for (i = 0; i < nova_num_chips; i++) {
 		const struct nova_chip_info *c = &nova_chips[i];
 
-		KUNIT_ASSERT_EQ(test, nova_chip_identify(boot0_of(c->chipset),
-				boot42_of(c->chipset, 0xa, 0x1), &id), 0);
+		u32 boot0 = boot0_of(c->chipset);
+		u32 boot42 = boot42_of(c->chipset, 0xa, 0x1);
+
+		KUNIT_ASSERT_EQ(test, nova_chip_identify(boot0, boot42, &id), 0);
 		KUNIT_EXPECT_PTR_EQ(test, id.info, c);
 		KUNIT_EXPECT_EQ(test, id.chipset, c->chipset);
 		KUNIT_EXPECT_EQ(test, id.major_rev, 0xa);
@@ -141,8 +143,9 @@ static void nova_chip_no_response_test(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, nova_chip_identify(U32_MAX, U32_MAX, &id), -ENODEV);
 	KUNIT_EXPECT_EQ(test, id.refusal, NOVA_CHIP_NO_RESPONSE);
-	KUNIT_EXPECT_EQ(test, nova_chip_identify(U32_MAX,
-				boot42_of(0x172, 0xa, 1), &id), -ENODEV);
+	KUNIT_EXPECT_EQ(test,
+			nova_chip_identify(U32_MAX, boot42_of(0x172, 0xa, 1), &id),
+			-ENODEV);
 	KUNIT_EXPECT_EQ(test, id.refusal, NOVA_CHIP_NO_RESPONSE);
 	/* One bit short of all ones is a (garbage) value, not "no response". */
 	KUNIT_EXPECT_EQ(test, nova_chip_identify(U32_MAX - 1, U32_MAX, &id), -ENODEV);
@@ -185,13 +188,15 @@ static void nova_chip_boundaries_test(struct kunit *test)
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		int ret = nova_chip_identify(boot0_of(0x172),
-					     boot42_of(cases[i].chipset, 0, 0),
-					     &id);
+		u32 boot42 = boot42_of(cases[i].chipset, 0, 0);
+		int ret = nova_chip_identify(boot0_of(0x172), boot42, &id);
+		int want = -ENODEV;
 
-		KUNIT_EXPECT_EQ_MSG(test, ret,
-				    cases[i].refusal == NOVA_CHIP_OK ? 0 : -ENODEV,
-				    "chipset 0x%03x", cases[i].chipset);
+		if (cases[i].refusal == NOVA_CHIP_OK)
+			want = 0;
+
+		KUNIT_EXPECT_EQ_MSG(test, ret, want, "chipset 0x%03x",
+				    cases[i].chipset);
 		KUNIT_EXPECT_EQ_MSG(test, id.refusal, cases[i].refusal,
 				    "chipset 0x%03x", cases[i].chipset);
 		KUNIT_EXPECT_EQ(test, id.chipset, cases[i].chipset);

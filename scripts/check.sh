@@ -1,0 +1,140 @@
+#!/bin/bash
+# `make check`: every test of the project, on a fresh Debian 12 machine.
+#
+#  1. installs what is missing (apt-get);
+#  2. static checks: the build is W=1 clean, sparse (C=2) clean, and
+#     checkpatch --strict and kernel-doc clean;
+#  3. the stock kernel (Debian's linux-image for the headers' ABI) boots in
+#     QEMU with the modules and runs the guest suite;
+#  4. the debug kernel (KASAN, lockdep, kmemleak, UBSAN, KUnit, failslab),
+#     built once and cached under build/, runs the guest suite and the
+#     KUnit suites, with a kmemleak scan at the end;
+#  5. each guest's kernel log is scanned for warnings, BUGs, oopses and
+#     sanitizer reports; a VM that does not finish fails.
+#
+# Logs stay under build/logs. The last line is "N passed, N failed"; the
+# exit status is non-zero if anything failed.
+#
+# Environment: NOVA_FLAVORS="stock debug" (which kernels), NOVA_ONLY=<glob>
+# (guest cases to run), NOVA_KVM=1 (use KVM where it works).
+set -uo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+b=$top/build
+logs=$b/logs
+flavors=${NOVA_FLAVORS:-stock debug}
+host=$logs/host.ktap
+n=0
+
+mkdir -p "$logs"
+rm -rf "$logs"/*
+: > "$host.body"
+
+say() { echo "== $*"; }
+
+# result ok|fail DESCRIPTION [DIAGNOSTIC FILE]
+result() {
+	n=$((n + 1))
+	if [ "$1" = ok ]; then
+		echo "ok $n $2" >> "$host.body"
+	else
+		echo "not ok $n $2" >> "$host.body"
+		if [ -n "${3:-}" ] && [ -s "$3" ]; then
+			head -n 40 "$3" | sed 's/^/# /' >> "$host.body"
+		fi
+	fi
+}
+
+say "installing what is missing"
+if ! "$top/scripts/deps.sh" check; then
+	echo "check: could not install the dependencies" >&2
+	exit 1
+fi
+
+kver=$(cat /dev/null; "$top/scripts/abi.sh")-amd64
+kdir=/usr/src/linux-headers-$kver
+
+say "static checks: W=1, sparse C=2 (against $kver)"
+"$top/scripts/build-modules.sh" "$b/static-w1" "$kdir" > "$logs/w1.log" 2>&1
+rc=$?
+grep -E 'warning:|error:' "$logs/w1.log" > "$logs/w1.hits"
+if [ $rc = 0 ] && [ ! -s "$logs/w1.hits" ]; then
+	result ok "build is W=1 clean"
+else
+	result fail "build is W=1 clean" "$logs/w1.log"
+fi
+"$top/scripts/build-modules.sh" "$b/static-sparse" "$kdir" C=2 > "$logs/sparse.log" 2>&1
+rc=$?
+grep -vE '^ *(CC|LD|MODPOST|CHECK|Skipping BTF)|make\[|^$' "$logs/sparse.log" > "$logs/sparse.hits"
+if [ $rc = 0 ] && [ ! -s "$logs/sparse.hits" ]; then
+	result ok "sparse (C=2) is clean"
+else
+	result fail "sparse (C=2) is clean" "$logs/sparse.log"
+fi
+
+nfw=$(/sbin/modinfo -F firmware "$b/static-w1/ko/nova_core.ko" 2>/dev/null | wc -l)
+if [ "$nfw" = 94 ]; then
+	result ok "nova_core lists its 94 firmware files with MODULE_FIRMWARE"
+else
+	echo "modinfo lists $nfw firmware files" > "$logs/fw.log"
+	result fail "nova_core lists its 94 firmware files with MODULE_FIRMWARE" "$logs/fw.log"
+fi
+
+guest() {
+	local flavor=$1
+	say "$flavor kernel: build, boot, run the guest suite"
+	local start=$SECONDS
+	"$top/scripts/guest.sh" "$flavor" check > "$logs/$flavor.run.log" 2>&1
+	local rc=$?
+	tail -n 5 "$logs/$flavor.run.log"
+	if [ $rc = 0 ]; then
+		result ok "$flavor VM ran the suite to the end ($((SECONDS - start)) s)"
+	else
+		result fail "$flavor VM ran the suite to the end" "$logs/$flavor.run.log"
+	fi
+	if "$top/scripts/logcheck.sh" "$logs/$flavor/console.log" > "$logs/$flavor.logcheck" 2>&1; then
+		result ok "$flavor kernel log has no warning, BUG, oops or sanitizer report"
+	else
+		result fail "$flavor kernel log has no warning, BUG, oops or sanitizer report" \
+			"$logs/$flavor.logcheck"
+	fi
+}
+
+for f in $flavors; do
+	guest "$f"
+done
+
+# checkpatch and kernel-doc come with the kernel sources (linux-source-6.1),
+# which the debug kernel unpacked.
+src=$b/debug-kernel/src/linux-source-6.1
+if [ -x "$src/scripts/checkpatch.pl" ]; then
+	say "static checks: checkpatch --strict, kernel-doc"
+	files=$(cd "$top" && git ls-files 'drivers/*.[ch]' 'include/*.h' 2>/dev/null ||
+		find drivers include -name '*.[ch]')
+	(cd "$top" && "$src/scripts/checkpatch.pl" --no-tree --strict --quiet -f $files) > "$logs/checkpatch.log" 2>&1
+	if [ $? = 0 ]; then
+		result ok "checkpatch --strict is clean"
+	else
+		result fail "checkpatch --strict is clean" "$logs/checkpatch.log"
+	fi
+	(cd "$top" && "$src/scripts/kernel-doc" -none $files) > "$logs/kernel-doc.log" 2>&1
+	if [ ! -s "$logs/kernel-doc.log" ]; then
+		result ok "kernel-doc is clean"
+	else
+		result fail "kernel-doc is clean" "$logs/kernel-doc.log"
+	fi
+fi
+
+{
+	echo "KTAP version 1"
+	echo "1..$n"
+	cat "$host.body"
+} > "$host"
+rm -f "$host.body"
+
+say "summary (logs in build/logs)"
+ktaps=$host
+for f in $flavors; do
+	[ -f "$logs/$f/ktap.log" ] && ktaps="$ktaps $logs/$f/ktap.log"
+done
+awk -f "$top/scripts/ktap-summary.awk" $ktaps
