@@ -138,7 +138,10 @@ say "configuring..."
 mapfile -t options < <(grep -E '^(CONFIG_[A-Za-z0-9_]+=.*|# CONFIG_[A-Za-z0-9_]+ is not set)$' "$FRAGMENT")
 [ "${#options[@]}" -gt 0 ] || die "no options found in $FRAGMENT"
 
-logged "configuring (tinyconfig)" make -C "$SRC" tinyconfig
+# ARCH=x86_64 makes it a 64-bit tinyconfig; plain `make tinyconfig` would be
+# i386, and its 32-bit values (FRAME_WARN=1024, ...) would survive the
+# switch to 64BIT.  Later makes use the default ARCH=x86 with this .config.
+logged "configuring (tinyconfig)" make -C "$SRC" ARCH=x86_64 tinyconfig
 # Replace whatever tinyconfig said about the fragment's symbols, then append it.
 awk '
     FNR == NR {

@@ -85,9 +85,10 @@ static int nova_identify(struct nova_device *nd)
 		if (chip->refusal == NOVA_CHIP_PRE_TURING ||
 		    chip->refusal == NOVA_CHIP_UNKNOWN)
 			dev_notice(nd->dev,
-				   "unsupported GPU: %s 0x%03x (NV_PMC_BOOT_0=0x%08x, NV_PMC_BOOT_42=0x%08x)\n",
+				   "unsupported GPU, chipset 0x%03x: %s (NV_PMC_BOOT_0=0x%08x, NV_PMC_BOOT_42=0x%08x)\n",
+				   chip->chipset,
 				   nova_chip_refusal_str(chip->refusal),
-				   chip->chipset, boot0, boot42);
+				   boot0, boot42);
 		else
 			dev_notice(nd->dev,
 				   "unsupported GPU: %s (NV_PMC_BOOT_0=0x%08x, NV_PMC_BOOT_42=0x%08x)\n",

@@ -96,7 +96,7 @@ const char *nova_chip_refusal_str(enum nova_chip_refusal refusal)
 	case NOVA_CHIP_PRE_FERMI:
 		return "pre-Fermi GPU";
 	case NOVA_CHIP_PRE_TURING:
-		return "pre-Turing chipset, no GSP";
+		return "pre-Turing, no GSP";
 	case NOVA_CHIP_UNKNOWN:
 		return "unknown chipset";
 	}

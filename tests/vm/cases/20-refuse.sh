@@ -28,13 +28,13 @@ refuse() {
 }
 
 refuse "pre-Turing GV100 refused" "boot0=0x140000a1 boot42=0x140a1000" \
-	"unsupported GPU: pre-Turing chipset, no GSP 0x140 (NV_PMC_BOOT_0=0x140000a1, NV_PMC_BOOT_42=0x140a1000)"
+	"unsupported GPU, chipset 0x140: pre-Turing, no GSP (NV_PMC_BOOT_0=0x140000a1, NV_PMC_BOOT_42=0x140a1000)"
 refuse "pre-Turing GP102 refused" "boot0=0x132000a1 boot42=0x132a1000" \
-	"unsupported GPU: pre-Turing chipset, no GSP 0x132 (NV_PMC_BOOT_0=0x132000a1, NV_PMC_BOOT_42=0x132a1000)"
+	"unsupported GPU, chipset 0x132: pre-Turing, no GSP (NV_PMC_BOOT_0=0x132000a1, NV_PMC_BOOT_42=0x132a1000)"
 refuse "unknown chipset 0x1b8 refused" "boot0=0x1b8000a1 boot42=0x1b8a1000" \
-	"unsupported GPU: unknown chipset 0x1b8 (NV_PMC_BOOT_0=0x1b8000a1, NV_PMC_BOOT_42=0x1b8a1000)"
+	"unsupported GPU, chipset 0x1b8: unknown chipset (NV_PMC_BOOT_0=0x1b8000a1, NV_PMC_BOOT_42=0x1b8a1000)"
 refuse "Tegra GA10B refused" "boot0=0x17b000a1 boot42=0x17ba1000" \
-	"unknown chipset 0x17b (NV_PMC_BOOT_0=0x17b000a1, NV_PMC_BOOT_42=0x17ba1000)"
+	"unsupported GPU, chipset 0x17b: unknown chipset (NV_PMC_BOOT_0=0x17b000a1, NV_PMC_BOOT_42=0x17ba1000)"
 refuse "pre-Fermi refused" "boot0=0x0b0000a1 boot42=0x172a1000" \
 	"unsupported GPU: pre-Fermi GPU (NV_PMC_BOOT_0=0x0b0000a1, NV_PMC_BOOT_42=0x172a1000)"
 refuse "all-zero BOOT values refused" "boot0=0 boot42=0" \
@@ -42,7 +42,7 @@ refuse "all-zero BOOT values refused" "boot0=0 boot42=0" \
 refuse "all-ones BOOT_0 refused" "boot0=0xffffffff boot42=0xffffffff" \
 	"unsupported GPU: not responding (NV_PMC_BOOT_0=0xffffffff, NV_PMC_BOOT_42=0xffffffff)"
 refuse "garbage BOOT values refused" "boot0=0x12345678 boot42=0xdeadbeef" \
-	"unsupported GPU: unknown chipset 0x1ea (NV_PMC_BOOT_0=0x12345678, NV_PMC_BOOT_42=0xdeadbeef)"
+	"unsupported GPU, chipset 0x1ea: unknown chipset (NV_PMC_BOOT_0=0x12345678, NV_PMC_BOOT_42=0xdeadbeef)"
 refuse "BAR0 under 16 MiB refused" "chipset=ga102 bar0=8M" \
 	"BAR0 is 8388608 bytes, at least 16 MiB needed"
 

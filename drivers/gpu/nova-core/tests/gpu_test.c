@@ -234,7 +234,7 @@ static void nova_chip_fields_test(struct kunit *test)
 static void nova_chip_refusal_str_test(struct kunit *test)
 {
 	KUNIT_EXPECT_STREQ(test, nova_chip_refusal_str(NOVA_CHIP_PRE_TURING),
-			   "pre-Turing chipset, no GSP");
+			   "pre-Turing, no GSP");
 	KUNIT_EXPECT_STREQ(test, nova_chip_refusal_str(NOVA_CHIP_UNKNOWN),
 			   "unknown chipset");
 	KUNIT_EXPECT_STREQ(test, nova_chip_refusal_str(NOVA_CHIP_PRE_FERMI),

@@ -1,0 +1,46 @@
+# The demo, run inside the VM: a short tour of what nova_core does with
+# emulated GPUs, in words a newcomer can follow.
+
+say() { echo; echo "$*"; }
+run() { echo "  \$ $*"; sh -c "$*" 2>&1 | sed 's/^/    /'; }
+klog() { dmesg | grep -E 'nova_core|nova_emu' | grep -v 'taints kernel\|verification failed' | tail -n "${1:-5}" | sed 's/^\[[ 0-9.]*\] /    kernel: /'; }
+
+echo "=== Nova in C: the driver on an emulated GPU ==="
+echo "This VM runs Debian's own kernel $(uname -r); no NVIDIA hardware is present."
+
+say "1. Create an emulated Ampere GA102 with a 256 MiB VRAM BAR (nova_emu.ko):"
+run modprobe nova_emu chipset=ga102 count=1 vram=256M
+run ls /sys/bus/platform/devices/ '|' grep nova-emu
+
+say "2. Load the core driver (nova_core.ko). It binds the GPU, reads the"
+echo "   identification registers NV_PMC_BOOT_0/BOOT_42 and logs what it found:"
+run modprobe nova_core
+klog 1
+
+say "3. For the DRM driver it creates an auxiliary device, one per GPU:"
+run ls /sys/bus/auxiliary/devices/
+
+say "4. Add a second GPU at run time, a Turing TU104 (like netdevsim):"
+run 'echo "1 chipset=tu104" > /sys/devices/nova_emu/new_device'
+klog 1
+run ls /sys/bus/auxiliary/devices/
+
+say "5. A GPU nova_core does not support, a Volta GV100 (no GSP), is refused"
+echo "   with one log line naming its identification registers:"
+run 'echo "2 boot0=0x140000a1 boot42=0x140a1000" > /sys/devices/nova_emu/new_device'
+klog 1
+run test -e /sys/bus/platform/devices/nova-emu.2/driver '&&' echo bound '||' echo "not bound: no driver"
+
+
+say "6. Bad requests get a clear error and change nothing:"
+run 'echo "3 chipset=nv50" > /sys/devices/nova_emu/new_device'
+run 'echo "1 chipset=ga102" > /sys/devices/nova_emu/new_device'
+klog 2
+
+say "7. Remove a GPU, then unload everything; nothing is left behind:"
+run 'echo 1 > /sys/devices/nova_emu/del_device'
+run rmmod nova_core
+run rmmod nova_emu
+run ls /sys/bus/auxiliary/devices/ /sys/bus/platform/devices/ '|' grep -c nova '||' true
+
+say "That is all nova_core does so far; see README.md for what comes next."
