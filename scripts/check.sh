@@ -80,6 +80,15 @@ else
 	result fail "nova_core lists its 94 firmware files with MODULE_FIRMWARE" "$logs/fw.log"
 fi
 
+aliases=$(/sbin/modinfo -F alias "$b/static-w1/ko/nova_core.ko" 2>/dev/null | sort | tr '\n' ' ')
+want="pci:v000010DEd*sv*sd*bc03sc00i* pci:v000010DEd*sv*sd*bc03sc02i* platform:nova-emu "
+if [ "$aliases" = "$want" ]; then
+	result ok "nova_core matches NVIDIA VGA and 3D functions, and emulated GPUs"
+else
+	printf 'expected: %s\nactual:   %s\n' "$want" "$aliases" > "$logs/alias.log"
+	result fail "nova_core matches NVIDIA VGA and 3D functions, and emulated GPUs" "$logs/alias.log"
+fi
+
 guest() {
 	local flavor=$1
 	say "$flavor kernel: build, boot, run the guest suite"

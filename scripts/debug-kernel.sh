@@ -4,7 +4,7 @@
 # Usage: scripts/debug-kernel.sh [BUILD_DIR]     (default: <repo>/build/debug-kernel)
 #
 # Source: Debian's linux-source-6.1 tarball (installed with apt-get if absent).
-# Config: `make tinyconfig` + scripts/debug-kernel.config + `make olddefconfig`;
+# Config: `make ARCH=x86_64 tinyconfig` + scripts/debug-kernel.config + `make olddefconfig`;
 #         every option of the fragment is then checked in the final .config.
 # Result, under BUILD_DIR:
 #   bzImage                        kernel for qemu -kernel

@@ -6,6 +6,8 @@
 # The kernel logs to the first serial port (LOGDIR/console.log); the guest's
 # test output goes to the second (LOGDIR/ktap.log, or the terminal when
 # MODE is demo). TCG is used unless NOVA_KVM=1 and /dev/kvm works.
+# Three display devices without legacy VGA (QEMU's secondary-vga, 1234:1111,
+# with 32, 16 and 8 MiB RAM BARs) serve the PCI-path test (70-pci).
 # Exits 0 if the guest reached its end marker, 1 otherwise.
 set -euo pipefail
 
@@ -38,7 +40,10 @@ fi
 set +e
 timeout --foreground "$tmo" qemu-system-x86_64 \
 	-accel "$accel" -m 2048 -smp 2 -cpu max \
-	-display none -monitor none -no-reboot \
+	-display none -monitor none -no-reboot -vga none \
+	-device secondary-vga,vgamem_mb=32 \
+	-device secondary-vga,vgamem_mb=16 \
+	-device secondary-vga,vgamem_mb=8 \
 	-kernel "$kernel" -initrd "$initrd" -append "$append" \
 	-serial "file:$logdir/console.log" -serial "$out" \
 	${NOVA_QEMU_ARGS:-} | tee -a "$logdir/ktap.log" |

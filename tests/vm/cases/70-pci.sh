@@ -1,0 +1,115 @@
+# The PCI path on real MMIO. QEMU's secondary-vga devices (1234:1111) have
+# a RAM BAR0 the size of their VRAM; writing NVIDIA identification values
+# at offsets 0x0 (NV_PMC_BOOT_0) and 0xa00 (NV_PMC_BOOT_42) and adding their
+# id to nova_core's PCI driver makes nova_core probe them as it would a GPU:
+# enable, map BAR0, identify through readl(), create the auxiliary device,
+# and undo it all on unbind. (The VM has three: 32, 16 and 8 MiB.)
+. /tests/lib.sh
+
+drv=/sys/bus/pci/drivers/nova_core
+
+if ! [ -e /dev/mem ]; then
+	skip "PCI path on emulated PCI devices" "no /dev/mem in this kernel"
+	ktap_done
+fi
+
+# The 1234:1111 functions, and the start and size of their BAR0.
+devs=
+for d in /sys/bus/pci/devices/*; do
+	[ "$(cat $d/vendor):$(cat $d/device)" = "0x1234:0x1111" ] || continue
+	devs="$devs $(basename $d)"
+done
+bar0_start() { printf '%d' "$(head -n1 /sys/bus/pci/devices/$1/resource | cut -d' ' -f1)"; }
+bar0_size() {
+	set -- $(head -n1 /sys/bus/pci/devices/$1/resource)
+	echo $(( $2 - $1 + 1 ))
+}
+find_dev() {
+	for d in $devs; do
+		[ "$(bar0_size $d)" = "$1" ] && echo $d && return
+	done
+}
+big=$(find_dev 33554432)
+mid=$(find_dev 16777216)
+small=$(find_dev 8388608)
+if [ -z "$big" ] || [ -z "$mid" ] || [ -z "$small" ]; then
+	not_ok "three test PCI devices present" "found:$devs"
+	ktap_done
+fi
+ok "three test PCI devices present ($big, $mid, $small)"
+
+# set_boot DEV BOOT_0 BOOT_42: program the identification "registers".
+set_boot() {
+	base=$(bar0_start $1)
+	devmem $base 32 $2
+	devmem $((base + 0xa00)) 32 $3
+}
+aux_of() {
+	ls -d /sys/bus/pci/devices/$1/nova_core.nova-drm.* 2>/dev/null | sed 's|.*/||'
+}
+
+set_boot $big 0x172000a1 0x172a1000		# GA102, a.1
+set_boot $mid 0x164000a1 0x164a1000		# TU104, a.1
+set_boot $small 0x174000a1 0x174a1000		# GA104, but BAR0 too small
+
+modprobe nova_core || { not_ok "load nova_core"; ktap_done; }
+mark_log
+check "new_id binds nova_core to the test devices" sysfs_write $drv/new_id "1234 1111"
+log=$(log_since_mark)
+
+expect_eq "GA102 identified through MMIO" \
+	"nova_core $big: NVIDIA (Chipset: GA102, Architecture: Ampere, Revision: a.1)" \
+	"$(echo "$log" | grep "nova_core $big: NVIDIA" | sed 's/^\[[ 0-9.]*\] //')"
+expect_eq "TU104 identified through MMIO" \
+	"nova_core $mid: NVIDIA (Chipset: TU104, Architecture: Turing, Revision: a.1)" \
+	"$(echo "$log" | grep "nova_core $mid: NVIDIA" | sed 's/^\[[ 0-9.]*\] //')"
+expect_eq "BAR0 of 8 MiB refused" \
+	"nova_core $small: BAR0 is 8388608 bytes, at least 16 MiB needed" \
+	"$(echo "$log" | grep "nova_core $small:" | sed 's/^\[[ 0-9.]*\] //')"
+
+a_big=$(aux_of $big)
+a_mid=$(aux_of $mid)
+if [ -n "$a_big" ] && [ -n "$a_mid" ] && [ "$a_big" != "$a_mid" ] &&
+   [ -z "$(aux_of $small)" ]; then
+	ok "each bound PCI GPU has its own auxiliary device ($a_big, $a_mid)"
+else
+	not_ok "each bound PCI GPU has its own auxiliary device" \
+		"big: $a_big, mid: $a_mid, small: $(aux_of $small)"
+fi
+expect_eq "BAR0 claimed as nova_core/bar0" 2 "$(grep -c 'nova_core/bar0' /proc/iomem)"
+expect_eq "bound devices are enabled" "1 1 0" \
+	"$(cat /sys/bus/pci/devices/$big/enable) $(cat /sys/bus/pci/devices/$mid/enable) $(cat /sys/bus/pci/devices/$small/enable)"
+check "refused device is left unbound" sh -c "! [ -e /sys/bus/pci/devices/$small/driver ]"
+
+# Unbind one: its auxiliary device, BAR0 claim and enable count go.
+check "unbind through sysfs" sysfs_write $drv/unbind $mid
+expect_eq "unbind undoes everything" "0 1 0" \
+	"$(aux_of $mid | grep -c .) $(grep -c 'nova_core/bar0' /proc/iomem) $(cat /sys/bus/pci/devices/$mid/enable)"
+
+# A pre-Turing chip on the PCI path: ENODEV and one line with both values.
+set_boot $mid 0x140000a1 0x140a1000
+mark_log
+err=$(sysfs_write $drv/bind $mid)
+line=$(log_since_mark | grep "nova_core $mid:" | sed 's/^\[[ 0-9.]*\] //')
+case "$err" in
+*"No such device"*) ok "pre-Turing PCI GPU refused with ENODEV" ;;
+*) not_ok "pre-Turing PCI GPU refused with ENODEV" "got: ${err:-success}" ;;
+esac
+expect_eq "refusal logged once, with both registers" \
+	"nova_core $mid: unsupported GPU, chipset 0x140: pre-Turing, no GSP (NV_PMC_BOOT_0=0x140000a1, NV_PMC_BOOT_42=0x140a1000)" \
+	"$line"
+expect_eq "nothing left behind by the refusal" "0 0" \
+	"$(cat /sys/bus/pci/devices/$mid/enable) $(aux_of $mid | grep -c .)"
+
+# Emulated and PCI GPUs side by side get distinct auxiliary ids.
+modprobe nova_emu chipset=ad104 count=1
+ids=$(ls /sys/bus/auxiliary/devices | grep '^nova_core\.nova-drm\.' | sort | tr '\n' ' ')
+expect_eq "PCI and emulated GPUs side by side" 2 "$(echo $ids | wc -w)"
+
+# Unloading nova_core with a PCI GPU bound.
+check "rmmod nova_core with a PCI GPU bound" rmmod nova_core
+expect_eq "unload undoes everything" "0 0 0" \
+	"$(aux_count) $(grep -c 'nova_core/bar0' /proc/iomem) $(cat /sys/bus/pci/devices/$big/enable)"
+
+unload_all
+ktap_done
