@@ -7,13 +7,10 @@
 #   make demo       boot a VM with an emulated GPU and show what the driver did
 #   make check      run every test: both kernels, in QEMU
 #   make sparse     the build again under sparse (C=2)
-#   make clean
+#   make clean      remove build outputs (distclean: the cached kernels too)
 #
-# Inside a kernel tree, Kbuild uses the Makefiles under drivers/ directly.
-
-ifneq ($(KERNELRELEASE),)
-include $(src)/Kbuild
-else
+# Kbuild itself reads Kbuild (out of tree) or the Makefiles under drivers/
+# (inside a kernel tree), never this file.
 
 TOP	:= $(CURDIR)
 BUILD	:= $(TOP)/build
@@ -21,7 +18,7 @@ KABI	?= $(shell $(TOP)/scripts/abi.sh)
 KVER	?= $(KABI)-amd64
 KDIR	?= /usr/src/linux-headers-$(KVER)
 
-.PHONY: all modules deps demo check sparse clean
+.PHONY: all modules deps demo check sparse clean distclean
 
 all: modules
 
@@ -42,6 +39,8 @@ check:
 	@$(TOP)/scripts/check.sh
 
 clean:
-	rm -rf $(BUILD)/stock $(BUILD)/sparse $(BUILD)/debug-mod $(BUILD)/logs
+	rm -rf $(BUILD)/stock $(BUILD)/sparse $(BUILD)/static-* $(BUILD)/debug-mod \
+		$(BUILD)/logs $(BUILD)/*.cpio.gz
 
-endif
+distclean:
+	rm -rf $(BUILD)

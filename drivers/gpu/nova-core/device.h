@@ -11,6 +11,9 @@
 
 #include "gpu.h"
 
+struct pci_driver;
+struct platform_driver;
+
 /**
  * struct nova_device - one GPU bound to nova_core
  * @dev: the bound device: a PCI function, or an emulated GPU's platform
@@ -61,24 +64,6 @@ static inline u32 nova_rd32(struct nova_device *nd, u32 reg)
 static inline void nova_wr32(struct nova_device *nd, u32 reg, u32 val)
 {
 	nd->io.ops->wr32(nd->io.priv, reg, val);
-}
-
-/**
- * nova_mask32() - read-modify-write a 32-bit register of BAR0
- * @nd: the GPU
- * @reg: byte offset of the register
- * @clear: bits to clear
- * @set: bits to set
- *
- * Return: the value the register had before the write.
- */
-static inline u32 nova_mask32(struct nova_device *nd, u32 reg, u32 clear,
-			      u32 set)
-{
-	u32 old = nova_rd32(nd, reg);
-
-	nova_wr32(nd, reg, (old & ~clear) | set);
-	return old;
 }
 
 /* device.c */

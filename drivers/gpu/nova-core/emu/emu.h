@@ -57,7 +57,7 @@ struct nova_emu_gpu {
 	unsigned int id;
 	struct nova_emu_config cfg;
 	struct platform_device *pdev;
-	/* Protects the register state; see @lock above. */
+	/* Protects @unmodeled and the register state. */
 	spinlock_t lock;
 	u64 unmodeled;
 };

@@ -96,12 +96,28 @@ NOVA_EMU_HEX_ATTR(boot42, boot42);
 NOVA_EMU_HEX_ATTR(bar0_size, bar0_size);
 NOVA_EMU_HEX_ATTR(vram_bar_size, vram_bar_size);
 
+static ssize_t unmodeled_show(struct device *dev,
+			      struct device_attribute *attr, char *buf)
+{
+	struct nova_core_emu_pdata *pdata = dev_get_platdata(dev);
+	struct nova_emu_gpu *gpu = pdata->priv;
+	unsigned long flags;
+	u64 n;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	n = gpu->unmodeled;
+	spin_unlock_irqrestore(&gpu->lock, flags);
+	return sysfs_emit(buf, "%llu\n", n);
+}
+static DEVICE_ATTR_RO(unmodeled);
+
 static struct attribute *nova_emu_gpu_attrs[] = {
 	&dev_attr_chipset.attr,
 	&dev_attr_boot0.attr,
 	&dev_attr_boot42.attr,
 	&dev_attr_bar0_size.attr,
 	&dev_attr_vram_bar_size.attr,
+	&dev_attr_unmodeled.attr,
 	NULL
 };
 
