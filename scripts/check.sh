@@ -55,22 +55,23 @@ kver=$(cat /dev/null; "$top/scripts/abi.sh")-amd64
 kdir=/usr/src/linux-headers-$kver
 
 say "static checks: W=1, sparse C=2 (against $kver)"
-"$top/scripts/build-modules.sh" "$b/static-w1" "$kdir" > "$logs/w1.log" 2>&1
-rc=$?
-grep -E 'warning:|error:' "$logs/w1.log" > "$logs/w1.hits"
-if [ $rc = 0 ] && [ ! -s "$logs/w1.hits" ]; then
-	result ok "build is W=1 clean"
-else
-	result fail "build is W=1 clean" "$logs/w1.log"
-fi
-"$top/scripts/build-modules.sh" "$b/static-sparse" "$kdir" C=2 > "$logs/sparse.log" 2>&1
-rc=$?
-grep -vE '^ *(CC|LD|MODPOST|CHECK|Skipping BTF)|make\[|^$' "$logs/sparse.log" > "$logs/sparse.hits"
-if [ $rc = 0 ] && [ ! -s "$logs/sparse.hits" ]; then
-	result ok "sparse (C=2) is clean"
-else
-	result fail "sparse (C=2) is clean" "$logs/sparse.log"
-fi
+# static_build DIR LOG DESCRIPTION [make arguments]: a build whose output,
+# less kbuild's progress lines, must be empty.
+static_build() {
+	local dir=$1 log=$2 desc=$3
+	shift 3
+	"$top/scripts/build-modules.sh" "$b/$dir" "$kdir" "$@" > "$logs/$log" 2>&1
+	local rc=$?
+	grep -vE '^ *(CC|LD|MODPOST|CHECK)|Skipping BTF|make\[|^$' "$logs/$log" \
+		> "$logs/$log.hits"
+	if [ $rc = 0 ] && [ ! -s "$logs/$log.hits" ]; then
+		result ok "$desc"
+	else
+		result fail "$desc" "$logs/$log"
+	fi
+}
+static_build static-w1 w1.log "build is W=1 clean"
+static_build static-sparse sparse.log "sparse (C=2) is clean" C=2
 
 nfw=$(/sbin/modinfo -F firmware "$b/static-w1/ko/nova_core.ko" 2>/dev/null | wc -l)
 if [ "$nfw" = 94 ]; then
