@@ -14,6 +14,7 @@ shift 2
 top=$(cd "$(dirname "$0")/.." && pwd)
 
 mkdir -p "$out/src" "$out/ko"
+out=$(cd "$out" && pwd)
 rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' \
 	--exclude='*.mod*' --exclude='modules.order' \
 	--exclude='Module.symvers' \
