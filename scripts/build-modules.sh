@@ -24,7 +24,7 @@ rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' \
 	--filter='P Module.symvers'
 
 make -s -C "$kdir" M="$out/src" W=1 \
-	CONFIG_NOVA_CORE=m CONFIG_NOVA_EMU=m \
+	CONFIG_NOVA_CORE=m CONFIG_NOVA_EMU=m CONFIG_DRM_NOVA=m \
 	"$@" modules
 
 rm -f "$out"/ko/*.ko

@@ -26,8 +26,8 @@ if [ "${NOVA_KVM:-0}" = 1 ] && [ -w /dev/kvm ]; then
 	accel=kvm
 fi
 
-append="console=ttyS0 loglevel=7 panic=-1 nokaslr nova.flavor=$flavor nova.mode=$mode"
-[ -n "${NOVA_ONLY:-}" ] && append="$append nova.only=$NOVA_ONLY"
+append="console=ttyS0 loglevel=7 panic=-1 nokaslr novatest.flavor=$flavor novatest.mode=$mode"
+[ -n "${NOVA_ONLY:-}" ] && append="$append novatest.only=$NOVA_ONLY"
 append="$append ${NOVA_APPEND:-}"
 
 if [ "$mode" = demo ]; then

@@ -15,6 +15,9 @@
 #define __LINUX_NOVA_CORE_H__
 
 #include <linux/types.h>
+#include <linux/version.h>
+
+struct auxiliary_device;
 
 /**
  * NOVA_CORE_AUX_DRM_NAME - name of the auxiliary device for the DRM driver
@@ -67,5 +70,50 @@ struct nova_core_emu_pdata {
 	u64 bar0_size;
 	u64 bar1_size;
 };
+
+/*
+ * The core API: what the DRM driver learns from nova_core. Every function
+ * takes the auxiliary device nova_core created ("nova_core.nova-drm.N") and
+ * that the caller is bound to, and may be called from the caller's probe
+ * until its remove callback returns: nova_core removes the auxiliary
+ * device, unbinding the caller, before it tears the GPU down. A DRM driver
+ * calls them inside drm_dev_enter()/drm_dev_exit().
+ *
+ * The symbols are exported in the NOVA_CORE namespace; importers say
+ * MODULE_IMPORT_NS(NOVA_CORE_NS).
+ */
+
+/*
+ * Kernels since 6.13 take the namespace as a string; older ones as a bare
+ * word they stringify. NOVA_CORE_NS works with both.
+ */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+#define NOVA_CORE_NS "NOVA_CORE"
+#else
+#define NOVA_CORE_NS NOVA_CORE
+#endif
+
+/**
+ * struct nova_core_chip - identity of a GPU
+ * @name: chipset name, e.g. "GA102".
+ * @arch: architecture name, e.g. "Ampere".
+ * @chipset: chipset number, e.g. 0x172.
+ * @major_rev: major revision of the silicon.
+ * @minor_rev: minor revision of the silicon.
+ *
+ * The strings are static in nova_core and live as long as the module.
+ */
+struct nova_core_chip {
+	const char *name;
+	const char *arch;
+	u16 chipset;
+	u8 major_rev;
+	u8 minor_rev;
+};
+
+void nova_core_get_chip(struct auxiliary_device *adev,
+			struct nova_core_chip *chip);
+u64 nova_core_vram_bar_size(struct auxiliary_device *adev);
+const char *nova_core_pci_name(struct auxiliary_device *adev);
 
 #endif /* __LINUX_NOVA_CORE_H__ */
