@@ -14,8 +14,8 @@
 #ifndef __LINUX_NOVA_CORE_H__
 #define __LINUX_NOVA_CORE_H__
 
+#include <linux/nova_compat.h>
 #include <linux/types.h>
-#include <linux/version.h>
 
 struct auxiliary_device;
 
@@ -82,16 +82,6 @@ struct nova_core_emu_pdata {
  * The symbols are exported in the NOVA_CORE namespace; importers say
  * MODULE_IMPORT_NS(NOVA_CORE_NS).
  */
-
-/*
- * Kernels since 6.13 take the namespace as a string; older ones as a bare
- * word they stringify. NOVA_CORE_NS works with both.
- */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
-#define NOVA_CORE_NS "NOVA_CORE"
-#else
-#define NOVA_CORE_NS NOVA_CORE
-#endif
 
 /**
  * struct nova_core_chip - identity of a GPU

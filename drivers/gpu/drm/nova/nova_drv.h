@@ -7,6 +7,7 @@
 
 #include <drm/drm_device.h>
 #include <drm/drm_gem.h>
+#include <linux/sizes.h>
 #include <linux/types.h>
 
 struct auxiliary_device;
@@ -52,7 +53,7 @@ struct nova_gem_object {
  *
  * More than any GPU nova supports has VRAM; documented in docs/uapi.md.
  */
-#define NOVA_GEM_MAX_SIZE	(1ULL << 40)
+#define NOVA_GEM_MAX_SIZE	SZ_1T
 
 static inline struct nova_drm *to_nova_drm(struct drm_device *drm)
 {
