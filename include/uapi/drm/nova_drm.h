@@ -2,7 +2,8 @@
 /*
  * UAPI of the nova DRM driver, ABI-identical to upstream Linux's nova
  * UAPI: same ioctl numbers, structure layouts and parameter ids, so that
- * user space written for upstream Nova runs unchanged. docs/uapi.md documents every field and error.
+ * user space written for upstream Nova runs unchanged. docs/uapi.md
+ * documents every field and error.
  *
  * Like upstream's, this interface is not yet stable: it exists for testing
  * the driver, and grows with it.
