@@ -3,7 +3,7 @@
 
 say() { echo; echo "$*"; }
 run() { echo "  \$ $*"; sh -c "$*" 2>&1 | sed 's/^/    /'; }
-klog() { dmesg | grep -E 'nova_core|nova_emu' | grep -v 'taints kernel\|verification failed' | tail -n "${1:-5}" | sed 's/^\[[ 0-9.]*\] /    kernel: /'; }
+klog() { dmesg | grep -E 'nova_core|nova_emu|nova nova' | grep -v 'taints kernel\|verification failed' | tail -n "${1:-5}" | sed 's/^\[[ 0-9.]*\] /    kernel: /'; }
 
 echo "=== Nova in C: the driver on an emulated GPU ==="
 echo "This VM runs Debian's own kernel $(uname -r); no NVIDIA hardware is present."
@@ -20,10 +20,16 @@ klog 1
 say "3. For the DRM driver it creates an auxiliary device, one per GPU:"
 run ls /sys/bus/auxiliary/devices/
 
+say "3b. The DRM driver (nova.ko) binds it and registers the GPU's DRM nodes:"
+run modprobe nova
+klog 1
+run ls /dev/dri/
+run cat /sys/class/drm/renderD128/device/uevent
+
 say "4. Add a second GPU at run time, a Turing TU104 (like netdevsim):"
 run 'echo "1 chipset=tu104" > /sys/devices/nova_emu/new_device'
-klog 1
-run ls /sys/bus/auxiliary/devices/
+klog 2
+run ls /sys/bus/auxiliary/devices/ /dev/dri/
 
 say "5. A GPU nova_core does not support, a Volta GV100 (no GSP), is refused"
 echo "   with one log line naming its identification registers:"
@@ -39,8 +45,10 @@ klog 2
 
 say "7. Remove a GPU, then unload everything; nothing is left behind:"
 run 'echo 1 > /sys/devices/nova_emu/del_device'
+run ls /dev/dri/
+run rmmod nova
 run rmmod nova_core
 run rmmod nova_emu
 run ls /sys/bus/auxiliary/devices/ /sys/bus/platform/devices/ '|' grep -c nova '||' true
 
-say "That is all nova_core does so far; see README.md for what comes next."
+say "That is all nova does so far; see README.md for what comes next."
