@@ -39,7 +39,7 @@ check:
 	@$(TOP)/scripts/check.sh
 
 clean:
-	rm -rf $(BUILD)/stock $(BUILD)/sparse $(BUILD)/static-* $(BUILD)/debug-mod \
+	rm -rf $(BUILD)/stock $(BUILD)/sparse $(BUILD)/static-* $(BUILD)/debug-mod $(BUILD)/guest-tools \
 		$(BUILD)/logs $(BUILD)/*.cpio.gz
 
 distclean:

@@ -90,6 +90,13 @@ else
 	result fail "nova_core matches NVIDIA VGA and 3D functions, and emulated GPUs" "$logs/alias.log"
 fi
 
+if "$top/scripts/build-guest-tools.sh" "$b/guest-tools" > "$logs/tools.log" 2>&1; then
+	result ok "nova_drm.h compiles as C and C++; the guest test programs build -Werror clean"
+else
+	result fail "nova_drm.h compiles as C and C++; the guest test programs build -Werror clean" \
+		"$logs/tools.log"
+fi
+
 guest() {
 	local flavor=$1
 	say "$flavor kernel: build, boot, run the guest suite"

@@ -32,7 +32,7 @@ pkgs="gcc make libc6-dev linux-headers-$abi-amd64 sparse rsync kmod"
 if [ "$what" = check ]; then
 	pkgs="$pkgs qemu-system-x86 busybox-static cpio gzip xz-utils
 	      linux-source-6.1 bc flex bison libelf-dev libssl-dev
-	      libdrm-dev pkg-config gawk"
+	      libdrm-dev pkg-config gawk g++"
 fi
 
 missing=

@@ -8,7 +8,7 @@
 #        built against the matching linux-headers package.
 # debug: the debug kernel from Debian's linux-source-6.1 (KASAN, lockdep,
 #        kmemleak, UBSAN, KUnit, fault injection), built once and cached.
-# Logs: build/logs/<flavor>/{console.log,ktap.log,build.log}.
+# Logs: build/logs/<flavor>/{console.log,ktap.log,build.log,tools.log}.
 set -euo pipefail
 
 flavor=$1
@@ -49,6 +49,13 @@ if ! "$top/scripts/build-modules.sh" "$modout" "$kdir" "${extra[@]}" \
 	echo "guest: building the modules for the $flavor kernel failed" >&2
 	exit 1
 fi
-"$top/scripts/initramfs.sh" "$b/$flavor.cpio.gz" "$kver" "$modroot" "$modout/ko"
+# The user-space test programs (tests/vm/src), the same for both kernels.
+if ! "$top/scripts/build-guest-tools.sh" "$b/guest-tools" > "$logs/tools.log" 2>&1; then
+	cat "$logs/tools.log" >&2
+	echo "guest: building the guest test programs failed" >&2
+	exit 1
+fi
+"$top/scripts/initramfs.sh" "$b/$flavor.cpio.gz" "$kver" "$modroot" "$modout/ko" \
+	"$b/guest-tools"
 "$top/scripts/vm.sh" "$kernel" "$b/$flavor.cpio.gz" "$logs" "$flavor" "$mode" \
 	"${NOVA_VM_TIMEOUT:-900}"

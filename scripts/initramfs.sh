@@ -1,18 +1,22 @@
 #!/bin/bash
 # Builds the initramfs of a test VM.
 #
-#   scripts/initramfs.sh OUT.cpio.gz KVER MODROOT PROJECT_KO_DIR
+#   scripts/initramfs.sh OUT.cpio.gz KVER MODROOT PROJECT_KO_DIR [TOOLS_DIR]
 #
 # MODROOT holds lib/modules/KVER of the kernel that boots (Debian's, or the
 # debug kernel's); the modules listed in tests/vm/kmods (and what they depend
 # on) are taken from it. The project's modules go into .../extra. The guest
-# gets busybox, /init and the tests from tests/vm.
+# gets busybox, /init and the tests from tests/vm. TOOLS_DIR, if given, is
+# what scripts/build-guest-tools.sh built: TOOLS_DIR/bin/* go to /tests/bin,
+# with the shared libraries they need (found with ldd) in
+# /lib/x86_64-linux-gnu and the dynamic loader at its own absolute path.
 set -euo pipefail
 
 out=$1
 kver=$2
 modroot=$(cd "$3" && pwd)
 kodir=$4
+tools=${5:-}
 top=$(cd "$(dirname "$0")/.." && pwd)
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
@@ -44,5 +48,26 @@ done
 
 cp "$kodir"/*.ko "$mdir/extra/"
 depmod -b "$stage" "$kver"
+
+# The guest tools and their shared libraries.
+if [ -n "$tools" ]; then
+	mkdir -p "$stage/tests/bin" "$stage/lib/x86_64-linux-gnu"
+	for f in "$tools"/bin/*; do
+		[ -f "$f" ] || continue
+		cp "$f" "$stage/tests/bin/"
+		{ ldd "$f" || true; } | while read -r name arrow path _; do
+			if [ "$arrow" = "=>" ]; then
+				case "$path" in
+				/*) cp -L "$path" "$stage/lib/x86_64-linux-gnu/$name" ;;
+				*) echo "initramfs: $f: $name not found" >&2; exit 1 ;;
+				esac
+			elif [ "${name#/}" != "$name" ]; then
+				# The dynamic loader, at the absolute path the program names.
+				mkdir -p "$stage$(dirname "$name")"
+				cp -L "$name" "$stage$name"
+			fi
+		done
+	done
+fi
 
 (cd "$stage" && find . | cpio -o -H newc --quiet | gzip -1) > "$out"

@@ -111,3 +111,48 @@ unload_all() {
 	done
 	return 0
 }
+
+# DRM: the user-space test program (tests/vm/src/nova-drm-test.c).
+DRM_TEST=/tests/bin/nova-drm-test
+
+# emu_drm_node ID card|renderD: the DRM node (card0, renderD128) of
+# emulated GPU ID, if nova is bound to it.
+emu_drm_node() {
+	ls /sys/bus/platform/devices/nova-emu.$1/nova_core.nova-drm.*/drm 2>/dev/null |
+		grep "^$2[0-9]" | head -n 1
+}
+
+# The DRM nodes (in /sys/class/drm) whose device nova drives.
+nova_nodes() {
+	for n in /sys/class/drm/card* /sys/class/drm/renderD*; do
+		[ -e "$n/device/driver" ] || continue
+		[ "$(basename "$(readlink -f "$n/device/driver")")" = nova ] &&
+			basename "$n"
+	done
+	return 0
+}
+
+# ktap_nest NAME FILE STATUS: the KTAP document in FILE (a program's
+# output) becomes the subtests of one test NAME, which passes if STATUS is
+# 0 and the document has its plan.
+ktap_nest() {
+	echo "    KTAP version 1"
+	echo "    # Subtest: $1"
+	grep -v '^KTAP version' "$2" | sed 's/^/    /'
+	if [ "$3" = 0 ] && grep -q '^1\.\.[0-9]' "$2"; then
+		ok "$1"
+	elif [ "$3" -gt 128 ] 2>/dev/null; then
+		not_ok "$1" "killed by signal $(($3 - 128))"
+	else
+		not_ok "$1" "exit status $3"
+	fi
+}
+
+# drm_test NAME ARGS...: runs nova-drm-test ARGS; its checks are the
+# subtests of test NAME.
+drm_test() {
+	_name=$1
+	shift
+	$DRM_TEST "$@" > /tmp/drm-test.out 2>&1
+	ktap_nest "$_name" /tmp/drm-test.out $?
+}
