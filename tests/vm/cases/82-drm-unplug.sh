@@ -1,5 +1,5 @@
 # nova.ko when the GPU goes away under open files: the emulated GPU
-# removed, nova_core unbound, the emulator unloaded. The nodes go at once;
+# removed, nova_core unbound, the emulator unloaded, nova unbound. The nodes go at once;
 # every ioctl on the files still open fails with ENODEV; the files close;
 # nova then unloads. And nova itself cannot be unloaded while a file is
 # open.
@@ -87,8 +87,24 @@ fi
 unplug_run "nova_emu unloaded" rmmod nova_emu
 expect_eq "nova_emu unloaded: no GPU or auxiliary device left" "0 0" "$(emu_count) $(aux_count)"
 
-# 4. nova cannot be unloaded while one of its files is open.
+# 4. nova itself unbound from the auxiliary device (the driver goes, the
+#    GPU stays); binding it again brings a DRM device that works.
 load_gpu || { not_ok "load the GPU again"; unload_all; ktap_done; }
+adev=$(emu_aux 0)
+unplug_run "nova unbound" sysfs_write /sys/bus/auxiliary/drivers/nova/unbind "$adev"
+expect_eq "nova unbound: the GPU and its auxiliary device stay" "1 1" \
+	"$(emu_count) $(aux_count)"
+check "nova unbound: bind again" sysfs_write /sys/bus/auxiliary/drivers/nova/bind "$adev"
+render=$(emu_drm_node 0 renderD)
+if [ -n "$render" ]; then
+	# (--vram omitted: the program reads the GPU's emu/vram_bar_size.)
+	drm_test "nova bound again: nova-drm-test on $render" --node /dev/dri/$render \
+		--only version,getparam,create
+else
+	not_ok "nova bound again: the GPU has a render node"
+fi
+
+# 5. nova cannot be unloaded while one of its files is open.
 render=$(emu_drm_node 0 renderD)
 if [ -z "$render" ] || ! [ -c /dev/dri/$render ]; then
 	not_ok "the GPU has a render node" "render: ${render:-<none>}"
