@@ -73,29 +73,33 @@ static_build() {
 static_build static-w1 w1.log "build is W=1 clean"
 static_build static-sparse sparse.log "sparse (C=2) is clean" C=2
 
-nfw=$(/sbin/modinfo -F firmware "$b/static-w1/ko/nova_core.ko" 2>/dev/null | wc -l)
-if [ "$nfw" = 94 ]; then
-	result ok "nova_core lists its 94 firmware files with MODULE_FIRMWARE"
-else
-	echo "modinfo lists $nfw firmware files" > "$logs/fw.log"
-	result fail "nova_core lists its 94 firmware files with MODULE_FIRMWARE" "$logs/fw.log"
-fi
+# checked DESCRIPTION LOG COMMAND...: a result from COMMAND's exit status;
+# its output goes to LOG and shows as the diagnostics of a failure.
+checked() {
+	local desc=$1 log=$2
+	shift 2
+	if "$@" > "$logs/$log" 2>&1; then
+		result ok "$desc"
+	else
+		result fail "$desc" "$logs/$log"
+	fi
+}
 
-aliases=$(/sbin/modinfo -F alias "$b/static-w1/ko/nova_core.ko" 2>/dev/null | sort | tr '\n' ' ')
-want="pci:v000010DEd*sv*sd*bc03sc00i* pci:v000010DEd*sv*sd*bc03sc02i* platform:nova-emu "
-if [ "$aliases" = "$want" ]; then
-	result ok "nova_core matches NVIDIA VGA and 3D functions, and emulated GPUs"
-else
-	printf 'expected: %s\nactual:   %s\n' "$want" "$aliases" > "$logs/alias.log"
-	result fail "nova_core matches NVIDIA VGA and 3D functions, and emulated GPUs" "$logs/alias.log"
-fi
+# same WANT GOT: succeeds if equal, else says what differs.
+same() {
+	[ "$1" = "$2" ] && return 0
+	printf 'expected: %s\nactual:   %s\n' "$1" "$2"
+	return 1
+}
 
-if "$top/scripts/build-guest-tools.sh" "$b/guest-tools" > "$logs/tools.log" 2>&1; then
-	result ok "nova_drm.h compiles as C and C++; the guest test programs build -Werror clean"
-else
-	result fail "nova_drm.h compiles as C and C++; the guest test programs build -Werror clean" \
-		"$logs/tools.log"
-fi
+ko=$b/static-w1/ko/nova_core.ko
+checked "nova_core lists its 94 firmware files with MODULE_FIRMWARE" fw.log \
+	same 94 "$(/sbin/modinfo -F firmware "$ko" 2>/dev/null | wc -l)"
+checked "nova_core matches NVIDIA VGA and 3D functions, and emulated GPUs" alias.log \
+	same "pci:v000010DEd*sv*sd*bc03sc00i* pci:v000010DEd*sv*sd*bc03sc02i* platform:nova-emu " \
+	"$(/sbin/modinfo -F alias "$ko" 2>/dev/null | sort | tr '\n' ' ')"
+checked "nova_drm.h compiles as C and C++; the guest test programs build -Werror clean" \
+	tools.log "$top/scripts/build-guest-tools.sh" "$b/guest-tools"
 
 guest() {
 	local flavor=$1
@@ -109,12 +113,8 @@ guest() {
 	else
 		result fail "$flavor VM ran the suite to the end" "$logs/$flavor.run.log"
 	fi
-	if "$top/scripts/logcheck.sh" "$logs/$flavor/console.log" > "$logs/$flavor.logcheck" 2>&1; then
-		result ok "$flavor kernel log has no warning, BUG, oops or sanitizer report"
-	else
-		result fail "$flavor kernel log has no warning, BUG, oops or sanitizer report" \
-			"$logs/$flavor.logcheck"
-	fi
+	checked "$flavor kernel log has no warning, BUG, oops or sanitizer report" \
+		"$flavor.logcheck" "$top/scripts/logcheck.sh" "$logs/$flavor/console.log"
 }
 
 for f in $flavors; do
