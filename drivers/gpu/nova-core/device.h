@@ -11,6 +11,7 @@
 
 #include "gpu.h"
 
+struct attribute_group;
 struct pci_driver;
 struct platform_driver;
 
@@ -69,6 +70,9 @@ static inline void nova_wr32(struct nova_device *nd, u32 reg, u32 val)
 /* device.c */
 int nova_device_probe(struct nova_device *nd);
 void nova_device_remove(struct nova_device *nd);
+
+/* sysfs.c */
+extern const struct attribute_group *nova_dev_groups[];
 
 /* pci.c */
 extern struct pci_driver nova_pci_driver;

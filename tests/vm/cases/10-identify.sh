@@ -1,6 +1,7 @@
 # Every supported chipset is identified with the right name, architecture
 # and revision, and gets its auxiliary device; removing it leaves nothing.
-# The driver touches no register the emulator does not model.
+# The driver touches no register the emulator does not model, and shows
+# the facts in sysfs (<gpu>/nova/).
 . /tests/lib.sh
 
 modprobe nova_emu count=0 || { not_ok "load nova_emu"; ktap_done; }
@@ -15,16 +16,19 @@ while read chip arch; do
 	line=$(log_since_mark | grep 'nova-emu.7: NVIDIA (')
 	want="NVIDIA (Chipset: $chip, Architecture: $arch, Revision: a.1)"
 	aux=$(emu_aux 7)
+	f=/sys/bus/platform/devices/nova-emu.7/nova
+	facts=$(cat $f/chipset $f/architecture $f/revision $f/vram_bar_size 2>&1 | tr '\n' ' ')
 	unmodeled=$(cat /sys/bus/platform/devices/nova-emu.7/emu/unmodeled)
 	emu_del 7 >/dev/null
 	if [ -z "$err" ] && [ "${line#*nova-emu.7: }" = "$want" ] &&
-	   [ "$unmodeled" = 0 ] &&
+	   [ "$unmodeled" = 0 ] && [ "$facts" = "$chip $arch a.1 268435456 " ] &&
 	   [ -n "$aux" ] && [ "$(aux_count)" = 0 ] && [ "$(emu_count)" = 0 ]; then
 		ok "$lower identified as $chip, $arch"
 	else
 		not_ok "$lower identified as $chip, $arch" "error: $err" \
 			"log:   ${line:-<none>}" "want:  $want" "aux:   ${aux:-<none>}" \
-			"accesses outside the register model: $unmodeled"
+			"accesses outside the register model: $unmodeled" \
+			"sysfs nova/{chipset,architecture,revision,vram_bar_size}: $facts"
 	fi
 done <<'LIST'
 TU102 Turing
@@ -60,6 +64,7 @@ line=$(log_since_mark | grep 'nova-emu.8: NVIDIA (')
 expect_eq "revision decoded from BOOT_42" \
 	"NVIDIA (Chipset: GA104, Architecture: Ampere, Revision: b.2)" \
 	"${line#*nova-emu.8: }"
+expect_eq "sysfs revision b.2" "b.2" "$(cat /sys/bus/platform/devices/nova-emu.8/nova/revision)"
 emu_del 8
 
 # The log line is exactly one, on success.

@@ -16,6 +16,7 @@ refuse() {
 	aux=$(aux_count)
 	exists=no
 	[ -e /sys/bus/platform/devices/nova-emu.5 ] && exists=yes
+	[ -e /sys/bus/platform/devices/nova-emu.5/nova ] && bound="$bound, has nova/ attributes"
 	emu_del 5 >/dev/null
 	if [ -z "$err" ] && [ "$n" = 1 ] && [ "$bound" = no ] &&
 	   [ "$aux" = 0 ] && [ "$exists" = yes ] &&

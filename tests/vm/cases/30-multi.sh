@@ -32,6 +32,11 @@ expect_eq "each auxiliary device is the child of its GPU" \
 	"$(basename "$(dirname "$(readlink -f /sys/bus/auxiliary/devices/$(emu_aux 11))")")"
 expect_eq "run-time GPU has its vram size" "0x400000000" \
 	"$(cat /sys/bus/platform/devices/nova-emu.11/emu/vram_bar_size)"
+expect_eq "nova_core shows each GPU's own facts" "TU102 268435456 GB202 17179869184" \
+	"$(cat /sys/bus/platform/devices/nova-emu.10/nova/chipset \
+		/sys/bus/platform/devices/nova-emu.10/nova/vram_bar_size \
+		/sys/bus/platform/devices/nova-emu.11/nova/chipset \
+		/sys/bus/platform/devices/nova-emu.11/nova/vram_bar_size | tr '\n' ' ' | sed 's/ $//')"
 
 # Removing one leaves the others bound.
 emu_del 0

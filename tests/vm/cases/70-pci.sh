@@ -76,6 +76,9 @@ else
 	not_ok "each bound PCI GPU has its own auxiliary device" \
 		"big: $a_big, mid: $a_mid, small: $(aux_of $small)"
 fi
+expect_eq "sysfs facts of a PCI GPU" "GA102 Ampere a.1 0" \
+	"$(cd /sys/bus/pci/devices/$big/nova && cat chipset architecture revision vram_bar_size | tr '\n' ' ' | sed 's/ $//')"
+check "PCI's own revision attribute untouched" sh -c "grep -q '^0x' /sys/bus/pci/devices/$big/revision"
 expect_eq "BAR0 claimed as nova_core/bar0" 2 "$(grep -c 'nova_core/bar0' /proc/iomem)"
 expect_eq "bound devices are enabled" "1 1 0" \
 	"$(cat /sys/bus/pci/devices/$big/enable) $(cat /sys/bus/pci/devices/$mid/enable) $(cat /sys/bus/pci/devices/$small/enable)"
