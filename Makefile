@@ -3,10 +3,18 @@
 # Nova in C. The kernel part builds with Kbuild (see Kbuild); this Makefile
 # is the front door:
 #
-#   make            build the modules for Debian 12's current kernel
+#   make            build the modules for Debian 12's current kernel, libnova
+#                   and nova-info
 #   make demo       boot a VM with an emulated GPU and show what the driver did
 #   make check      run every test: both kernels, in QEMU
 #   make sparse     the build again under sparse (C=2)
+#   make install    install modules (then depmod), libnova, its headers and
+#                   pkg-config file, nova-info and its man page; DESTDIR= and
+#                   PREFIX= (default /usr/local) as usual
+#   make uninstall  remove exactly what install installed
+#   make dkms-install / dkms-uninstall
+#                   register the module sources with DKMS (root), so that
+#                   they are rebuilt for every installed kernel
 #   make clean      remove build outputs (distclean: the cached kernels too)
 #
 # Kbuild itself reads Kbuild (out of tree) or the Makefiles under drivers/
@@ -18,9 +26,17 @@ KABI	?= $(shell $(TOP)/scripts/abi.sh)
 KVER	?= $(KABI)-amd64
 KDIR	?= /usr/src/linux-headers-$(KVER)
 
-.PHONY: all modules deps demo check sparse clean distclean
+.PHONY: all modules user deps demo check sparse clean distclean \
+	install uninstall dkms-install dkms-uninstall
 
-all: modules
+PREFIX	?= /usr/local
+VERSION	:= $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' $(TOP)/dkms.conf)
+# Modules go to updates/, which takes precedence over a kernel's own
+# drivers of the same name (upstream's nova_core.ko and nova.ko).
+MODDIR	= $(DESTDIR)/lib/modules/$(KVER)/updates/nova
+MODULES	= nova_core.ko nova_emu.ko nova.ko
+
+all: modules user
 
 deps:
 	@$(TOP)/scripts/deps.sh build
@@ -28,6 +44,39 @@ deps:
 modules: deps
 	@$(TOP)/scripts/build-modules.sh $(BUILD)/stock $(KDIR)
 	@echo "built for $(KVER): $$(cd $(BUILD)/stock/ko && ls *.ko | tr '\n' ' ')(in build/stock/ko)"
+
+user: deps
+	@$(MAKE) -s -C $(TOP)/lib
+	@$(MAKE) -s -C $(TOP)/tools
+
+install: all
+	install -d $(MODDIR)
+	cd $(BUILD)/stock/ko && install -m 644 $(MODULES) $(MODDIR)/
+	if [ -z "$(DESTDIR)" ]; then depmod -a $(KVER); fi
+	$(MAKE) -s -C $(TOP)/lib install PREFIX=$(PREFIX)
+	$(MAKE) -s -C $(TOP)/tools install PREFIX=$(PREFIX)
+	if [ -z "$(DESTDIR)" ] && [ "$(PREFIX)" = /usr/local ]; then ldconfig; fi
+
+uninstall:
+	cd $(MODDIR) 2>/dev/null && rm -f $(MODULES) || true
+	rmdir $(MODDIR) 2>/dev/null || true
+	if [ -z "$(DESTDIR)" ]; then depmod -a $(KVER); fi
+	$(MAKE) -s -C $(TOP)/lib uninstall PREFIX=$(PREFIX)
+	$(MAKE) -s -C $(TOP)/tools uninstall PREFIX=$(PREFIX)
+
+DKMS_SRC = /usr/src/nova-$(VERSION)
+
+dkms-install:
+	rm -rf $(DKMS_SRC)
+	install -d $(DKMS_SRC)
+	cp -r $(TOP)/Kbuild $(TOP)/dkms.conf $(TOP)/include $(TOP)/drivers $(DKMS_SRC)/
+	dkms add -m nova -v $(VERSION)
+	dkms build -m nova -v $(VERSION)
+	dkms install -m nova -v $(VERSION)
+
+dkms-uninstall:
+	dkms remove -m nova -v $(VERSION) --all || true
+	rm -rf $(DKMS_SRC)
 
 sparse: deps
 	@$(TOP)/scripts/build-modules.sh $(BUILD)/sparse $(KDIR) C=2
@@ -39,8 +88,8 @@ check:
 	@$(TOP)/scripts/check.sh
 
 clean:
-	rm -rf $(BUILD)/stock $(BUILD)/sparse $(BUILD)/static-* $(BUILD)/debug-mod $(BUILD)/guest-tools \
-		$(BUILD)/logs $(BUILD)/*.cpio.gz
+	rm -rf $(BUILD)/stock $(BUILD)/sparse $(BUILD)/static-* $(BUILD)/debug-mod \
+		$(BUILD)/guest-tools $(BUILD)/user $(BUILD)/logs $(BUILD)/*.cpio.gz
 
 distclean:
 	rm -rf $(BUILD)

@@ -1,8 +1,15 @@
 #!/bin/bash
-# Builds the user-space programs the guest tests run (tests/vm/src/*.c, each
-# one program linked against libdrm) into OUTDIR/bin, -Werror clean, and
-# checks that the UAPI header include/uapi/drm/nova_drm.h compiles as C and
-# as C++.
+# Builds the user-space programs the guest tests run into OUTDIR/bin,
+# -Werror clean, and checks that the UAPI header include/uapi/drm/nova_drm.h
+# compiles as C and as C++:
+#  - tests/vm/src/*.c, each one program linked against libdrm, except
+#    tests/vm/src/libnova-*.c, linked against libnova;
+#  - libnova (lib/, into OUTDIR/lib, with `make check`: its exported symbols
+#    and its header as C and C++) and nova-info (tools/);
+#  - jq, copied from the host, to parse nova-info --json in the guest.
+# The programs that use libnova have the run path $ORIGIN/../lib, so that
+# ldd (scripts/initramfs.sh) finds OUTDIR/lib/libnova.so.0 and packs it
+# with the other libraries.
 #
 #   scripts/build-guest-tools.sh OUTDIR
 #
@@ -66,14 +73,45 @@ else
 	rc=1
 fi
 
+# libnova and nova-info, into $out/lib and $out/bin.
+libnova=ok
+if make -s -C "$top/lib" OUT="$out" CC="$CC" CXX="$CXX" all check &&
+   make -s -C "$top/tools" OUT="$out" CC="$CC" RUNPATH_ORIGIN=1; then
+	echo "build-guest-tools: built libnova ($out/lib) and $out/bin/nova-info"
+else
+	echo "build-guest-tools: building libnova or nova-info failed" >&2
+	libnova=
+	rc=1
+fi
+
 for src in "$top"/tests/vm/src/*.c; do
 	name=$(basename "$src" .c)
-	if "$CC" -std=c11 -O2 -g -Wall -Wextra -Werror -I "$uapi" $drm_cflags \
-		-o "$out/bin/$name" "$src" $drm_libs; then
+	case "$name" in
+	libnova-*)
+		[ -n "$libnova" ] || continue
+		flags=(-I "$top/lib/include")
+		libs=(-L "$out/lib" -Wl,-rpath,'$ORIGIN/../lib' -lnova)
+		;;
+	*)
+		flags=(-I "$uapi" $drm_cflags)
+		libs=($drm_libs)
+		;;
+	esac
+	if "$CC" -std=c11 -O2 -g -Wall -Wextra -Werror "${flags[@]}" \
+		-o "$out/bin/$name" "$src" -Wl,--as-needed "${libs[@]}"; then
 		echo "build-guest-tools: built $out/bin/$name"
 	else
 		echo "build-guest-tools: building $name failed" >&2
 		rc=1
 	fi
 done
+
+# jq, for the tests of nova-info --json (its libraries come with it).
+if [ -x /usr/bin/jq ]; then
+	cp /usr/bin/jq "$out/bin/jq"
+	echo "build-guest-tools: copied /usr/bin/jq"
+else
+	echo "build-guest-tools: /usr/bin/jq not found (apt-get install jq)" >&2
+	rc=1
+fi
 exit $rc

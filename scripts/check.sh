@@ -100,6 +100,8 @@ checked "nova_core matches NVIDIA VGA and 3D functions, and emulated GPUs" alias
 	"$(/sbin/modinfo -F alias "$ko" 2>/dev/null | sort | tr '\n' ' ')"
 checked "nova_drm.h compiles as C and C++; the guest test programs build -Werror clean" \
 	tools.log "$top/scripts/build-guest-tools.sh" "$b/guest-tools"
+checked "make install into a staging DESTDIR installs exactly the expected files; uninstall removes them" \
+	install.log "$top/scripts/install-check.sh" install
 checked "dkms.conf builds nova_core, nova_emu and nova for $kver" \
 	dkms.log "$top/scripts/install-check.sh" dkms
 

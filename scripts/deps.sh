@@ -1,7 +1,7 @@
 #!/bin/bash
 # Installs, with apt-get, the Debian 12 packages the build and the test rig
 # need, if any is missing. Usage: scripts/deps.sh [build|check]
-#   build: what `make` needs (compiler, kernel headers, sparse)
+#   build: what `make` needs (compiler, kernel headers, sparse, libdrm)
 #   check: also what the VM test rig needs (QEMU, busybox, kernel sources)
 set -euo pipefail
 
@@ -28,11 +28,12 @@ run_apt() {
 }
 
 abi=$(need_abi)
-pkgs="gcc make libc6-dev linux-headers-$abi-amd64 sparse rsync kmod"
+pkgs="gcc make libc6-dev linux-headers-$abi-amd64 sparse rsync kmod
+      libdrm-dev pkg-config"
 if [ "$what" = check ]; then
 	pkgs="$pkgs qemu-system-x86 busybox-static cpio gzip xz-utils
 	      linux-source-6.1 bc flex bison libelf-dev libssl-dev
-	      libdrm-dev pkg-config gawk g++"
+	      gawk g++ dkms jq"
 fi
 
 missing=

@@ -20,6 +20,9 @@ tools=${5:-}
 top=$(cd "$(dirname "$0")/.." && pwd)
 stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
+# The stage becomes the guest's /: mktemp's 0700 would shut out every user
+# but root (the tests run programs as an unprivileged user too).
+chmod 755 "$stage"
 
 mkdir -p "$stage"/{bin,sbin,dev,proc,sys,tmp,etc,lib/firmware}
 cp /bin/busybox "$stage/bin/busybox"

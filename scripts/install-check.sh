@@ -45,8 +45,9 @@ EOL
 	export PKG_CONFIG_SYSROOT_DIR=$stage
 	export PKG_CONFIG_PATH=$stage/usr/local/lib/pkgconfig
 	printf '#include <libnova.h>\n#include <nova_drm.h>\nint main(void) { return nova_strerror(-ENODEV) == 0; }\n' > "$tmp/p.c"
+	# (libdrm's own flags without the sysroot: nova_drm.h includes drm.h.)
 	if ! gcc -o "$tmp/p" "$tmp/p.c" $(pkg-config --cflags --libs libnova) \
-		-I"$stage/usr/local/include/libdrm" -include errno.h; then
+		$(PKG_CONFIG_SYSROOT_DIR= pkg-config --cflags libdrm) -include errno.h; then
 		echo "a program does not build against the installed libnova"
 		fail=1
 	elif ! LD_LIBRARY_PATH=$stage/usr/local/lib "$tmp/p"; then

@@ -26,10 +26,16 @@ klog 1
 run ls /dev/dri/
 run cat /sys/class/drm/renderD128/device/uevent
 
+say "3c. nova-info lists what nova drives (it reads sysfs and asks the driver):"
+run /tests/bin/nova-info
+
+say "3d. A short tour of the nova UAPI, through libnova (tests/vm/src/libnova-tour.c):"
+/tests/bin/libnova-tour 2>&1 | sed 's/^/   /'
+
 say "4. Add a second GPU at run time, a Turing TU104 (like netdevsim):"
 run 'echo "1 chipset=tu104" > /sys/devices/nova_emu/new_device'
 klog 2
-run ls /sys/bus/auxiliary/devices/ /dev/dri/
+run /tests/bin/nova-info --json
 
 say "5. A GPU nova_core does not support, a Volta GV100 (no GSP), is refused"
 echo "   with one log line naming its identification registers:"

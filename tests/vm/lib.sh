@@ -156,3 +156,13 @@ drm_test() {
 	$DRM_TEST "$@" > /tmp/drm-test.out 2>&1
 	ktap_nest "$_name" /tmp/drm-test.out $?
 }
+
+# libnova and nova-info (lib/, tools/): the library's test program
+# (tests/vm/src/libnova-test.c), the tool, jq to parse its JSON, and run-as
+# (tests/vm/src/run-as.c) to run a program as an unprivileged user:
+# "$RUN_AS $NOBODY $NOBODY PROGRAM ARGS...".
+LIBNOVA_TEST=/tests/bin/libnova-test
+NOVA_INFO=/tests/bin/nova-info
+JQ=/tests/bin/jq
+RUN_AS=/tests/bin/run-as
+NOBODY=65534
