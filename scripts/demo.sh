@@ -7,7 +7,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 step() { echo ">> $*"; }
 
 step "Checking the packages the demo needs (installing any that are missing)..."
-"$top/scripts/deps.sh" check
+"$top/scripts/deps.sh" demo
 step "Fetching Debian's kernel image for $("$top/scripts/abi.sh")-amd64 (once, cached in build/)..."
 "$top/scripts/stock-kernel.sh" "$top/build/stock-kernel"
 step "Building nova_core.ko and nova_emu.ko, packing the VM, booting it (about 15 s)..."

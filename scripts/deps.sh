@@ -1,8 +1,10 @@
 #!/bin/bash
 # Installs, with apt-get, the Debian 12 packages the build and the test rig
-# need, if any is missing. Usage: scripts/deps.sh [build|check]
+# need, if any is missing. Usage: scripts/deps.sh [build|demo|check]
 #   build: what `make` needs (compiler, kernel headers, sparse, libdrm)
-#   check: also what the VM test rig needs (QEMU, busybox, kernel sources)
+#   demo:  also what a VM with Debian's kernel needs (QEMU, busybox, ...)
+#   check: also what the whole test rig needs (kernel sources for the debug
+#          kernel, DKMS)
 set -euo pipefail
 
 what=${1:-build}
@@ -30,11 +32,20 @@ run_apt() {
 abi=$(need_abi)
 pkgs="gcc make libc6-dev linux-headers-$abi-amd64 sparse rsync kmod
       libdrm-dev pkg-config"
-if [ "$what" = check ]; then
-	pkgs="$pkgs qemu-system-x86 busybox-static cpio gzip xz-utils
-	      linux-source-6.1 bc flex bison libelf-dev libssl-dev
-	      gawk g++ dkms jq"
-fi
+case "$what" in
+build) ;;
+demo|check)
+	pkgs="$pkgs qemu-system-x86 busybox-static cpio gzip g++ jq"
+	if [ "$what" = check ]; then
+		pkgs="$pkgs xz-utils linux-source-6.1 bc flex bison libelf-dev
+		      libssl-dev gawk dkms"
+	fi
+	;;
+*)
+	echo "deps: unknown set '$what' (build, demo or check)" >&2
+	exit 2
+	;;
+esac
 
 missing=
 for p in $pkgs; do
