@@ -22,7 +22,9 @@
 
 TOP	:= $(CURDIR)
 BUILD	:= $(TOP)/build
-KABI	?= $(shell $(TOP)/scripts/abi.sh)
+# Resolved on first use (after deps may have fetched the package lists),
+# then kept; KABI=, KVER= or KDIR= on the command line override it.
+KABI	?= $(eval KABI := $(shell $(TOP)/scripts/abi.sh))$(KABI)
 KVER	?= $(KABI)-amd64
 KDIR	?= /usr/src/linux-headers-$(KVER)
 
