@@ -105,6 +105,15 @@ checked "make install into a staging DESTDIR installs exactly the expected files
 checked "dkms.conf builds nova_core, nova_emu and nova for $kver" \
 	dkms.log "$top/scripts/install-check.sh" dkms
 
+say "host tests: parsers under ASan/UBSan, fuzzing"
+# Its KTAP joins the summary; this result also catches a run that dies
+# before printing its results.
+if "$top/tests/host/run.sh" "$b/host" > "$logs/host-tests.ktap" 2>&1; then
+	result ok "host tests of the parsers ran and passed"
+else
+	result fail "host tests of the parsers ran and passed" "$logs/host-tests.ktap"
+fi
+
 guest() {
 	local flavor=$1
 	say "$flavor kernel: build, boot, run the guest suite"
@@ -159,7 +168,7 @@ fi
 rm -f "$host.body"
 
 say "summary (logs in build/logs)"
-ktaps=$host
+ktaps="$host $logs/host-tests.ktap"
 for f in $flavors; do
 	[ -f "$logs/$f/ktap.log" ] && ktaps="$ktaps $logs/$f/ktap.log"
 done

@@ -38,7 +38,7 @@ demo|check)
 	pkgs="$pkgs qemu-system-x86 busybox-static cpio gzip g++ jq"
 	if [ "$what" = check ]; then
 		pkgs="$pkgs xz-utils linux-source-6.1 bc flex bison libelf-dev
-		      libssl-dev gawk dkms"
+		      libssl-dev gawk dkms clang libclang-rt-14-dev"
 	fi
 	;;
 *)

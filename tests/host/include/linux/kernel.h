@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/* Host stand-in for the parts of <linux/kernel.h> parsers use. */
+#ifndef __HOST_LINUX_KERNEL_H__
+#define __HOST_LINUX_KERNEL_H__
+#include <stdio.h>
+#include <linux/types.h>
+
+#define __printf(a, b) __attribute__((format(printf, a, b)))
+#define ALIGN(x, a) (((x) + ((__typeof__(x))(a) - 1)) & ~((__typeof__(x))(a) - 1))
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define min_t(t, a, b) ((t)(a) < (t)(b) ? (t)(a) : (t)(b))
+#define max_t(t, a, b) ((t)(a) > (t)(b) ? (t)(a) : (t)(b))
+#endif
