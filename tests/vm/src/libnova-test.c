@@ -42,53 +42,15 @@
 
 #include <libnova.h>
 
+#include "ktap.h"
+
 #define SENTINEL64	((uint64_t)0xdeadbeefcafef00d)
 #define SENTINEL32	0xdeadbeefU
 #define PAGE		((uint64_t)4096)
 #define TIB		((uint64_t)1 << 40)
 #define NEVER_HANDLE	0x7fffffffU
 
-#define PRINTF(a, b) __attribute__((format(printf, a, b)))
-
-static unsigned int n_tests, n_failed;
-
-/* ---- KTAP output ---------------------------------------------------- */
-
-PRINTF(1, 2) static void diag(const char *fmt, ...)
-{
-	char buf[4096];
-	va_list ap;
-	char *line, *save = NULL;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-		printf("# %s\n", line);
-}
-
-static bool vresult(bool pass, const char *fmt, va_list ap)
-{
-	char desc[512];
-
-	vsnprintf(desc, sizeof(desc), fmt, ap);
-	n_tests++;
-	if (!pass)
-		n_failed++;
-	printf("%s %u %s\n", pass ? "ok" : "not ok", n_tests, desc);
-	return pass;
-}
-
-PRINTF(2, 3) static bool result(bool pass, const char *fmt, ...)
-{
-	va_list ap;
-	bool r;
-
-	va_start(ap, fmt);
-	r = vresult(pass, fmt, ap);
-	va_end(ap);
-	return r;
-}
+/* ---- KTAP output (more in ktap.h) ----------------------------------- */
 
 /* "0", "EINVAL", or the number. */
 static const char *err_name(int err)
@@ -119,34 +81,6 @@ PRINTF(3, 4) static bool expect_ret(int ret, int want, const char *fmt, ...)
 	if (!r)
 		diag("expected: %s\ngot:      %s (%s)", err_name(want), err_name(ret),
 		     nova_strerror(ret));
-	return r;
-}
-
-PRINTF(3, 4) static bool expect_u64(uint64_t got, uint64_t want, const char *fmt, ...)
-{
-	va_list ap;
-	bool r;
-
-	va_start(ap, fmt);
-	r = vresult(got == want, fmt, ap);
-	va_end(ap);
-	if (!r)
-		diag("expected: %" PRIu64 " (0x%" PRIx64 ")\ngot:      %" PRIu64 " (0x%" PRIx64 ")",
-		     want, want, got, got);
-	return r;
-}
-
-PRINTF(3, 4) static bool expect_str(const char *got, const char *want, const char *fmt, ...)
-{
-	va_list ap;
-	bool r;
-
-	va_start(ap, fmt);
-	r = vresult(got && strcmp(got, want) == 0, fmt, ap);
-	va_end(ap);
-	if (!r)
-		diag("expected: \"%s\"\ngot:      %s%s%s", want, got ? "\"" : "",
-		     got ? got : "(null)", got ? "\"" : "");
 	return r;
 }
 

@@ -55,6 +55,8 @@
 
 #include "nova_drm.h"
 
+#include "ktap.h"
+
 /* The ABI, checked at build time too (upstream's numbers and layouts). */
 _Static_assert(DRM_IOCTL_NOVA_GETPARAM == 0xC0106440u, "GETPARAM ioctl number");
 _Static_assert(DRM_IOCTL_NOVA_GEM_CREATE == 0xC0106441u, "GEM_CREATE ioctl number");
@@ -80,8 +82,6 @@ _Static_assert(offsetof(struct drm_nova_gem_info, size) == 8, "gem_info.size");
 #define TIB		((uint64_t)1 << 40)
 #define NEVER_HANDLE	0x7fffffffU
 
-#define PRINTF(a, b) __attribute__((format(printf, a, b)))
-
 static struct {
 	const char *node;	/* the render node */
 	const char *only;
@@ -93,47 +93,7 @@ static struct {
 	unsigned int count;
 } opt = { .count = 10000 };
 
-static unsigned int n_tests, n_failed;
-
-/* ---- KTAP output ---------------------------------------------------- */
-
-/* Prints a diagnostic, each of its lines as a "# " line. */
-PRINTF(1, 2) static void diag(const char *fmt, ...)
-{
-	char buf[4096];
-	va_list ap;
-	char *line, *save = NULL;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, ap);
-	va_end(ap);
-	for (line = strtok_r(buf, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
-		printf("# %s\n", line);
-}
-
-static bool vresult(bool pass, const char *fmt, va_list ap)
-{
-	char desc[512];
-
-	vsnprintf(desc, sizeof(desc), fmt, ap);
-	n_tests++;
-	if (!pass)
-		n_failed++;
-	printf("%s %u %s\n", pass ? "ok" : "not ok", n_tests, desc);
-	return pass;
-}
-
-/* One test result; the caller prints diagnostics after a failure. */
-PRINTF(2, 3) static bool result(bool pass, const char *fmt, ...)
-{
-	va_list ap;
-	bool r;
-
-	va_start(ap, fmt);
-	r = vresult(pass, fmt, ap);
-	va_end(ap);
-	return r;
-}
+/* ---- KTAP output (more in ktap.h) ----------------------------------- */
 
 PRINTF(2, 3) static void skip(const char *reason, const char *fmt, ...)
 {
@@ -188,34 +148,6 @@ PRINTF(3, 4) static bool expect_err(int ret, int err, const char *fmt, ...)
 	va_end(ap);
 	if (!r)
 		diag("expected: %s\ngot:      %s", err_str(err), err_str(ret));
-	return r;
-}
-
-PRINTF(3, 4) static bool expect_u64(uint64_t got, uint64_t want, const char *fmt, ...)
-{
-	va_list ap;
-	bool r;
-
-	va_start(ap, fmt);
-	r = vresult(got == want, fmt, ap);
-	va_end(ap);
-	if (!r)
-		diag("expected: %" PRIu64 " (0x%" PRIx64 ")\ngot:      %" PRIu64 " (0x%" PRIx64 ")",
-		     want, want, got, got);
-	return r;
-}
-
-PRINTF(3, 4) static bool expect_str(const char *got, const char *want, const char *fmt, ...)
-{
-	va_list ap;
-	bool r;
-
-	va_start(ap, fmt);
-	r = vresult(got && strcmp(got, want) == 0, fmt, ap);
-	va_end(ap);
-	if (!r)
-		diag("expected: \"%s\"\ngot:      %s%s%s", want, got ? "\"" : "",
-		     got ? got : "(null)", got ? "\"" : "");
 	return r;
 }
 
