@@ -166,3 +166,41 @@ NOVA_INFO=/tests/bin/nova-info
 JQ=/tests/bin/jq
 RUN_AS=/tests/bin/run-as
 NOBODY=65534
+
+# PCI test devices: QEMU's secondary-vga functions (1234:1111) of
+# scripts/vm.sh, whose RAM BAR0 stands in for a GPU's register BAR.
+
+# pci_test_devs: their PCI addresses.
+pci_test_devs() {
+	for d in /sys/bus/pci/devices/*; do
+		[ "$(cat $d/vendor):$(cat $d/device)" = "0x1234:0x1111" ] &&
+			basename $d
+	done
+	return 0
+}
+
+# pci_bar0_start DEV, pci_bar0_size DEV: BAR0's address and size, decimal.
+pci_bar0_start() {
+	printf '%d' "$(head -n1 /sys/bus/pci/devices/$1/resource | cut -d' ' -f1)"
+}
+
+pci_bar0_size() {
+	set -- $(head -n1 /sys/bus/pci/devices/$1/resource)
+	echo $(( $2 - $1 + 1 ))
+}
+
+# pci_test_dev SIZE: the test device whose BAR0 is SIZE bytes, if any.
+pci_test_dev() {
+	for d in $(pci_test_devs); do
+		[ "$(pci_bar0_size $d)" = "$1" ] && echo $d && return
+	done
+	return 0
+}
+
+# pci_set_boot DEV BOOT_0 BOOT_42: write the identification values where
+# NV_PMC_BOOT_0 (0x0) and NV_PMC_BOOT_42 (0xa00) are read from.
+pci_set_boot() {
+	base=$(pci_bar0_start $1)
+	devmem $base 32 $2
+	devmem $((base + 0xa00)) 32 $3
+}

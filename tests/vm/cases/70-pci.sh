@@ -13,44 +13,22 @@ if ! [ -e /dev/mem ]; then
 	ktap_done
 fi
 
-# The 1234:1111 functions, and the start and size of their BAR0.
-devs=
-for d in /sys/bus/pci/devices/*; do
-	[ "$(cat $d/vendor):$(cat $d/device)" = "0x1234:0x1111" ] || continue
-	devs="$devs $(basename $d)"
-done
-bar0_start() { printf '%d' "$(head -n1 /sys/bus/pci/devices/$1/resource | cut -d' ' -f1)"; }
-bar0_size() {
-	set -- $(head -n1 /sys/bus/pci/devices/$1/resource)
-	echo $(( $2 - $1 + 1 ))
-}
-find_dev() {
-	for d in $devs; do
-		[ "$(bar0_size $d)" = "$1" ] && echo $d && return
-	done
-}
-big=$(find_dev 33554432)
-mid=$(find_dev 16777216)
-small=$(find_dev 8388608)
+big=$(pci_test_dev 33554432)
+mid=$(pci_test_dev 16777216)
+small=$(pci_test_dev 8388608)
 if [ -z "$big" ] || [ -z "$mid" ] || [ -z "$small" ]; then
-	not_ok "three test PCI devices present" "found:$devs"
+	not_ok "three test PCI devices present" "found: $(pci_test_devs | tr '\n' ' ')"
 	ktap_done
 fi
 ok "three test PCI devices present ($big, $mid, $small)"
 
-# set_boot DEV BOOT_0 BOOT_42: program the identification "registers".
-set_boot() {
-	base=$(bar0_start $1)
-	devmem $base 32 $2
-	devmem $((base + 0xa00)) 32 $3
-}
 aux_of() {
 	ls -d /sys/bus/pci/devices/$1/nova_core.nova-drm.* 2>/dev/null | sed 's|.*/||'
 }
 
-set_boot $big 0x172000a1 0x172a1000		# GA102, a.1
-set_boot $mid 0x164000a1 0x164a1000		# TU104, a.1
-set_boot $small 0x174000a1 0x174a1000		# GA104, but BAR0 too small
+pci_set_boot $big 0x172000a1 0x172a1000		# GA102, a.1
+pci_set_boot $mid 0x164000a1 0x164a1000		# TU104, a.1
+pci_set_boot $small 0x174000a1 0x174a1000		# GA104, but BAR0 too small
 
 modprobe nova_core || { not_ok "load nova_core"; ktap_done; }
 mark_log
@@ -90,7 +68,7 @@ expect_eq "unbind undoes everything" "0 1 0" \
 	"$(aux_of $mid | grep -c .) $(grep -c 'nova_core/bar0' /proc/iomem) $(cat /sys/bus/pci/devices/$mid/enable)"
 
 # A pre-Turing chip on the PCI path: ENODEV and one line with both values.
-set_boot $mid 0x140000a1 0x140a1000
+pci_set_boot $mid 0x140000a1 0x140a1000
 mark_log
 err=$(sysfs_write $drv/bind $mid)
 line=$(log_since_mark | grep "nova_core $mid:" | sed 's/^\[[ 0-9.]*\] //')

@@ -62,17 +62,11 @@ expect_eq "no nova DRM node left after unloading" "" "$(nova_nodes)"
 
 # A PCI GPU (QEMU's secondary-vga of 70-pci, presented as a GA102): its
 # files show drm-pdev.
-big=
-for d in /sys/bus/pci/devices/*; do
-	[ "$(cat $d/vendor):$(cat $d/device)" = "0x1234:0x1111" ] || continue
-	set -- $(head -n 1 $d/resource)
-	[ $(($2 - $1 + 1)) = 33554432 ] && big=$(basename $d) && bar0=$1
-done
+big=$(pci_test_dev 33554432)
 if ! [ -e /dev/mem ] || [ -z "$big" ]; then
 	skip "drm-pdev on a PCI GPU" "no /dev/mem or no 32 MiB secondary-vga"
 else
-	devmem $(printf '%d' $bar0) 32 0x172000a1
-	devmem $(($(printf '%d' $bar0) + 0xa00)) 32 0x172a1000
+	pci_set_boot $big 0x172000a1 0x172a1000
 	modprobe nova_core && modprobe nova &&
 		sysfs_write /sys/bus/pci/drivers/nova_core/new_id "1234 1111" > /dev/null
 	prender=$(ls /sys/bus/pci/devices/$big/nova_core.nova-drm.*/drm 2>/dev/null | grep '^renderD')

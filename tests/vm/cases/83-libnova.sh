@@ -193,17 +193,11 @@ check "nova unloads: nova_close closed the files" rmmod nova
 unload_all
 
 # --- a PCI GPU (QEMU's secondary-vga of 70-pci, presented as a GA102) ---------
-big=
-for d in /sys/bus/pci/devices/*; do
-	[ "$(cat $d/vendor):$(cat $d/device)" = "0x1234:0x1111" ] || continue
-	set -- $(head -n 1 $d/resource)
-	[ $(($2 - $1 + 1)) = 33554432 ] && big=$(basename $d) && bar0=$1
-done
+big=$(pci_test_dev 33554432)
 if ! [ -e /dev/mem ] || [ -z "$big" ]; then
 	skip "a PCI GPU is listed with its PCI address" "no /dev/mem or no 32 MiB secondary-vga"
 else
-	devmem $(printf '%d' $bar0) 32 0x172000a1
-	devmem $(($(printf '%d' $bar0) + 0xa00)) 32 0x172a1000
+	pci_set_boot $big 0x172000a1 0x172a1000
 	modprobe nova_core && modprobe nova &&
 		sysfs_write /sys/bus/pci/drivers/nova_core/new_id "1234 1111" > /dev/null
 	# Its VRAM BAR is BAR1 (which secondary-vga does not have: size 0).
