@@ -3,15 +3,45 @@
  * Synthetic VBIOS ROM generator (see mkvbios.h). The layout follows the
  * public descriptions of NVIDIA's VBIOS (PCI expansion ROM images with
  * PCIR/NPDS and NPDE, BIT, falcon ucode table, FalconUCodeDesc v2/v3);
- * the contents are patterns, never NVIDIA code.
+ * the contents are patterns and the emulated ucode format of nova_emu
+ * (drivers/gpu/nova-core/emu/ucode.h), never NVIDIA code.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "emu_ucode.h"
 #include "mkvbios.h"
 
 #define U512(x) (((x) + 511) & ~(size_t)511)
+
+_Static_assert(sizeof(struct nova_emu_ucode_hdr) == MKVBIOS_EMU_HDR_LEN,
+	       "emulated ucode header size");
+_Static_assert(MKVBIOS_APPIF_LEN ==
+	       NOVA_EMU_APPIF_HDR_LEN +
+	       NOVA_EMU_APPIF_ENTRY_LEN * MKVBIOS_APPIF_COUNT,
+	       "application interface table size");
+_Static_assert(MKVBIOS_IF_OFFSET + MKVBIOS_APPIF_LEN <=
+	       MKVBIOS_APPIF_A_OFFSET &&
+	       MKVBIOS_APPIF_A_OFFSET < MKVBIOS_DMAP_OFFSET &&
+	       MKVBIOS_DMAP_OFFSET + NOVA_EMU_DMAP_LEN <=
+	       MKVBIOS_APPIF_B_OFFSET &&
+	       MKVBIOS_APPIF_B_OFFSET < MKVBIOS_CMD_IN_OFFSET &&
+	       MKVBIOS_CMD_IN_OFFSET + MKVBIOS_CMD_IN_LEN <=
+	       MKVBIOS_PKC_OFFSET &&
+	       MKVBIOS_EMU_DMEM_MIN_V3 == MKVBIOS_PKC_OFFSET + NOVA_EMU_SIG_LEN,
+	       "emulated FWSEC DMEM layout");
+_Static_assert(MKVBIOS_CMD_IN_LEN >= 0x100 &&
+	       MKVBIOS_CMD_IN_LEN >= NOVA_EMU_FRTS_READ_VBIOS_LEN +
+				     NOVA_EMU_FRTS_REGION_LEN,
+	       "command input buffer size");
+
+const char *const mkvbios_chips[] = {
+	"tu102", "tu104", "tu106", "tu116", "tu117", "ga100",
+	"ga102", "ga103", "ga104", "ga106", "ga107",
+	"ad102", "ad103", "ad104", "ad106", "ad107",
+	NULL,
+};
 
 const struct mkvbios_corruption mkvbios_corruptions[] = {
 	{ "bad-rom-sig", EINVAL, "image at 0x0: bad ROM signature 0x1234",
@@ -66,6 +96,29 @@ const struct mkvbios_corruption mkvbios_corruptions[] = {
 	  "the IMEM load size is 0xfffff000" },
 	{ "dmem-overflow", EOVERFLOW, "past the image end",
 	  "the DMEM load size is 0xffffffff" },
+	/* The parser accepts these; the emulated FWSEC's bring-up fails. */
+	{ "no-dmemmapper", 0, "",
+	  "the interface table has no DMEMMAPPER (id 4) entry" },
+	{ "bad-interface", 0, "",
+	  "the interface offset points at pattern, not at the table" },
+	{ "interface-out-of-range", 0, "",
+	  "the interface offset is 0xfffffffc (wraps to IMEM in u32)" },
+	{ "appif-count", 0, "",
+	  "the interface table's entry count is 255, past the DMEM end" },
+	{ "dmap-out-of-range", 0, "",
+	  "the DMEMMAPPER entry points 32 bytes before the DMEM end" },
+	{ "bad-dmap-sig", 0, "",
+	  "the DMEMMAPPER signature is XMAP" },
+	{ "cmd-in-out-of-range", 0, "",
+	  "the command input buffer starts 16 bytes before the DMEM end" },
+	{ "cmd-in-too-small", 0, "",
+	  "the command input buffer is 32 bytes, too small for FRTS" },
+	{ "pkc-out-of-range", 0, "",
+	  "(v3) the signature slot starts 256 bytes before the DMEM end" },
+	{ "bad-ucode-magic", 0, "",
+	  "the emulated ucode header's magic is XEMU" },
+	{ "bad-sigs", 0, "",
+	  "(v3) every signature differs from the synthetic one in a byte" },
 };
 
 const unsigned int mkvbios_num_corruptions =
@@ -87,12 +140,11 @@ void mkvbios_default_opts(struct mkvbios_opts *o)
 {
 	memset(o, 0, sizeof(*o));
 	o->chip = "ga102";
-	o->sigs = 3;
-	o->imem = 0x1000;
-	o->dmem = 0x800;
+	o->sigs = MKVBIOS_DEF_SIGS;
+	o->imem = MKVBIOS_DEF_IMEM;
+	o->dmem = MKVBIOS_DEF_DMEM;
 }
 
-/* Returns 2 or 3, or -1 for an unknown chip. */
 int mkvbios_desc_version(const char *chip)
 {
 	static const char *const v2[] = {
@@ -111,6 +163,17 @@ int mkvbios_desc_version(const char *chip)
 		if (!strcmp(chip, v3[i]))
 			return 3;
 	return -1;
+}
+
+bool mkvbios_emu_fits(const struct mkvbios_opts *o)
+{
+	int ver = mkvbios_desc_version(o->chip ? o->chip : "ga102");
+
+	if (ver < 0)
+		return false;
+	return o->imem >= MKVBIOS_EMU_HDR_LEN &&
+	       o->dmem >= (ver == 3 ? MKVBIOS_EMU_DMEM_MIN_V3 :
+				      MKVBIOS_EMU_DMEM_MIN_V2);
 }
 
 /*
@@ -155,6 +218,61 @@ static void fill(uint8_t *p, size_t n, uint32_t base)
 		p[i] = (uint8_t)((base + i / 4) >> (8 * (i % 4)));
 }
 
+/*
+ * Writes the emulated FWSEC ucode over the patterns: its header at the
+ * start of @imem; in @dmem, the application interface table, the
+ * DMEMMAPPER, the zeroed command input buffer and (v3) the zeroed
+ * signature slot.
+ */
+static void put_emu_ucode(uint8_t *imem, uint8_t *dmem, int ver)
+{
+	static const uint32_t ids[MKVBIOS_APPIF_COUNT] = {
+		MKVBIOS_APPIF_ID_A, NOVA_EMU_APPIF_ID_DMEMMAPPER,
+		MKVBIOS_APPIF_ID_B,
+	};
+	static const uint32_t offs[MKVBIOS_APPIF_COUNT] = {
+		MKVBIOS_APPIF_A_OFFSET, MKVBIOS_DMAP_OFFSET,
+		MKVBIOS_APPIF_B_OFFSET,
+	};
+	uint8_t *t = dmem + MKVBIOS_IF_OFFSET, *m = dmem + MKVBIOS_DMAP_OFFSET;
+	unsigned int i;
+
+#define HDR(f) (imem + offsetof(struct nova_emu_ucode_hdr, f))
+	put32(HDR(magic), NOVA_EMU_UCODE_MAGIC);
+	put32(HDR(version), NOVA_EMU_UCODE_VERSION);
+	put32(HDR(kind), NOVA_EMU_UCODE_FWSEC);
+	put32(HDR(flags), ver == 3 ? NOVA_EMU_UCODE_F_SIGNED : 0);
+	put32(HDR(interface_offset), MKVBIOS_IF_OFFSET);
+	put32(HDR(ucode_id), ver == 3 ? MKVBIOS_UCODE_ID : 0);
+	put32(HDR(engine_id_mask), ver == 3 ? MKVBIOS_ENGINE_ID_MASK : 0);
+	put32(HDR(reserved), 0);
+#undef HDR
+
+	t[0] = NOVA_EMU_APPIF_VERSION;
+	t[1] = NOVA_EMU_APPIF_HDR_LEN;
+	t[2] = NOVA_EMU_APPIF_ENTRY_LEN;
+	t[3] = MKVBIOS_APPIF_COUNT;
+	for (i = 0; i < MKVBIOS_APPIF_COUNT; i++) {
+		uint8_t *e = t + NOVA_EMU_APPIF_HDR_LEN +
+			     NOVA_EMU_APPIF_ENTRY_LEN * i;
+
+		put32(e, ids[i]);
+		put32(e + 4, offs[i]);
+	}
+
+	memset(m, 0, NOVA_EMU_DMAP_LEN);
+	put32(m + NOVA_EMU_DMAP_SIG, NOVA_EMU_DMAP_SIGNATURE);
+	put16(m + NOVA_EMU_DMAP_VER, NOVA_EMU_DMAP_VERSION);
+	put16(m + NOVA_EMU_DMAP_SIZE, NOVA_EMU_DMAP_LEN);
+	put32(m + NOVA_EMU_DMAP_CMD_IN_OFFSET, MKVBIOS_CMD_IN_OFFSET);
+	put32(m + NOVA_EMU_DMAP_CMD_IN_SIZE, MKVBIOS_CMD_IN_LEN);
+	put32(m + NOVA_EMU_DMAP_INIT_CMD, 0);
+
+	memset(dmem + MKVBIOS_CMD_IN_OFFSET, 0, MKVBIOS_CMD_IN_LEN);
+	if (ver == 3)
+		memset(dmem + MKVBIOS_PKC_OFFSET, 0, NOVA_EMU_SIG_LEN);
+}
+
 int mkvbios_build(const struct mkvbios_opts *o, uint8_t **romp, size_t *lenp)
 {
 	size_t efi_len = o->no_efi ? 0 : MKVBIOS_EFI_LEN;
@@ -162,8 +280,10 @@ int mkvbios_build(const struct mkvbios_opts *o, uint8_t **romp, size_t *lenp)
 	int ver = mkvbios_desc_version(o->chip ? o->chip : "ga102");
 	size_t desc_len, hdr_len, fw1_len, len, pad = 0;
 	const char *c = o->corrupt;
-	uint8_t *rom, *bit, *tok, *pmu, *desc, *u;
-	unsigned int i, sigs;
+	uint8_t *rom, *bit, *tok, *pmu, *desc, *u, *dm, *appif, *dmap;
+	uint8_t *dmap_entry;
+	unsigned int i, k, sigs;
+	bool emu;
 
 	if (ver < 0)
 		return -EINVAL;
@@ -177,6 +297,9 @@ int mkvbios_build(const struct mkvbios_opts *o, uint8_t **romp, size_t *lenp)
 	sigs = ver == 3 ? o->sigs : 0;
 	if (sigs > 160 || o->imem > 0x100000 || o->dmem > 0x100000)
 		return -ERANGE;
+	emu = mkvbios_emu_fits(o);
+	if (!emu && o->strict)
+		return -ENOSPC;
 	desc_len = ver == 3 ? 44 : 60;
 	hdr_len = desc_len + (size_t)sigs * 384;
 	fw1_len = U512(MKVBIOS_DESC + hdr_len + o->imem + o->dmem);
@@ -244,23 +367,26 @@ int mkvbios_build(const struct mkvbios_opts *o, uint8_t **romp, size_t *lenp)
 	put32(desc, 1 | ver << 8 | (uint32_t)hdr_len << 16);
 	put32(desc + 4, o->imem + o->dmem);
 	if (ver == 3) {
-		put32(desc + 8, 0x100);		/* pkc_data_offset */
-		put32(desc + 12, 0x40);		/* interface_offset */
+		put32(desc + 8, MKVBIOS_PKC_OFFSET);	/* pkc_data_off. */
+		put32(desc + 12, MKVBIOS_IF_OFFSET);	/* interface_off. */
 		put32(desc + 16, 0);		/* imem_phys_base */
 		put32(desc + 20, o->imem);
 		put32(desc + 24, 0);		/* imem_virt_base */
 		put32(desc + 28, 0);		/* dmem_phys_base */
 		put32(desc + 32, o->dmem);
-		put16(desc + 36, 0x0400);	/* engine_id_mask */
-		desc[38] = 9;			/* ucode_id */
+		put16(desc + 36, MKVBIOS_ENGINE_ID_MASK);
+		desc[38] = MKVBIOS_UCODE_ID;
 		desc[39] = sigs;
-		put16(desc + 40, (1u << sigs) - 1);
+		/* Versions 0 to sigs - 1, their signatures in that order. */
+		put16(desc + 40, sigs >= 16 ? 0xffff : (1u << sigs) - 1);
 		for (i = 0; i < sigs; i++)
-			memset(desc + 44 + 384 * i, 0xc0 | (i & 0x3f), 384);
+			for (k = 0; k < NOVA_EMU_SIG_LEN; k++)
+				desc[44 + NOVA_EMU_SIG_LEN * i + k] =
+					nova_emu_sig_byte(i, k);
 	} else {
 		put32(desc + 8, o->imem + o->dmem);	/* uncompressed_size */
 		put32(desc + 12, 0);		/* virtual_entry */
-		put32(desc + 16, 0x40);		/* interface_offset */
+		put32(desc + 16, MKVBIOS_IF_OFFSET);	/* interface_off. */
 		put32(desc + 20, 0);		/* imem_phys_base */
 		put32(desc + 24, o->imem);
 		put32(desc + 28, 0);		/* imem_virt_base */
@@ -271,8 +397,15 @@ int mkvbios_build(const struct mkvbios_opts *o, uint8_t **romp, size_t *lenp)
 		put32(desc + 48, o->dmem);
 	}
 	u = desc + hdr_len;
+	dm = u + o->imem;
 	fill(u, o->imem, 0x1ce00000);
-	fill(u + o->imem, o->dmem, 0xd0e00000);
+	fill(dm, o->dmem, 0xd0e00000);
+	if (emu)
+		put_emu_ucode(u, dm, ver);
+	appif = dm + MKVBIOS_IF_OFFSET;
+	/* The second entry, the DMEMMAPPER's. */
+	dmap_entry = appif + NOVA_EMU_APPIF_HDR_LEN + NOVA_EMU_APPIF_ENTRY_LEN;
+	dmap = dm + MKVBIOS_DMAP_OFFSET;
 
 	if (!c)
 		goto out;
@@ -331,6 +464,36 @@ int mkvbios_build(const struct mkvbios_opts *o, uint8_t **romp, size_t *lenp)
 		put32(desc + (ver == 3 ? 20 : 24), 0xfffff000);
 	else if (!strcmp(c, "dmem-overflow"))
 		put32(desc + (ver == 3 ? 32 : 48), 0xffffffff);
+	else if (!emu)
+		;	/* the rest corrupt the emulated ucode */
+	else if (!strcmp(c, "no-dmemmapper"))
+		put32(dmap_entry, 5);
+	else if (!strcmp(c, "bad-interface")) {
+		put32(desc + (ver == 3 ? 12 : 16), MKVBIOS_APPIF_A_OFFSET);
+		put32(u + offsetof(struct nova_emu_ucode_hdr, interface_offset),
+		      MKVBIOS_APPIF_A_OFFSET);
+	} else if (!strcmp(c, "interface-out-of-range")) {
+		put32(desc + (ver == 3 ? 12 : 16), 0xfffffffc);
+		put32(u + offsetof(struct nova_emu_ucode_hdr, interface_offset),
+		      0xfffffffc);
+	} else if (!strcmp(c, "appif-count"))
+		appif[3] = 255;
+	else if (!strcmp(c, "dmap-out-of-range"))
+		put32(dmap_entry + 4, o->dmem - 32);
+	else if (!strcmp(c, "bad-dmap-sig"))
+		dmap[NOVA_EMU_DMAP_SIG] = 'X';
+	else if (!strcmp(c, "cmd-in-out-of-range"))
+		put32(dmap + NOVA_EMU_DMAP_CMD_IN_OFFSET, o->dmem - 16);
+	else if (!strcmp(c, "cmd-in-too-small"))
+		put32(dmap + NOVA_EMU_DMAP_CMD_IN_SIZE, 32);
+	else if (!strcmp(c, "pkc-out-of-range")) {
+		if (ver == 3)
+			put32(desc + 8, o->dmem - 256);
+	} else if (!strcmp(c, "bad-ucode-magic"))
+		u[0] = 'X';
+	else if (!strcmp(c, "bad-sigs"))
+		for (i = 0; i < sigs; i++)
+			desc[44 + NOVA_EMU_SIG_LEN * (i + 1) - 1] ^= 1;
 out:
 	*romp = rom;
 	*lenp = len;

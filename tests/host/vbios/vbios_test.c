@@ -2,9 +2,12 @@
 /*
  * Host test of nova_core's VBIOS parser (drivers/gpu/nova-core/vbios.c),
  * built with ASan and UBSan: good ROMs from the generator, every named
- * corruption with its exact errno and reason, every truncation of a good
- * ROM and random bit flips (fixed seed). Prints KTAP; exits non-zero on a
- * failure.
+ * corruption with its exact errno and reason (or, for those breaking only
+ * the emulated ucode, that the parser accepts them), every truncation of a
+ * good ROM and random bit flips (fixed seed); and that the default ROM of
+ * every chip of the emulated GPU holds an emulated FWSEC ucode
+ * (drivers/gpu/nova-core/emu/ucode.h) where its descriptor says. Prints
+ * KTAP; exits non-zero on a failure.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -13,6 +16,7 @@
 #include <string.h>
 
 #include "mkvbios.h"
+#include "emu_ucode.h"
 #include "../../../drivers/gpu/nova-core/vbios.h"
 
 static unsigned int tests, failed;
@@ -75,19 +79,170 @@ static int check_pattern(const uint8_t *p, size_t n, uint32_t base)
 	return 1;
 }
 
-static void test_good(const char *chip, unsigned int sigs, int no_efi)
+static uint32_t get32(const uint8_t *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static uint16_t get16(const uint8_t *p)
+{
+	return p[0] | p[1] << 8;
+}
+
+/* Whether [@off, @off + @n) lies inside [0, @len). */
+static int inside(uint32_t off, uint32_t n, uint32_t len)
+{
+	return off <= len && n <= len - off;
+}
+
+static int overlap(uint32_t a, uint32_t an, uint32_t b, uint32_t bn)
+{
+	return (uint64_t)a < (uint64_t)b + bn && (uint64_t)b < (uint64_t)a + an;
+}
+
+static int all_zero(const uint8_t *p, size_t n)
+{
+	while (n--)
+		if (*p++)
+			return 0;
+	return 1;
+}
+
+/* The @k-th signature version set in @mask, in ascending order. */
+static unsigned int sig_version(uint16_t mask, unsigned int k)
+{
+	unsigned int v;
+
+	for (v = 0; v < 16; v++)
+		if (mask & (1u << v) && !k--)
+			return v;
+	return 16 + k;
+}
+
+/*
+ * Checks, the way nova_core and the emulator read it, that the parsed
+ * ucode is an emulated FWSEC ucode (emu/ucode.h): its header at IMEM 0,
+ * the interface table at the descriptor's interface offset in DMEM, the
+ * DMEMMAPPER with a zeroed command buffer, and (v3) a zeroed signature
+ * slot at pkc_data_offset and the synthetic signatures. Returns NULL, or
+ * what is wrong.
+ */
+static const char *check_emu(const struct nova_vbios *v)
+{
+	const struct nova_fwsec_desc *d = &v->desc;
+	const uint8_t *im = v->ucode + v->imem_offset;
+	const uint8_t *dm = v->ucode + v->dmem_offset;
+	uint32_t dlen = v->dmem_len, tbl = d->interface_offset, tlen;
+	uint32_t dmap = 0, cmd, cmdlen, pkc = d->pkc_data_offset;
+	static const uint32_t ids[3] = { 1, NOVA_EMU_APPIF_ID_DMEMMAPPER, 7 };
+	const uint8_t *t, *m;
+	unsigned int i, k, found = 0, bad_entry = 0;
+
+	if (v->imem_offset != 0 || v->dmem_offset != d->imem_load_size)
+		return "IMEM not at 0 or DMEM not at imem_load_size";
+	if (d->imem_phys_base || d->imem_virt_base || d->dmem_phys_base)
+		return "a load base is not 0";
+	if (v->imem_len < sizeof(struct nova_emu_ucode_hdr))
+		return "IMEM too small for the header";
+	if (get32(im) != NOVA_EMU_UCODE_MAGIC)
+		return "header: bad magic";
+	if (get32(im + 4) != NOVA_EMU_UCODE_VERSION ||
+	    get32(im + 8) != NOVA_EMU_UCODE_FWSEC)
+		return "header: bad version or kind";
+	if (get32(im + 12) != (d->version == 3 ? NOVA_EMU_UCODE_F_SIGNED : 0))
+		return "header: bad flags";
+	if (get32(im + 16) != d->interface_offset)
+		return "header: interface offset differs from the descriptor's";
+	if (get32(im + 20) != (d->version == 3 ? d->ucode_id : 0) ||
+	    get32(im + 24) != (d->version == 3 ? d->engine_id_mask : 0) ||
+	    get32(im + 28))
+		return "header: bad ucode id, engine mask or reserved";
+
+	if (!inside(tbl, NOVA_EMU_APPIF_HDR_LEN, dlen))
+		return "interface table outside DMEM";
+	t = dm + tbl;
+	if (t[0] != NOVA_EMU_APPIF_VERSION || t[1] != NOVA_EMU_APPIF_HDR_LEN ||
+	    t[2] != NOVA_EMU_APPIF_ENTRY_LEN || t[3] != 3)
+		return "interface table: bad header";
+	tlen = NOVA_EMU_APPIF_HDR_LEN + NOVA_EMU_APPIF_ENTRY_LEN * t[3];
+	if (!inside(tbl, tlen, dlen))
+		return "interface table: entries past the DMEM end";
+	for (i = 0; i < t[3]; i++) {
+		const uint8_t *e = t + NOVA_EMU_APPIF_HDR_LEN +
+				   NOVA_EMU_APPIF_ENTRY_LEN * i;
+
+		if (get32(e) == NOVA_EMU_APPIF_ID_DMEMMAPPER) {
+			dmap = get32(e + 4);
+			found++;
+		}
+		if (get32(e) != ids[i] || !inside(get32(e + 4), 1, dlen))
+			bad_entry = 1;
+	}
+	if (found != 1)
+		return "interface table: no DMEMMAPPER entry";
+	if (bad_entry)
+		return "interface table: not ids 1, 4, 7 inside DMEM";
+
+	if (!inside(dmap, NOVA_EMU_DMAP_LEN, dlen))
+		return "DMEMMAPPER past the DMEM end";
+	if (overlap(dmap, NOVA_EMU_DMAP_LEN, tbl, tlen))
+		return "DMEMMAPPER overlaps the interface table";
+	m = dm + dmap;
+	if (get32(m + NOVA_EMU_DMAP_SIG) != NOVA_EMU_DMAP_SIGNATURE ||
+	    get16(m + NOVA_EMU_DMAP_VER) != NOVA_EMU_DMAP_VERSION ||
+	    get16(m + NOVA_EMU_DMAP_SIZE) != NOVA_EMU_DMAP_LEN ||
+	    get32(m + NOVA_EMU_DMAP_INIT_CMD))
+		return "DMEMMAPPER: bad signature, version, size or init_cmd";
+	cmd = get32(m + NOVA_EMU_DMAP_CMD_IN_OFFSET);
+	cmdlen = get32(m + NOVA_EMU_DMAP_CMD_IN_SIZE);
+	if (cmdlen < 0x100 || !inside(cmd, cmdlen, dlen))
+		return "command buffer too small or past the DMEM end";
+	if (overlap(cmd, cmdlen, tbl, tlen) ||
+	    overlap(cmd, cmdlen, dmap, NOVA_EMU_DMAP_LEN))
+		return "command buffer overlaps the table or the DMEMMAPPER";
+	if (!all_zero(dm + cmd, cmdlen))
+		return "command buffer not zeroed";
+	if (d->version != 3)
+		return NULL;
+
+	if (!inside(pkc, NOVA_EMU_SIG_LEN, dlen))
+		return "signature slot past the DMEM end";
+	if (overlap(pkc, NOVA_EMU_SIG_LEN, tbl, tlen) ||
+	    overlap(pkc, NOVA_EMU_SIG_LEN, dmap, NOVA_EMU_DMAP_LEN) ||
+	    overlap(pkc, NOVA_EMU_SIG_LEN, cmd, cmdlen))
+		return "signature slot overlaps another structure";
+	if (!all_zero(dm + pkc, NOVA_EMU_SIG_LEN))
+		return "signature slot not zeroed";
+	if (v->sigs_len != d->signature_count * NOVA_EMU_SIG_LEN ||
+	    (d->signature_count <= 16 &&
+	     d->signature_versions != (1u << d->signature_count) - 1))
+		return "signature count and versions disagree";
+	for (i = 0; i < d->signature_count; i++)
+		for (k = 0; k < NOVA_EMU_SIG_LEN; k++)
+			if (v->sigs[NOVA_EMU_SIG_LEN * i + k] !=
+			    nova_emu_sig_byte(sig_version(d->signature_versions,
+							  i), k))
+				return "a signature is not the synthetic one";
+	return NULL;
+}
+
+static void test_good(const char *chip, unsigned int sigs, int no_efi,
+		      uint32_t imem, uint32_t dmem)
 {
 	struct mkvbios_opts o;
 	struct nova_vbios v;
 	size_t len, fw0, fw1;
 	uint8_t *rom;
-	int ret, ok, ver = mkvbios_desc_version(chip);
-	unsigned int i;
+	int ret, ok, emu, ver = mkvbios_desc_version(chip);
+	const char *bad = NULL;
 
 	mkvbios_default_opts(&o);
 	o.chip = chip;
 	o.sigs = sigs;
 	o.no_efi = no_efi;
+	o.imem = imem;
+	o.dmem = dmem;
+	emu = mkvbios_emu_fits(&o);
 	rom = build(&o, &len);
 	fw0 = MKVBIOS_PCIAT_LEN + (no_efi ? 0 : MKVBIOS_EFI_LEN);
 	fw1 = fw0 + MKVBIOS_FWSEC0_LEN;
@@ -107,7 +262,8 @@ static void test_good(const char *chip, unsigned int sigs, int no_efi)
 	     v.pmu_table == fw0 + MKVBIOS_PMU_TABLE &&
 	     v.desc_offset == fw1 + MKVBIOS_DESC &&
 	     v.desc.version == ver && v.desc.imem_load_size == o.imem &&
-	     v.desc.dmem_load_size == o.dmem && v.desc.interface_offset == 0x40 &&
+	     v.desc.dmem_load_size == o.dmem &&
+	     v.desc.interface_offset == MKVBIOS_IF_OFFSET &&
 	     v.desc.stored_size == o.imem + o.dmem &&
 	     v.desc.signature_count == sigs &&
 	     v.sigs_len == sigs * NOVA_VBIOS_SIG_LEN &&
@@ -116,36 +272,135 @@ static void test_good(const char *chip, unsigned int sigs, int no_efi)
 	     v.ucode_offset == v.desc_offset + v.desc.hdr_size &&
 	     v.ucode_len == o.imem + o.dmem &&
 	     v.imem_offset == 0 && v.imem_len == o.imem &&
-	     v.dmem_offset == o.imem && v.dmem_len == o.dmem &&
-	     check_pattern(v.ucode, v.imem_len, 0x1ce00000) &&
-	     check_pattern(v.ucode + v.dmem_offset, v.dmem_len, 0xd0e00000);
-	if (ok && ver == 3) {
-		ok = v.desc.hdr_size == 44 + sigs * 384 && v.desc.pkc_data_offset == 0x100 &&
-		     v.desc.engine_id_mask == 0x400 && v.desc.ucode_id == 9 &&
+	     v.dmem_offset == o.imem && v.dmem_len == o.dmem;
+	if (ok && ver == 3)
+		ok = v.desc.hdr_size == 44 + sigs * 384 &&
+		     v.desc.pkc_data_offset == MKVBIOS_PKC_OFFSET &&
+		     v.desc.engine_id_mask == MKVBIOS_ENGINE_ID_MASK &&
+		     v.desc.ucode_id == MKVBIOS_UCODE_ID &&
 		     v.desc.signature_versions == (1u << sigs) - 1;
-		for (i = 0; ok && i < sigs * 384; i++)
-			ok = v.sigs[i] == (0xc0 | (i / 384));
-	}
 	if (ok && ver == 2)
 		ok = v.desc.hdr_size == 60 && v.desc.dmem_offset == o.imem &&
 		     v.desc.imem_sec_size == o.imem && v.desc.uncompressed_size == o.imem + o.dmem;
+	if (ok && emu) {
+		bad = check_emu(&v);
+		ok = !bad;
+	} else if (ok) {
+		/* Too small for the emulated ucode: patterns only. */
+		ok = check_pattern(v.ucode, v.imem_len, 0x1ce00000) &&
+		     check_pattern(v.ucode + v.dmem_offset, v.dmem_len,
+				   0xd0e00000);
+	}
 	if (!ok)
-		diag("ret %d why '%s' images %u desc v%u", ret, v.why, v.num_images,
-		     v.desc.version);
-	result(ok, "good %s ROM (v%d descriptor, %u signatures%s) parses", chip, ver, sigs,
-	       no_efi ? ", no EFI image" : "");
+		diag("ret %d why '%s' images %u desc v%u%s%s", ret, v.why,
+		     v.num_images, v.desc.version, bad ? ": " : "",
+		     bad ? bad : "");
+	result(ok,
+	       "good %s ROM (v%d descriptor, %u signatures, IMEM 0x%x, DMEM 0x%x%s) parses, %s",
+	       chip, ver, sigs, imem, dmem, no_efi ? ", no EFI image" : "",
+	       emu ? "emulated FWSEC ucode" : "pattern ucode");
 	free(rom);
+}
+
+/* Every chip of mkvbios --tree: its default ROM holds an emulated FWSEC. */
+static void test_chips(void)
+{
+	struct mkvbios_opts o;
+	struct nova_vbios v;
+	const char *bad;
+	unsigned int i;
+	uint8_t *rom;
+	size_t len;
+	int ret, ver;
+
+	for (i = 0; mkvbios_chips[i]; i++) {
+		mkvbios_default_opts(&o);
+		o.chip = mkvbios_chips[i];
+		o.strict = true;
+		ver = mkvbios_desc_version(o.chip);
+		rom = build(&o, &len);
+		ret = parse_copy(rom, len, &v);
+		if (!ret)
+			ret = nova_vbios_parse(rom, len, &v);
+		bad = ret ? v.why : check_emu(&v);
+		if (!bad && v.desc.version != ver)
+			bad = "wrong descriptor version";
+		if (!bad && ver == 3 &&
+		    (v.desc.signature_count != MKVBIOS_DEF_SIGS ||
+		     v.desc.signature_versions != 0x000f ||
+		     v.desc.engine_id_mask != 0x400 || v.desc.ucode_id != 1))
+			bad = "not 4 signatures (0-3) for GSP ucode 1";
+		if (!bad && (v.imem_len != MKVBIOS_DEF_IMEM ||
+			     v.dmem_len != MKVBIOS_DEF_DMEM))
+			bad = "not the default sizes";
+		if (bad)
+			diag("%s: %d: %s", o.chip, ret, bad);
+		result(!bad,
+		       "default %s ROM (v%d): emulated FWSEC ucode where the descriptor says",
+		       o.chip, ver);
+		free(rom);
+	}
+}
+
+/* --strict refuses sizes too small for the emulated ucode, by one byte. */
+static void test_strict(void)
+{
+	static const struct {
+		const char *chip;
+		uint32_t imem, dmem;
+		int ret;
+	} cases[] = {
+#define H MKVBIOS_EMU_HDR_LEN
+#define D2 MKVBIOS_EMU_DMEM_MIN_V2
+#define D3 MKVBIOS_EMU_DMEM_MIN_V3
+		{ "ga102", H, D3, 0 },
+		{ "ga102", H - 1, D3, -ENOSPC },
+		{ "ga102", H, D3 - 1, -ENOSPC },
+		{ "tu102", H, D2, 0 },
+		{ "tu102", H, D2 - 1, -ENOSPC },
+#undef H
+#undef D2
+#undef D3
+		{ "tu102", 0x100, 0x80, -ENOSPC },
+		{ "gb202", MKVBIOS_DEF_IMEM, MKVBIOS_DEF_DMEM, -EINVAL },
+	};
+	struct mkvbios_opts o;
+	unsigned int i, bad = 0;
+	uint8_t *rom;
+	size_t len;
+	int ret;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		mkvbios_default_opts(&o);
+		o.chip = cases[i].chip;
+		o.imem = cases[i].imem;
+		o.dmem = cases[i].dmem;
+		o.strict = true;
+		ret = mkvbios_build(&o, &rom, &len);
+		if (!ret)
+			free(rom);
+		if (ret != cases[i].ret) {
+			diag("%s IMEM 0x%x DMEM 0x%x: %d, expected %d", o.chip,
+			     o.imem, o.dmem, ret, cases[i].ret);
+			bad++;
+		}
+	}
+	result(!bad,
+	       "strict builds: the least sizes fit, one byte less is ENOSPC");
 }
 
 static void test_corruptions(void)
 {
 	struct mkvbios_opts o;
 	struct nova_vbios v;
+	uint8_t *rom, *good;
+	size_t len, good_len;
+	const char *bad;
 	unsigned int i;
-	uint8_t *rom;
-	size_t len;
 	int ret;
 
+	mkvbios_default_opts(&o);
+	good = build(&o, &good_len);
 	for (i = 0; i < mkvbios_num_corruptions; i++) {
 		const struct mkvbios_corruption *c = &mkvbios_corruptions[i];
 
@@ -153,12 +408,35 @@ static void test_corruptions(void)
 		o.corrupt = c->name;
 		rom = build(&o, &len);
 		ret = parse_copy(rom, len, &v);
-		if (ret != -c->err || !strstr(v.why, c->why))
-			diag("expected %d '%s', got %d '%s'", -c->err, c->why, ret, v.why);
-		result(ret == -c->err && strstr(v.why, c->why), "corruption %s: %s", c->name,
+		if (c->err) {
+			if (ret != -c->err || !strstr(v.why, c->why))
+				diag("expected %d '%s', got %d '%s'", -c->err,
+				     c->why, ret, v.why);
+			result(ret == -c->err && strstr(v.why, c->why),
+			       "corruption %s: %s", c->name, c->help);
+			free(rom);
+			continue;
+		}
+		/*
+		 * The parser must accept it; the emulated ucode must be
+		 * broken in a way a careful reader (check_emu) sees.
+		 */
+		bad = NULL;
+		if (ret || v.why[0])
+			bad = v.why;
+		else if (len != good_len || !memcmp(rom, good, len))
+			bad = "the ROM is not changed";
+		else if (nova_vbios_parse(rom, len, &v) || !check_emu(&v))
+			bad = "the emulated ucode still looks good";
+		if (bad)
+			diag("%d: %s", ret, bad);
+		else
+			diag("%s: %s", c->name, check_emu(&v));
+		result(!bad, "corruption %s (parser accepts): %s", c->name,
 		       c->help);
 		free(rom);
 	}
+	free(good);
 }
 
 static void test_truncations(const char *chip)
@@ -206,8 +484,8 @@ static void test_bitflips(unsigned int rounds)
 
 	mkvbios_default_opts(&o);
 	o.sigs = 1;
-	o.imem = 0x200;
-	o.dmem = 0x100;
+	o.imem = 0x100;
+	o.dmem = MKVBIOS_EMU_DMEM_MIN_V3;
 	rom = build(&o, &len);
 	m = malloc(len);
 	for (r = 0; r < rounds; r++) {
@@ -286,13 +564,24 @@ static void test_misc(void)
 int main(int argc, char **argv)
 {
 	unsigned int rounds = argc > 1 ? strtoul(argv[1], NULL, 0) : 20000;
+	unsigned int chips = 0;
 
+	while (mkvbios_chips[chips])
+		chips++;
 	printf("KTAP version 1\n");
-	printf("1..%u\n", 4 + mkvbios_num_corruptions + 2 + 1 + 5);
-	test_good("ga102", 3, 0);
-	test_good("ga102", 0, 0);
-	test_good("ad104", 5, 1);
-	test_good("tu102", 0, 0);
+	printf("1..%u\n", 9 + chips + 1 + mkvbios_num_corruptions + 2 + 1 + 5);
+	test_good("ga102", 4, 0, MKVBIOS_DEF_IMEM, MKVBIOS_DEF_DMEM);
+	test_good("ga102", 0, 0, MKVBIOS_DEF_IMEM, MKVBIOS_DEF_DMEM);
+	test_good("ad104", 5, 1, 0x1000, 0x800);
+	test_good("tu102", 0, 0, MKVBIOS_DEF_IMEM, MKVBIOS_DEF_DMEM);
+	test_good("ga102", 3, 0, MKVBIOS_EMU_HDR_LEN, MKVBIOS_EMU_DMEM_MIN_V3);
+	test_good("ga100", 0, 1, MKVBIOS_EMU_HDR_LEN, MKVBIOS_EMU_DMEM_MIN_V2);
+	/* The fuzzer's seeds: too small, pattern ucode. */
+	test_good("ga102", 1, 0, 0x100, 0x80);
+	test_good("tu102", 0, 0, 0x100, 0x80);
+	test_good("ga102", 0, 1, 0x40, 0x40);
+	test_chips();
+	test_strict();
 	test_corruptions();
 	test_truncations("ga102");
 	test_truncations("tu102");

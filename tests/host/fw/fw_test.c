@@ -1,0 +1,604 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host test of nova_core's firmware file parsers (drivers/gpu/nova-core/
+ * fw.c), built with ASan and UBSan: good files of every chip and kind from
+ * the generator, every named corruption with its exact errno and reason,
+ * every truncation of good files, random bit flips (fixed seed), edge
+ * cases, and the firmware tree written by mkfw --tree. Prints KTAP; exits
+ * non-zero on a failure.
+ *
+ *   fw-test [ROUNDS [TREE]]
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emu_ucode.h"
+#include "mkfw.h"
+#include "../../../drivers/gpu/nova-core/fw.h"
+
+static unsigned int tests, failed;
+
+static void result(int ok, const char *fmt, ...)
+{
+	va_list ap;
+
+	tests++;
+	if (!ok)
+		failed++;
+	printf("%s %u ", ok ? "ok" : "not ok", tests);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
+}
+
+#define diag(...) do { printf("# "); printf(__VA_ARGS__); printf("\n"); } while (0)
+
+static uint32_t rd32(const uint8_t *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void wr32(uint8_t *p, uint32_t v)
+{
+	p[0] = v;
+	p[1] = v >> 8;
+	p[2] = v >> 16;
+	p[3] = v >> 24;
+}
+
+/**
+ * struct res - the result of any of the parsers
+ * @gsp: gsp result.
+ * @bl: bootloader result.
+ * @hs: booter result.
+ * @why: the reason of the parser that ran.
+ */
+struct res {
+	struct nova_fw_gsp gsp;
+	struct nova_fw_bootloader bl;
+	struct nova_fw_booter hs;
+	const char *why;
+};
+
+/* Runs the parser of @kind; the gsp one looks for @chip's signature section. */
+static int parse(enum mkfw_kind kind, const char *chip, const uint8_t *d, size_t len,
+		 struct res *r)
+{
+	switch (kind) {
+	case MKFW_GSP:
+		r->why = r->gsp.why;
+		return nova_fw_gsp_parse(d, len, mkfw_gsp_sig_section(chip), &r->gsp);
+	case MKFW_BOOTLOADER:
+		r->why = r->bl.why;
+		return nova_fw_bootloader_parse(d, len, &r->bl);
+	default:
+		r->why = r->hs.why;
+		return nova_fw_booter_parse(d, len, &r->hs);
+	}
+}
+
+static int inside(const uint8_t *base, size_t len, const uint8_t *p, size_t n)
+{
+	return p >= base && (size_t)(p - base) <= len && n <= len - (size_t)(p - base);
+}
+
+/* What a success promises: everything it points at lies in the file. */
+static int success_ok(enum mkfw_kind kind, const struct res *r, const uint8_t *d, size_t len)
+{
+	const struct nova_fw_booter *h = &r->hs;
+	const struct nova_fw_bootloader *b = &r->bl;
+	const struct nova_fw_gsp *g = &r->gsp;
+
+	if (r->why[0])
+		return 0;
+	switch (kind) {
+	case MKFW_GSP:
+		return g->image == d + g->image_offset && g->image_len &&
+		       inside(d, len, g->image, g->image_len) &&
+		       g->sig == d + g->sig_offset && g->sig_len &&
+		       inside(d, len, g->sig, g->sig_len);
+	case MKFW_BOOTLOADER:
+		return b->ucode == d + b->bin.data_offset && b->ucode_len == b->bin.data_size &&
+		       inside(d, len, b->ucode, b->ucode_len) &&
+		       b->monitor_code_offset < b->ucode_len &&
+		       (uint64_t)b->monitor_code_offset + b->monitor_code_size <= b->ucode_len &&
+		       b->monitor_data_offset < b->ucode_len &&
+		       (uint64_t)b->monitor_data_offset + b->monitor_data_size <= b->ucode_len &&
+		       b->manifest_offset < b->ucode_len &&
+		       (uint64_t)b->manifest_offset + b->manifest_size <= b->ucode_len;
+	default:
+		return h->ucode == d + h->bin.data_offset && h->ucode_len == h->bin.data_size &&
+		       inside(d, len, h->ucode, h->ucode_len) &&
+		       h->num_sigs && (uint64_t)h->num_sigs * h->sig_len == h->sig_prod_size &&
+		       h->sigs == d + h->sigs_offset &&
+		       inside(d, len, h->sigs, h->sig_prod_size) &&
+		       h->engine_id_mask <= 0xffff && h->ucode_id <= 0xff &&
+		       h->num_apps && h->app0_size &&
+		       (uint64_t)h->app0_offset + h->app0_size <= h->ucode_len &&
+		       (uint64_t)h->os_code_offset + h->os_code_size <= h->ucode_len &&
+		       (uint64_t)h->os_data_offset + h->os_data_size <= h->ucode_len &&
+		       h->patch_loc >= h->os_data_offset &&
+		       (uint64_t)h->patch_loc + h->sig_len <=
+		       (uint64_t)h->os_data_offset + h->os_data_size;
+	}
+}
+
+/* Parses a private exact-size copy, so that ASan sees any over-read. */
+static int parse_copy(enum mkfw_kind kind, const char *chip, const uint8_t *d, size_t len,
+		      struct res *r)
+{
+	uint8_t *copy = malloc(len ? len : 1);
+	int ret;
+
+	memcpy(copy, d, len);
+	ret = parse(kind, chip, copy, len, r);
+	if (!ret && !success_ok(kind, r, copy, len))
+		ret = -1000;
+	free(copy);
+	return ret;
+}
+
+static int known_err(int ret)
+{
+	return ret == -EINVAL || ret == -EOVERFLOW || ret == -ENOEXEC || ret == -ENODATA;
+}
+
+static uint8_t *build(const struct mkfw_opts *o, size_t *len)
+{
+	uint8_t *d;
+
+	if (mkfw_build(o, &d, len)) {
+		fprintf(stderr, "mkfw_build(%s, %s, %s) failed\n", mkfw_kind_names[o->kind],
+			o->chip, o->corrupt ? o->corrupt : "-");
+		exit(2);
+	}
+	return d;
+}
+
+static uint8_t *build_kind(enum mkfw_kind kind, const char *chip, int small, size_t *len)
+{
+	struct mkfw_opts o;
+
+	mkfw_default_opts(&o);
+	o.kind = kind;
+	o.chip = chip;
+	if (small) {
+		o.image_len = 0x400;
+		o.sig_len = 0x40;
+	}
+	return build(&o, len);
+}
+
+static int check_pattern(const uint8_t *p, size_t n, uint32_t base)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (p[i] != mkfw_pattern_byte(base, i))
+			return 0;
+	return 1;
+}
+
+static int good_gsp(const char *chip)
+{
+	const char *sig = mkfw_gsp_sig_section(chip);
+	const char *other = mkfw_gsp_is_tu10x(chip) ? ".fwsignature_ga10x" :
+						      ".fwsignature_tu10x";
+	struct nova_fw_gsp g;
+	uint8_t *d;
+	size_t len;
+	int ret, ok;
+
+	d = build_kind(MKFW_GSP, chip, 0, &len);
+	ret = nova_fw_gsp_parse(d, len, sig, &g);
+	ok = ret == 0 && !g.why[0] && g.image_len == MKFW_GSP_IMAGE_LEN &&
+	     g.image == d + g.image_offset && g.image_offset + g.image_len == len &&
+	     !memcmp(g.image, "SYNTHETIC GSP-RM", 16) &&
+	     check_pattern(g.image + 0x100, 0x100, 0x6e000040) &&
+	     g.sig_len == MKFW_GSP_SIG_LEN && g.sig == d + g.sig_offset &&
+	     !strcmp((const char *)g.sig, sig);
+	if (!ok)
+		diag("%s gsp: %d '%s' image 0x%zx+0x%zx sig 0x%zx+0x%zx", chip, ret, g.why,
+		     g.image_offset, g.image_len, g.sig_offset, g.sig_len);
+	if (ok) {
+		ret = nova_fw_gsp_parse(d, len, NULL, &g);
+		ok = ret == 0 && g.image_len == MKFW_GSP_IMAGE_LEN && !g.sig && !g.sig_len;
+		if (!ok)
+			diag("%s gsp, no signature section: %d '%s'", chip, ret, g.why);
+	}
+	if (ok) {
+		ret = nova_fw_gsp_parse(d, len, other, &g);
+		ok = ret == -ENODATA && strstr(g.why, "no section .fwsignature_");
+		if (!ok)
+			diag("%s gsp, %s: %d '%s'", chip, other, ret, g.why);
+	}
+	free(d);
+	return ok;
+}
+
+static int good_bootloader(const char *chip)
+{
+	uint32_t desc_len = mkfw_bl_desc_len(chip);
+	struct nova_fw_bootloader b;
+	uint8_t *d;
+	size_t len;
+	int ret, ok;
+
+	d = build_kind(MKFW_BOOTLOADER, chip, 0, &len);
+	ret = nova_fw_bootloader_parse(d, len, &b);
+	ok = ret == 0 && !b.why[0] && b.bin.bin_magic == NOVA_FW_BIN_MAGIC &&
+	     b.bin.bin_ver == 1 && b.bin.bin_size == len &&
+	     b.bin.header_offset == MKFW_BINHDR_LEN &&
+	     b.bin.data_offset == MKFW_BINHDR_LEN + desc_len &&
+	     b.bin.data_size == MKFW_BL_PAYLOAD_LEN &&
+	     b.version == MKFW_BL_VERSION && b.app_version == MKFW_BL_APP_VERSION &&
+	     b.bootloader_offset == 0 && b.bootloader_size == MKFW_BL_PAYLOAD_LEN &&
+	     b.bootloader_param_offset == 0 && b.bootloader_param_size == 0 &&
+	     b.riscv_elf_offset == 0 && b.riscv_elf_size == 0 &&
+	     b.manifest_offset == MKFW_BL_MANIFEST && b.manifest_size == MKFW_BL_MANIFEST_LEN &&
+	     b.monitor_data_offset == MKFW_BL_MONITOR_DATA &&
+	     b.monitor_data_size == MKFW_BL_MONITOR_DATA_LEN &&
+	     b.monitor_code_offset == MKFW_BL_MONITOR_CODE &&
+	     b.monitor_code_size == MKFW_BL_MONITOR_CODE_LEN &&
+	     b.ucode == d + b.bin.data_offset && b.ucode_len == MKFW_BL_PAYLOAD_LEN &&
+	     check_pattern(b.ucode + b.monitor_code_offset, b.monitor_code_size, 0xc0de0000) &&
+	     check_pattern(b.ucode + b.monitor_data_offset, b.monitor_data_size, 0xda7a0000) &&
+	     check_pattern(b.ucode + b.manifest_offset, b.manifest_size, 0x3a1f0000);
+	if (!ok)
+		diag("%s bootloader: %d '%s'", chip, ret, b.why);
+	free(d);
+	return ok;
+}
+
+static int good_booter(const char *chip, enum mkfw_kind kind)
+{
+	uint32_t sig_len = mkfw_booter_sig_len(chip), n = MKFW_HS_NUM_SIGS, i, j;
+	int load = kind == MKFW_BOOTER_LOAD, ret, ok;
+	struct nova_fw_booter h;
+	const uint8_t *app0;
+	uint8_t *d;
+	size_t len;
+
+	d = build_kind(kind, chip, 0, &len);
+	ret = nova_fw_booter_parse(d, len, &h);
+	ok = ret == 0 && !h.why[0] && h.bin.bin_magic == NOVA_FW_BIN_MAGIC &&
+	     h.bin.header_offset == MKFW_HS_HDR &&
+	     h.bin.data_offset == MKFW_HS_SIGS + n * sig_len + 24 + MKFW_HS_LOAD_HDR_LEN &&
+	     h.bin.data_size == MKFW_HS_PAYLOAD_LEN && h.bin.bin_size == len &&
+	     h.sig_prod_offset == MKFW_HS_SIGS && h.sig_prod_size == n * sig_len &&
+	     h.meta_data_size == 12 && h.header_size == MKFW_HS_LOAD_HDR_LEN &&
+	     h.num_sigs == n && h.sig_len == sig_len && h.patch_sig == 0 &&
+	     h.sigs == d + MKFW_HS_SIGS && h.sigs_offset == MKFW_HS_SIGS &&
+	     h.fuse_ver == n && h.engine_id_mask == MKFW_HS_ENGINE_ID_MASK &&
+	     h.ucode_id == (load ? MKFW_HS_UCODE_ID_LOAD : MKFW_HS_UCODE_ID_UNLOAD) &&
+	     h.patch_loc - h.os_data_offset == MKFW_HS_PKC_OFFSET &&
+	     h.os_code_offset == MKFW_HS_OS_CODE && h.os_code_size == MKFW_HS_OS_CODE_LEN &&
+	     h.os_data_offset == MKFW_HS_OS_DATA && h.os_data_size == MKFW_HS_OS_DATA_LEN &&
+	     h.num_apps == 1 && h.app0_offset == MKFW_HS_APP0 && h.app0_size == MKFW_HS_APP0_LEN &&
+	     h.ucode == d + h.bin.data_offset && h.ucode_len == MKFW_HS_PAYLOAD_LEN;
+	for (i = 0; ok && i < n; i++)
+		for (j = 0; ok && j < sig_len; j++)
+			ok = h.sigs[i * sig_len + j] == nova_emu_sig_byte(h.fuse_ver - i, j);
+	for (j = 0; ok && j < sig_len; j++)
+		ok = h.ucode[h.patch_loc + j] == 0;
+	if (ok) {
+		app0 = h.ucode + h.app0_offset;
+		ok = rd32(app0) == NOVA_EMU_UCODE_MAGIC && rd32(app0 + 4) == NOVA_EMU_UCODE_VERSION &&
+		     rd32(app0 + 8) == (load ? NOVA_EMU_UCODE_BOOTER_LOAD :
+					       NOVA_EMU_UCODE_BOOTER_UNLOAD) &&
+		     rd32(app0 + 12) == (sig_len == NOVA_EMU_SIG_LEN ? NOVA_EMU_UCODE_F_SIGNED : 0) &&
+		     rd32(app0 + 20) == h.ucode_id && rd32(app0 + 24) == h.engine_id_mask;
+	}
+	if (!ok)
+		diag("%s %s: %d '%s'", chip, mkfw_kind_names[kind], ret, h.why);
+	free(d);
+	return ok;
+}
+
+static void test_good(const char *chip)
+{
+	int ok = good_gsp(chip);
+
+	ok &= good_bootloader(chip);
+	ok &= good_booter(chip, MKFW_BOOTER_LOAD);
+	ok &= good_booter(chip, MKFW_BOOTER_UNLOAD);
+	result(ok, "good %s files parse (gsp with %s, bootloader, booter_load, booter_unload)",
+	       chip, mkfw_gsp_sig_section(chip));
+}
+
+static unsigned int num_corruption_tests(void)
+{
+	unsigned int i, k, n = 0;
+
+	for (i = 0; i < mkfw_num_corruptions; i++)
+		for (k = 0; k < MKFW_NUM_KINDS; k++)
+			n += !!(mkfw_corruptions[i].kinds & MKFW_K(k));
+	return n;
+}
+
+/* Each corruption, for each kind it applies to, on a Turing and an Ampere chip. */
+static void test_corruptions(void)
+{
+	static const char *const chips[] = { "ga102", "tu102" };
+	struct mkfw_opts o;
+	unsigned int i, k, c;
+	struct res r;
+	uint8_t *d;
+	size_t len;
+	int ret, ok;
+
+	for (i = 0; i < mkfw_num_corruptions; i++) {
+		const struct mkfw_corruption *cr = &mkfw_corruptions[i];
+
+		for (k = 0; k < MKFW_NUM_KINDS; k++) {
+			if (!(cr->kinds & MKFW_K(k)))
+				continue;
+			ok = 1;
+			for (c = 0; c < 2; c++) {
+				mkfw_default_opts(&o);
+				o.kind = k;
+				o.chip = chips[c];
+				o.corrupt = cr->name;
+				d = build(&o, &len);
+				ret = parse_copy(k, o.chip, d, len, &r);
+				if (ret != -cr->err || !strstr(r.why, cr->why)) {
+					diag("%s: expected %d '%s', got %d '%s'", o.chip,
+					     -cr->err, cr->why, ret, r.why);
+					ok = 0;
+				}
+				free(d);
+			}
+			result(ok, "corruption %s (%s): %s", cr->name, mkfw_kind_names[k],
+			       cr->help);
+		}
+	}
+}
+
+static void test_truncations(enum mkfw_kind kind, const char *chip)
+{
+	unsigned int bad = 0;
+	struct res r;
+	size_t len, n;
+	uint8_t *d;
+	int ret;
+
+	d = build_kind(kind, chip, 1, &len);
+	for (n = 0; n < len; n++) {
+		ret = parse_copy(kind, chip, d, n, &r);
+		if (!known_err(ret) || !r.why[0]) {
+			if (!bad++)
+				diag("length %zu: got %d '%s'", n, ret, r.why);
+		}
+	}
+	ret = parse_copy(kind, chip, d, len, &r);
+	if (ret && !bad++)
+		diag("full length %zu: got %d '%s'", len, ret, r.why);
+	result(!bad, "%s %s truncated at each of its %zu lengths: an error each time",
+	       chip, mkfw_kind_names[kind], len);
+	free(d);
+}
+
+static uint64_t rng_state = 0x6e6f7661u;	/* "nova" */
+
+static uint64_t rng(void)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state;
+}
+
+static void test_bitflips(enum mkfw_kind kind, const char *chip, unsigned int rounds)
+{
+	unsigned int r, k, nflip, okc = 0, errc = 0, bad = 0;
+	size_t len, pos, hot;
+	struct res res;
+	uint8_t *d, *m;
+	int ret;
+
+	d = build_kind(kind, chip, 1, &len);
+	/* The headers and tables: everything before the payload or the image. */
+	if (kind == MKFW_GSP)
+		hot = 64 + 8 * 64 + 0x80;
+	else
+		hot = rd32(d + 16);
+	m = malloc(len);
+	for (r = 0; r < rounds; r++) {
+		memcpy(m, d, len);
+		nflip = 1 + rng() % 4;
+		for (k = 0; k < nflip; k++) {
+			/* Most flips hit the headers and tables. */
+			pos = rng() % 4 ? rng() % hot : rng() % len;
+			m[pos] ^= 1u << (rng() % 8);
+		}
+		ret = parse_copy(kind, chip, m, len, &res);
+		if (!ret)
+			okc++;
+		else if (known_err(ret) && res.why[0])
+			errc++;
+		else if (!bad++)
+			diag("round %u: unexpected %d '%s'", r, ret, res.why);
+	}
+	diag("%u bit-flipped %s %s files: %u parsed, %u refused", rounds, chip,
+	     mkfw_kind_names[kind], okc, errc);
+	result(!bad, "%u %s %s files with random bit flips: no crash, known errnos",
+	       rounds, chip, mkfw_kind_names[kind]);
+	free(m);
+	free(d);
+}
+
+static void test_misc(void)
+{
+	struct nova_fw_bootloader b;
+	struct nova_fw_booter h;
+	struct nova_fw_gsp g;
+	uint8_t *gsp, *hs, *bl;
+	size_t glen, hlen, blen, str;
+	int ret, ok;
+
+	ok = nova_fw_gsp_parse(NULL, 100, ".x", &g) == -EINVAL && g.why[0] &&
+	     nova_fw_bootloader_parse(NULL, 100, &b) == -EINVAL && b.why[0] &&
+	     nova_fw_booter_parse(NULL, 100, &h) == -EINVAL && h.why[0] &&
+	     nova_fw_gsp_parse((const uint8_t *)"", 0, ".x", NULL) == -EINVAL &&
+	     nova_fw_bootloader_parse((const uint8_t *)"", 0, NULL) == -EINVAL &&
+	     nova_fw_booter_parse((const uint8_t *)"", 0, NULL) == -EINVAL;
+	result(ok, "NULL file or result: EINVAL");
+
+	ok = nova_fw_gsp_parse((const uint8_t *)"", 0, ".x", &g) == -EOVERFLOW &&
+	     nova_fw_bootloader_parse((const uint8_t *)"", 0, &b) == -EOVERFLOW &&
+	     nova_fw_booter_parse((const uint8_t *)"", 0, &h) == -EOVERFLOW;
+	result(ok, "empty file: EOVERFLOW (%s)", g.why);
+
+	gsp = build_kind(MKFW_GSP, "ga102", 1, &glen);
+	hs = build_kind(MKFW_BOOTER_LOAD, "ga102", 1, &hlen);
+	bl = build_kind(MKFW_BOOTLOADER, "ga102", 1, &blen);
+	ok = nova_fw_gsp_parse(hs, hlen, NULL, &g) == -ENOEXEC &&
+	     nova_fw_gsp_parse(bl, blen, NULL, &g) == -ENOEXEC &&
+	     nova_fw_booter_parse(gsp, glen, &h) == -ENOEXEC &&
+	     nova_fw_bootloader_parse(gsp, glen, &b) == -ENOEXEC &&
+	     strstr(b.why, "bin_magic 0x464c457f");
+	result(ok, "a file of the wrong kind: ENOEXEC (%s)", b.why);
+
+	/* The last name of the string table without its NUL is not matched. */
+	str = 64 + 1 * 64;
+	wr32(gsp + str + 32, rd32(gsp + str + 32) - 1);
+	ret = nova_fw_gsp_parse(gsp, glen, ".fwsignature_gb20x", &g);
+	ok = ret == -ENODATA;
+	ret = nova_fw_gsp_parse(gsp, glen, ".fwsignature_gb10x", &g);
+	result(ok && ret == 0, "a section name cut by the string table's end is not matched");
+	wr32(gsp + str + 32, rd32(gsp + str + 32) + 1);
+
+	/* Section 0 (SHN_UNDEF) bearing a name does not count. */
+	wr32(gsp + 64, rd32(gsp + 64 + 2 * 64));
+	wr32(gsp + 64 + 2 * 64, 0);
+	ret = nova_fw_gsp_parse(gsp, glen, NULL, &g);
+	result(ret == -ENODATA, "a name on section 0 does not count (%d '%s')", ret, g.why);
+
+	/* HsLoadHeaderV2 of 36 bytes holds two apps, not three. */
+	{
+		struct nova_fw_booter h2;
+		uint32_t lh = rd32(hs + MKFW_HS_HDR + 28);
+
+		wr32(hs + lh + 16, 2);
+		ret = nova_fw_booter_parse(hs, hlen, &h2);
+		ok = ret == 0 && h2.num_apps == 2;
+		wr32(hs + lh + 16, 3);
+		ret = nova_fw_booter_parse(hs, hlen, &h2);
+		ok &= ret == -EINVAL;
+		wr32(hs + lh + 16, 1);
+		result(ok, "HsLoadHeaderV2 of 36 bytes: 2 apps fit, 3 do not (%s)", h2.why);
+	}
+
+	/* A non-zero patch_sig moves the signatures. */
+	{
+		uint32_t words = rd32(hs + MKFW_HS_HDR + 8);
+
+		wr32(hs + MKFW_HS_HDR + 4, 2 * NOVA_EMU_SIG_LEN);
+		wr32(hs + words + 20, 2);
+		wr32(hs + words + 4, NOVA_EMU_SIG_LEN);
+		ret = nova_fw_booter_parse(hs, hlen, &h);
+		result(ret == 0 && h.sigs_offset == MKFW_HS_SIGS + NOVA_EMU_SIG_LEN &&
+		       h.sigs == hs + h.sigs_offset && h.num_sigs == 2 &&
+		       h.sig_len == NOVA_EMU_SIG_LEN,
+		       "patch_sig moves the signatures (%d '%s')", ret, h.why);
+	}
+
+	/*
+	 * The descriptor's 14 words may end exactly at the end of the file
+	 * (here inside a payload that stops a byte short of it).
+	 */
+	wr32(bl + 12, blen - NOVA_FW_RISCV_DESC_LEN);
+	wr32(bl + 20, blen - rd32(bl + 16) - 1);
+	memset(bl + blen - NOVA_FW_RISCV_DESC_LEN, 0, NOVA_FW_RISCV_DESC_LEN);
+	ret = nova_fw_bootloader_parse(bl, blen, &b);
+	ok = ret == 0;
+	ret = nova_fw_bootloader_parse(bl, blen - 1, &b);
+	result(ok && ret == -EOVERFLOW && strstr(b.why, "RM_RISCV_UCODE_DESC at"),
+	       "RM_RISCV_UCODE_DESC ending at the end of the file parses, a byte less not (%s)",
+	       b.why);
+	free(gsp);
+	free(hs);
+	free(bl);
+}
+
+static uint8_t *read_file(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	uint8_t *d = NULL;
+	long n;
+
+	if (!f)
+		return NULL;
+	if (!fseek(f, 0, SEEK_END) && (n = ftell(f)) > 0 && !fseek(f, 0, SEEK_SET)) {
+		d = malloc(n);
+		if (d && fread(d, 1, n, f) != (size_t)n) {
+			free(d);
+			d = NULL;
+		}
+		*len = n;
+	}
+	fclose(f);
+	return d;
+}
+
+static void test_tree(const char *dir)
+{
+	unsigned int c, k, n = 0, bad = 0;
+	char path[4096];
+	struct res r;
+	uint8_t *d;
+	size_t len;
+	int ret;
+
+	for (c = 0; c < mkfw_num_chips; c++) {
+		for (k = 0; k < MKFW_NUM_KINDS; k++) {
+			snprintf(path, sizeof(path), "%s/nvidia/%s/gsp/%s-%s.bin", dir,
+				 mkfw_chips[c], mkfw_kind_names[k], MKFW_VERSION);
+			d = read_file(path, &len);
+			if (!d) {
+				if (!bad++)
+					diag("%s: cannot read", path);
+				continue;
+			}
+			ret = parse_copy(k, mkfw_chips[c], d, len, &r);
+			if (ret && !bad++)
+				diag("%s: %d '%s'", path, ret, r.why);
+			n += !ret;
+			free(d);
+		}
+	}
+	result(!bad, "mkfw --tree %s: all %u files parse", dir, n);
+}
+
+int main(int argc, char **argv)
+{
+	static const enum mkfw_kind kinds[] = {
+		MKFW_GSP, MKFW_BOOTLOADER, MKFW_BOOTER_LOAD, MKFW_BOOTER_UNLOAD,
+	};
+	unsigned int rounds = argc > 1 ? strtoul(argv[1], NULL, 0) : 20000;
+	const char *tree = argc > 2 ? argv[2] : NULL;
+	unsigned int i;
+
+	printf("KTAP version 1\n");
+	printf("1..%u\n", mkfw_num_chips + num_corruption_tests() + 8 + 4 + 8 + !!tree);
+	for (i = 0; i < mkfw_num_chips; i++)
+		test_good(mkfw_chips[i]);
+	test_corruptions();
+	for (i = 0; i < 4; i++) {
+		test_truncations(kinds[i], "ga102");
+		test_truncations(kinds[i], "tu102");
+	}
+	test_bitflips(MKFW_GSP, "ga102", rounds);
+	test_bitflips(MKFW_BOOTLOADER, "tu102", rounds);
+	test_bitflips(MKFW_BOOTER_LOAD, "ga102", rounds);
+	test_bitflips(MKFW_BOOTER_UNLOAD, "tu102", rounds);
+	test_misc();
+	if (tree)
+		test_tree(tree);
+	fprintf(stderr, "%u tests, %u failed\n", tests, failed);
+	return failed ? 1 : 0;
+}

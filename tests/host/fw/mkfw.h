@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Generator of synthetic GSP firmware files in the real layouts of
+ * linux-firmware's nvidia/<chip>/gsp/ (gsp: ELF64 with .fwimage and
+ * .fwsignature_* sections; bootloader: BinHdr + RM_RISCV_UCODE_DESC +
+ * payload; booter_load/unload: BinHdr + HsHeaderV2 + signatures + meta
+ * data + HsLoadHeaderV2 + payload), optionally corrupted in one named way.
+ * The contents are patterns, never NVIDIA code. Used by mkfw (the CLI),
+ * the host tests, the fuzzers' seed corpora and the emulated GPU's
+ * firmware tree.
+ */
+#ifndef MKFW_H
+#define MKFW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define MKFW_VERSION		"570.144"
+
+/* The kinds of file, named as in <kind>-570.144.bin. */
+enum mkfw_kind {
+	MKFW_GSP,
+	MKFW_BOOTLOADER,
+	MKFW_BOOTER_LOAD,
+	MKFW_BOOTER_UNLOAD,
+	MKFW_NUM_KINDS,
+};
+
+#define MKFW_K(kind)		(1u << (kind))
+#define MKFW_BIN_KINDS		(MKFW_K(MKFW_BOOTLOADER) | MKFW_K(MKFW_BOOTER_LOAD) | \
+				 MKFW_K(MKFW_BOOTER_UNLOAD))
+#define MKFW_BOOTER_KINDS	(MKFW_K(MKFW_BOOTER_LOAD) | MKFW_K(MKFW_BOOTER_UNLOAD))
+
+/**
+ * struct mkfw_opts - what to generate
+ * @kind: the kind of file.
+ * @chip: lower-case chipset name ("ga102", "tu102", ...): decides the GSP
+ *	image family, the booter signature size and the bootloader
+ *	descriptor size.
+ * @image_len: (gsp) bytes of the .fwimage section.
+ * @sig_len: (gsp) bytes of each .fwsignature_* section.
+ * @num_sigs: (booter) number of signatures.
+ * @corrupt: name of a corruption (see mkfw_corruptions), or NULL.
+ */
+struct mkfw_opts {
+	enum mkfw_kind kind;
+	const char *chip;
+	uint32_t image_len;
+	uint32_t sig_len;
+	unsigned int num_sigs;
+	const char *corrupt;
+};
+
+/**
+ * struct mkfw_corruption - one way to break a file
+ * @name: its name for --corrupt.
+ * @kinds: the kinds of file it applies to (MKFW_K() bits).
+ * @err: the positive errno the parser must return for it.
+ * @why: a substring of the parser's reason.
+ * @help: what it does.
+ */
+struct mkfw_corruption {
+	const char *name;
+	unsigned int kinds;
+	int err;
+	const char *why;
+	const char *help;
+};
+
+extern const struct mkfw_corruption mkfw_corruptions[];
+extern const unsigned int mkfw_num_corruptions;
+extern const char *const mkfw_chips[];
+extern const unsigned int mkfw_num_chips;
+extern const char *const mkfw_kind_names[MKFW_NUM_KINDS];
+
+/* BinHdr. */
+#define MKFW_BIN_MAGIC		0x10de
+#define MKFW_BINHDR_LEN		24
+
+/* gsp: defaults, and the section layout (index: section). */
+#define MKFW_GSP_IMAGE_LEN	0x10000
+#define MKFW_GSP_SIG_LEN	0x1000
+#define MKFW_GSP_SHSTRTAB	1
+#define MKFW_GSP_FWIMAGE	2
+#define MKFW_GSP_FIRST_SIG	3
+#define MKFW_GSP_MAX_SIGS	5
+
+/* bootloader: payload layout (offsets in the payload). */
+#define MKFW_BL_PAYLOAD_LEN	0x1000
+#define MKFW_BL_MONITOR_CODE	0x000
+#define MKFW_BL_MONITOR_CODE_LEN 0x800
+#define MKFW_BL_MONITOR_DATA	0x800
+#define MKFW_BL_MONITOR_DATA_LEN 0x400
+#define MKFW_BL_MANIFEST	0xc00
+#define MKFW_BL_MANIFEST_LEN	0x400
+#define MKFW_BL_VERSION		1
+#define MKFW_BL_APP_VERSION	0x2a2a0570
+
+/* booter: file layout, then payload layout (offsets in the payload). */
+#define MKFW_HS_HDR		24	/* HsHeaderV2 */
+#define MKFW_HS_SIGS		60	/* signatures, then six u32 words */
+#define MKFW_HS_LOAD_HDR_LEN	36	/* HsLoadHeaderV2, one app, 8 spare bytes */
+#define MKFW_HS_PAYLOAD_LEN	0xc00
+#define MKFW_HS_OS_CODE		0x000
+#define MKFW_HS_OS_CODE_LEN	0x800
+#define MKFW_HS_OS_DATA		0x800
+#define MKFW_HS_OS_DATA_LEN	0x400
+#define MKFW_HS_APP0		0x000
+#define MKFW_HS_APP0_LEN	0x800
+#define MKFW_HS_PKC_OFFSET	0x100	/* patch_loc - os_data_offset */
+#define MKFW_HS_NUM_SIGS	3
+#define MKFW_HS_ENGINE_ID_MASK	0x0001
+#define MKFW_HS_UCODE_ID_LOAD	0x01
+#define MKFW_HS_UCODE_ID_UNLOAD	0x02
+
+void mkfw_default_opts(struct mkfw_opts *o);
+int mkfw_kind_from_name(const char *name);
+bool mkfw_chip_known(const char *chip);
+bool mkfw_gsp_is_tu10x(const char *chip);
+const char *mkfw_gsp_sig_section(const char *chip);
+unsigned int mkfw_gsp_sig_sections(const char *chip, const char *const **names);
+uint32_t mkfw_booter_sig_len(const char *chip);
+uint32_t mkfw_bl_desc_len(const char *chip);
+uint8_t mkfw_booter_sig_byte(uint32_t fuse_ver, unsigned int idx, unsigned int i);
+uint8_t mkfw_pattern_byte(uint32_t base, size_t i);
+int mkfw_build(const struct mkfw_opts *o, uint8_t **data, size_t *len);
+int mkfw_write_tree(const char *dir);
+
+#endif

@@ -1,0 +1,707 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Synthetic GSP firmware file generator (see mkfw.h). The layouts follow
+ * the public descriptions of the files in linux-firmware's
+ * nvidia/<chip>/gsp/ (BinHdr, RM_RISCV_UCODE_DESC, HsHeaderV2,
+ * HsLoadHeaderV2, the ELF64 gsp image and its sections); the contents are
+ * patterns, never NVIDIA code. The booters' app 0 starts with the emulated
+ * ucode header of drivers/gpu/nova-core/emu/ucode.h, and their signatures
+ * are the synthetic ones it defines.
+ */
+#include <elf.h>
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include "emu_ucode.h"
+#include "mkfw.h"
+
+#define GSP	MKFW_K(MKFW_GSP)
+#define BL	MKFW_K(MKFW_BOOTLOADER)
+#define BIN	MKFW_BIN_KINDS
+#define HS	MKFW_BOOTER_KINDS
+#define ALL	(GSP | BIN)
+
+const struct mkfw_corruption mkfw_corruptions[] = {
+	/* Any file. */
+	{ "truncated", ALL, EOVERFLOW, "past the end of the file",
+	  "the file is cut 0x100 bytes before its end" },
+	{ "short", ALL, EOVERFLOW, "bytes past the end of the file (0x10)",
+	  "the file is cut to its first 16 bytes" },
+	/* BinHdr. */
+	{ "bin-magic", BIN, ENOEXEC, "BinHdr at 0x0: bin_magic 0x10df, expected 0x10de",
+	  "BinHdr bin_magic is 0x10df" },
+	{ "bin-data-size-zero", BIN, EINVAL, "data_size 0 (at 0x14), no payload",
+	  "BinHdr data_size is 0" },
+	{ "bin-data-offset", BIN, EOVERFLOW, "BinHdr: data_offset 0xfffffff0 + data_size",
+	  "BinHdr data_offset is 0xfffffff0" },
+	{ "bin-data-size", BIN, EOVERFLOW, "data_size 0xffffffff past the end of the file",
+	  "BinHdr data_size is 0xffffffff" },
+	{ "bin-header-offset", BIN, EOVERFLOW, " at 0xffffffe0: ",
+	  "BinHdr header_offset is 0xffffffe0" },
+	/* bootloader. */
+	{ "bl-desc-past-end", BL, EOVERFLOW, ": 56 bytes past the end of the file",
+	  "BinHdr header_offset puts the descriptor 40 bytes before the end" },
+	{ "bl-monitor-code", BL, EOVERFLOW,
+	  "monitor_code_offset 0x1000 + monitor_code_size 0x800 past the end of the payload (0x1000)",
+	  "monitor_code_offset is the payload size" },
+	{ "bl-monitor-code-size", BL, EOVERFLOW, "monitor_code_size 0xfffffff0 past the end",
+	  "monitor_code_size is 0xfffffff0" },
+	{ "bl-monitor-data", BL, EOVERFLOW, "monitor_data_offset 0xfffff000 +",
+	  "monitor_data_offset is 0xfffff000" },
+	{ "bl-manifest", BL, EOVERFLOW, "manifest_offset 0xff0 + manifest_size 0x400 past",
+	  "manifest_offset is 0xff0" },
+	{ "bl-manifest-empty", BL, EOVERFLOW, "manifest_offset 0x1000 + manifest_size 0x0 past",
+	  "the manifest is empty and starts at the end of the payload" },
+	/* booter_load, booter_unload. */
+	{ "hs-header-past-end", HS, EOVERFLOW, "HsHeaderV2 at 0x", "BinHdr header_offset puts "
+	  "HsHeaderV2 20 bytes before the end" },
+	{ "hs-num-sig-offset", HS, EOVERFLOW, "num_sig_offset 0xfffffffe past the end",
+	  "num_sig_offset is 0xfffffffe" },
+	{ "hs-num-sigs-zero", HS, EINVAL, "num_sigs 0 (at 0x", "num_sigs is 0" },
+	{ "hs-sig-size-zero", HS, EINVAL, "sig_prod_size 0, no signatures",
+	  "sig_prod_size is 0" },
+	{ "hs-sig-size", HS, EINVAL, "not a multiple of num_sigs 3",
+	  "sig_prod_size is one more than the signatures" },
+	{ "hs-patch-sig-offset", HS, EOVERFLOW, "patch_sig_offset 0xffffffff past",
+	  "patch_sig_offset is 0xffffffff" },
+	{ "hs-sigs-past-end", HS, EOVERFLOW, "sig_prod_size 0x30000 past the end of the file",
+	  "sig_prod_size is 3 * 0x10000" },
+	{ "hs-patch-sig", HS, EOVERFLOW, "patch_sig 0x100000 + sig_prod_size",
+	  "the patch_sig word is 0x100000" },
+	{ "hs-patch-loc-offset", HS, EOVERFLOW, "patch_loc_offset 0xfffffffc past",
+	  "patch_loc_offset is 0xfffffffc" },
+	{ "hs-meta-size", HS, EINVAL, "meta_data_size 8 too small", "meta_data_size is 8" },
+	{ "hs-meta-offset", HS, EOVERFLOW, "meta_data_offset 0xfffffff8 +",
+	  "meta_data_offset is 0xfffffff8" },
+	{ "hs-engine-mask", HS, EINVAL, "engine_id_mask 0x10000 wider than 16 bits",
+	  "the meta data's engine_id_mask is 0x10000" },
+	{ "hs-ucode-id", HS, EINVAL, "ucode_id 0x100 wider than 8 bits",
+	  "the meta data's ucode_id is 0x100" },
+	{ "hs-load-header-offset", HS, EOVERFLOW, "HsLoadHeaderV2 at 0xfffffff0:",
+	  "HsHeaderV2 header_offset is 0xfffffff0" },
+	{ "hs-header-size", HS, EINVAL, "header_size 16 too small for HsLoadHeaderV2",
+	  "HsHeaderV2 header_size is 16" },
+	{ "hs-num-apps-zero", HS, EINVAL, "num_apps 0, no apps", "num_apps is 0" },
+	{ "hs-num-apps", HS, EINVAL, "header_size 36 too small for num_apps 0x20000000",
+	  "num_apps is 0x20000000" },
+	{ "hs-os-code", HS, EOVERFLOW, "os_code_offset 0x0 + os_code_size 0x10000 past",
+	  "os_code_size is 0x10000" },
+	{ "hs-os-data", HS, EOVERFLOW, "os_data_offset 0xfffffc00 +",
+	  "os_data_offset is 0xfffffc00" },
+	{ "hs-app0", HS, EOVERFLOW, "app0_size 0xfffffff0 past the end of the payload",
+	  "app 0's size is 0xfffffff0" },
+	{ "hs-app0-empty", HS, EINVAL, "app0_size 0, no code", "app 0's size is 0" },
+	{ "hs-patch-loc-below", HS, EINVAL, "patch_loc 0x7fc below os_data_offset 0x800",
+	  "the patch_loc word is 4 bytes before the OS data" },
+	{ "hs-patch-loc-past", HS, EOVERFLOW, "patch_loc 0xbf8 + sig_len",
+	  "the patch_loc word is 8 bytes before the end of the OS data" },
+	/* gsp. */
+	{ "elf-magic", GSP, ENOEXEC, "ELF header: bad magic 7f 45 4c 47",
+	  "the ELF magic is \\177ELG" },
+	{ "elf-class32", GSP, ENOEXEC, "class 1, expected ELFCLASS64", "EI_CLASS is ELFCLASS32" },
+	{ "elf-big-endian", GSP, ENOEXEC, "data encoding 2", "EI_DATA is ELFDATA2MSB" },
+	{ "elf-shentsize", GSP, EINVAL, "e_shentsize 40, expected 64", "e_shentsize is 40" },
+	{ "elf-shnum-zero", GSP, EINVAL, "e_shnum 0, no section headers", "e_shnum is 0" },
+	{ "elf-shoff", GSP, EOVERFLOW, "e_shoff 0xffffffffffffff00 +",
+	  "e_shoff is 0xffffffffffffff00" },
+	{ "elf-shnum", GSP, EOVERFLOW, "e_shnum 65535 section headers past the end",
+	  "e_shnum is 65535" },
+	{ "elf-shstrndx", GSP, EINVAL, "e_shstrndx 65535 not below e_shnum",
+	  "e_shstrndx is 65535 (SHN_XINDEX)" },
+	{ "elf-shstrtab-type", GSP, EINVAL, "section 1 (string table): sh_type 8, expected",
+	  "the string table is SHT_NOBITS" },
+	{ "elf-shstrtab-range", GSP, EOVERFLOW,
+	  "section 1 (string table): sh_offset 0x", "the string table's size is 2^64 - 0x100" },
+	{ "elf-sh-name", GSP, EOVERFLOW, "ELF section 2: sh_name 0x10000 past the end of the string table",
+	  ".fwimage's sh_name is 0x10000" },
+	{ "elf-no-fwimage", GSP, ENODATA, "ELF: no section .fwimage",
+	  ".fwimage is renamed .fwimagX" },
+	{ "elf-no-sig", GSP, ENODATA, "ELF: no section .fwsignature_",
+	  "the chip's signature section is renamed (last letter X)" },
+	{ "elf-dup-fwimage", GSP, EINVAL, "ELF: two sections named .fwimage (2 and 3)",
+	  "the first signature section is named .fwimage too" },
+	{ "elf-fwimage-nobits", GSP, EINVAL, "(.fwimage): SHT_NOBITS, no bytes in the file",
+	  ".fwimage is SHT_NOBITS" },
+	{ "elf-fwimage-range", GSP, EOVERFLOW, "section 2 (.fwimage): sh_offset 0x",
+	  ".fwimage is one byte longer than the file" },
+	{ "elf-sig-empty", GSP, EINVAL, "sh_size 0, empty", "the chip's signature section is empty" },
+	{ "elf-sig-range", GSP, EOVERFLOW, "): sh_offset 0xfffffffffffff000 + sh_size",
+	  "the chip's signature section's offset is 2^64 - 0x1000" },
+};
+
+const unsigned int mkfw_num_corruptions =
+	sizeof(mkfw_corruptions) / sizeof(mkfw_corruptions[0]);
+
+const char *const mkfw_chips[] = {
+	"tu102", "tu104", "tu106", "tu116", "tu117", "ga100",
+	"ga102", "ga103", "ga104", "ga106", "ga107",
+	"ad102", "ad103", "ad104", "ad106", "ad107",
+};
+
+const unsigned int mkfw_num_chips = sizeof(mkfw_chips) / sizeof(mkfw_chips[0]);
+
+const char *const mkfw_kind_names[MKFW_NUM_KINDS] = {
+	"gsp", "bootloader", "booter_load", "booter_unload",
+};
+
+/* The two GSP images: gsp_tu10x (Turing, GA100) and gsp_ga10x (the rest). */
+static const char *const gsp_tu10x_sigs[] = {
+	".fwsignature_tu10x", ".fwsignature_tu11x", ".fwsignature_ga100",
+};
+
+static const char *const gsp_ga10x_sigs[] = {
+	".fwsignature_ga10x", ".fwsignature_ad10x", ".fwsignature_gh100",
+	".fwsignature_gb10x", ".fwsignature_gb20x",
+};
+
+static void put16(uint8_t *p, uint16_t v)
+{
+	p[0] = v;
+	p[1] = v >> 8;
+}
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	put16(p, v);
+	put16(p + 2, v >> 16);
+}
+
+static void put64(uint8_t *p, uint64_t v)
+{
+	put32(p, v);
+	put32(p + 4, v >> 32);
+}
+
+static uint32_t get32(const uint8_t *p)
+{
+	return p[0] | p[1] << 8 | p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+uint8_t mkfw_pattern_byte(uint32_t base, size_t i)
+{
+	return (uint8_t)((base + i / 4) >> (8 * (i % 4)));
+}
+
+static void fill(uint8_t *p, size_t n, uint32_t base)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		p[i] = mkfw_pattern_byte(base, i);
+}
+
+void mkfw_default_opts(struct mkfw_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->kind = MKFW_GSP;
+	o->chip = "ga102";
+	o->image_len = MKFW_GSP_IMAGE_LEN;
+	o->sig_len = MKFW_GSP_SIG_LEN;
+	o->num_sigs = MKFW_HS_NUM_SIGS;
+}
+
+int mkfw_kind_from_name(const char *name)
+{
+	int k;
+
+	for (k = 0; k < MKFW_NUM_KINDS; k++)
+		if (!strcmp(name, mkfw_kind_names[k]))
+			return k;
+	return -1;
+}
+
+bool mkfw_chip_known(const char *chip)
+{
+	unsigned int i;
+
+	for (i = 0; i < mkfw_num_chips; i++)
+		if (!strcmp(chip, mkfw_chips[i]))
+			return true;
+	return false;
+}
+
+/* Turing and GA100 use the gsp_tu10x image; GA10x and Ada gsp_ga10x. */
+bool mkfw_gsp_is_tu10x(const char *chip)
+{
+	return !strncmp(chip, "tu", 2) || !strcmp(chip, "ga100");
+}
+
+/* The signature section the driver asks for on @chip. */
+const char *mkfw_gsp_sig_section(const char *chip)
+{
+	if (!strncmp(chip, "tu11", 4))
+		return ".fwsignature_tu11x";
+	if (!strncmp(chip, "tu", 2))
+		return ".fwsignature_tu10x";
+	if (!strcmp(chip, "ga100"))
+		return ".fwsignature_ga100";
+	if (!strncmp(chip, "ad", 2))
+		return ".fwsignature_ad10x";
+	return ".fwsignature_ga10x";
+}
+
+/* The signature sections of @chip's gsp image; returns their number. */
+unsigned int mkfw_gsp_sig_sections(const char *chip, const char *const **names)
+{
+	if (mkfw_gsp_is_tu10x(chip)) {
+		*names = gsp_tu10x_sigs;
+		return sizeof(gsp_tu10x_sigs) / sizeof(gsp_tu10x_sigs[0]);
+	}
+	*names = gsp_ga10x_sigs;
+	return sizeof(gsp_ga10x_sigs) / sizeof(gsp_ga10x_sigs[0]);
+}
+
+/* Booter signatures: 16 bytes on TU10x/TU11x, RSA-3K (384) from GA100 on. */
+uint32_t mkfw_booter_sig_len(const char *chip)
+{
+	return !strncmp(chip, "tu", 2) ? 16 : NOVA_EMU_SIG_LEN;
+}
+
+/* RM_RISCV_UCODE_DESC: 76 bytes on TU10x and GA100, 84 from GA102 on. */
+uint32_t mkfw_bl_desc_len(const char *chip)
+{
+	return mkfw_gsp_is_tu10x(chip) ? 76 : 84;
+}
+
+/*
+ * Byte @i of booter signature @idx: signature @idx is the one of fuse
+ * version @fuse_ver - @idx, in the synthetic form of emu/ucode.h.
+ */
+uint8_t mkfw_booter_sig_byte(uint32_t fuse_ver, unsigned int idx, unsigned int i)
+{
+	return nova_emu_sig_byte(fuse_ver - idx, i);
+}
+
+/* Returns the index in mkfw_corruptions of @name, or -1. */
+static int find_corruption(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < mkfw_num_corruptions; i++)
+		if (!strcmp(name, mkfw_corruptions[i].name))
+			return i;
+	return -1;
+}
+
+static int corrupt_is(const struct mkfw_opts *o, const char *name)
+{
+	return o->corrupt && !strcmp(o->corrupt, name);
+}
+
+#define ALIGN_UP(x, a) (((x) + (a) - 1) & ~(size_t)((a) - 1))
+
+static int build_gsp(const struct mkfw_opts *o, uint8_t **datap, size_t *lenp)
+{
+	const char *want = mkfw_gsp_sig_section(o->chip);
+	size_t shoff, str, str_len, sigs, image, len, off;
+	uint32_t name[2 + MKFW_GSP_MAX_SIGS];
+	unsigned int nsig, nsec, i, mine = 0;
+	const char *const *names;
+	uint8_t *d, *sh;
+
+	nsig = mkfw_gsp_sig_sections(o->chip, &names);
+	nsec = MKFW_GSP_FIRST_SIG + nsig;
+	/* The string table: "", .shstrtab, .fwimage, the signature sections. */
+	str_len = 1 + sizeof(".shstrtab") + sizeof(".fwimage");
+	for (i = 0; i < nsig; i++)
+		str_len += strlen(names[i]) + 1;
+	shoff = sizeof(Elf64_Ehdr);
+	str = shoff + (size_t)nsec * sizeof(Elf64_Shdr);
+	sigs = ALIGN_UP(str + str_len, 8);
+	image = ALIGN_UP(sigs + (size_t)nsig * ALIGN_UP(o->sig_len, 8), 0x100);
+	len = image + o->image_len;
+	d = calloc(1, len);
+	if (!d)
+		return -ENOMEM;
+
+	memcpy(d, ELFMAG, SELFMAG);
+	d[EI_CLASS] = ELFCLASS64;
+	d[EI_DATA] = ELFDATA2LSB;
+	d[EI_VERSION] = EV_CURRENT;
+	put16(d + offsetof(Elf64_Ehdr, e_type), ET_EXEC);
+	put16(d + offsetof(Elf64_Ehdr, e_machine), EM_RISCV);
+	put32(d + offsetof(Elf64_Ehdr, e_version), EV_CURRENT);
+	put64(d + offsetof(Elf64_Ehdr, e_shoff), shoff);
+	put16(d + offsetof(Elf64_Ehdr, e_ehsize), sizeof(Elf64_Ehdr));
+	put16(d + offsetof(Elf64_Ehdr, e_shentsize), sizeof(Elf64_Shdr));
+	put16(d + offsetof(Elf64_Ehdr, e_shnum), nsec);
+	put16(d + offsetof(Elf64_Ehdr, e_shstrndx), MKFW_GSP_SHSTRTAB);
+
+	off = str + 1;
+	name[0] = off - str;
+	memcpy(d + off, ".shstrtab", sizeof(".shstrtab"));
+	off += sizeof(".shstrtab");
+	name[1] = off - str;
+	memcpy(d + off, ".fwimage", sizeof(".fwimage"));
+	off += sizeof(".fwimage");
+
+	/* [1] .shstrtab */
+	sh = d + shoff + MKFW_GSP_SHSTRTAB * sizeof(Elf64_Shdr);
+	put32(sh + offsetof(Elf64_Shdr, sh_name), name[0]);
+	put32(sh + offsetof(Elf64_Shdr, sh_type), SHT_STRTAB);
+	put64(sh + offsetof(Elf64_Shdr, sh_offset), str);
+	put64(sh + offsetof(Elf64_Shdr, sh_size), str_len);
+	put64(sh + offsetof(Elf64_Shdr, sh_addralign), 1);
+
+	/* [2] .fwimage: a banner, then a pattern. */
+	sh = d + shoff + MKFW_GSP_FWIMAGE * sizeof(Elf64_Shdr);
+	put32(sh + offsetof(Elf64_Shdr, sh_name), name[1]);
+	put32(sh + offsetof(Elf64_Shdr, sh_type), SHT_PROGBITS);
+	put64(sh + offsetof(Elf64_Shdr, sh_offset), image);
+	put64(sh + offsetof(Elf64_Shdr, sh_size), o->image_len);
+	put64(sh + offsetof(Elf64_Shdr, sh_addralign), 0x100);
+	fill(d + image, o->image_len, 0x6e000000);
+	memcpy(d + image, "SYNTHETIC GSP-RM (nova mkfw)",
+	       o->image_len < 28 ? o->image_len : 28);
+
+	/* [3..] the signature sections: their name, then a pattern. */
+	for (i = 0; i < nsig; i++) {
+		size_t n = strlen(names[i]) + 1, at = sigs + (size_t)i * ALIGN_UP(o->sig_len, 8);
+
+		sh = d + shoff + (MKFW_GSP_FIRST_SIG + i) * sizeof(Elf64_Shdr);
+		put32(sh + offsetof(Elf64_Shdr, sh_name), off - str);
+		memcpy(d + off, names[i], n);
+		off += n;
+		put32(sh + offsetof(Elf64_Shdr, sh_type), SHT_PROGBITS);
+		put64(sh + offsetof(Elf64_Shdr, sh_offset), at);
+		put64(sh + offsetof(Elf64_Shdr, sh_size), o->sig_len);
+		put64(sh + offsetof(Elf64_Shdr, sh_addralign), 8);
+		fill(d + at, o->sig_len, 0x51600000 + (i << 16));
+		memcpy(d + at, names[i], o->sig_len < n ? o->sig_len : n);
+		if (!strcmp(names[i], want))
+			mine = MKFW_GSP_FIRST_SIG + i;
+	}
+
+	sh = d + shoff + mine * sizeof(Elf64_Shdr);
+	if (corrupt_is(o, "elf-magic"))
+		d[3] = 'G';
+	else if (corrupt_is(o, "elf-class32"))
+		d[EI_CLASS] = ELFCLASS32;
+	else if (corrupt_is(o, "elf-big-endian"))
+		d[EI_DATA] = ELFDATA2MSB;
+	else if (corrupt_is(o, "elf-shentsize"))
+		put16(d + offsetof(Elf64_Ehdr, e_shentsize), 40);
+	else if (corrupt_is(o, "elf-shnum-zero"))
+		put16(d + offsetof(Elf64_Ehdr, e_shnum), 0);
+	else if (corrupt_is(o, "elf-shoff"))
+		put64(d + offsetof(Elf64_Ehdr, e_shoff), 0xffffffffffffff00ull);
+	else if (corrupt_is(o, "elf-shnum"))
+		put16(d + offsetof(Elf64_Ehdr, e_shnum), 0xffff);
+	else if (corrupt_is(o, "elf-shstrndx"))
+		put16(d + offsetof(Elf64_Ehdr, e_shstrndx), 0xffff);
+	else if (corrupt_is(o, "elf-shstrtab-type"))
+		put32(d + shoff + MKFW_GSP_SHSTRTAB * sizeof(Elf64_Shdr) +
+		      offsetof(Elf64_Shdr, sh_type), SHT_NOBITS);
+	else if (corrupt_is(o, "elf-shstrtab-range"))
+		put64(d + shoff + MKFW_GSP_SHSTRTAB * sizeof(Elf64_Shdr) +
+		      offsetof(Elf64_Shdr, sh_size), 0xffffffffffffff00ull);
+	else if (corrupt_is(o, "elf-sh-name"))
+		put32(d + shoff + MKFW_GSP_FWIMAGE * sizeof(Elf64_Shdr) +
+		      offsetof(Elf64_Shdr, sh_name), 0x10000);
+	else if (corrupt_is(o, "elf-no-fwimage"))
+		d[str + name[1] + 7] = 'X';
+	else if (corrupt_is(o, "elf-no-sig"))
+		d[str + get32(sh + offsetof(Elf64_Shdr, sh_name)) + strlen(want) - 1] = 'X';
+	else if (corrupt_is(o, "elf-dup-fwimage"))
+		put32(d + shoff + MKFW_GSP_FIRST_SIG * sizeof(Elf64_Shdr) +
+		      offsetof(Elf64_Shdr, sh_name), name[1]);
+	else if (corrupt_is(o, "elf-fwimage-nobits"))
+		put32(d + shoff + MKFW_GSP_FWIMAGE * sizeof(Elf64_Shdr) +
+		      offsetof(Elf64_Shdr, sh_type), SHT_NOBITS);
+	else if (corrupt_is(o, "elf-fwimage-range"))
+		put64(d + shoff + MKFW_GSP_FWIMAGE * sizeof(Elf64_Shdr) +
+		      offsetof(Elf64_Shdr, sh_size), o->image_len + 1);
+	else if (corrupt_is(o, "elf-sig-empty"))
+		put64(sh + offsetof(Elf64_Shdr, sh_size), 0);
+	else if (corrupt_is(o, "elf-sig-range"))
+		put64(sh + offsetof(Elf64_Shdr, sh_offset), 0xfffffffffffff000ull);
+
+	*datap = d;
+	*lenp = len;
+	return 0;
+}
+
+static void put_binhdr(uint8_t *d, size_t len, uint32_t data_offset, uint32_t data_size)
+{
+	put32(d, MKFW_BIN_MAGIC);
+	put32(d + 4, 1);			/* bin_ver */
+	put32(d + 8, len);			/* bin_size */
+	put32(d + 12, MKFW_BINHDR_LEN);		/* header_offset */
+	put32(d + 16, data_offset);
+	put32(d + 20, data_size);
+}
+
+static int build_bootloader(const struct mkfw_opts *o, uint8_t **datap, size_t *lenp)
+{
+	uint32_t desc_len = mkfw_bl_desc_len(o->chip), data_offset = MKFW_BINHDR_LEN + desc_len;
+	size_t len = data_offset + MKFW_BL_PAYLOAD_LEN;
+	uint8_t *d, *desc, *p;
+	uint32_t f[21] = {
+		MKFW_BL_VERSION,
+		0, MKFW_BL_PAYLOAD_LEN,		/* bootloader offset, size */
+		0, 0,				/* bootloader params */
+		0, 0,				/* RISC-V ELF */
+		MKFW_BL_APP_VERSION,
+		MKFW_BL_MANIFEST, MKFW_BL_MANIFEST_LEN,
+		MKFW_BL_MONITOR_DATA, MKFW_BL_MONITOR_DATA_LEN,
+		MKFW_BL_MONITOR_CODE, MKFW_BL_MONITOR_CODE_LEN,
+		1,				/* bIsMonitorEnabled */
+		0, 0, 0, 0,			/* swbrom code, data */
+		0,				/* fbReservedSize */
+		0,				/* bSignedAsCode */
+	};
+	unsigned int i;
+
+	d = calloc(1, len);
+	if (!d)
+		return -ENOMEM;
+	put_binhdr(d, len, data_offset, MKFW_BL_PAYLOAD_LEN);
+	desc = d + MKFW_BINHDR_LEN;
+	for (i = 0; i < desc_len / 4; i++)
+		put32(desc + 4 * i, f[i]);
+	p = d + data_offset;
+	fill(p + MKFW_BL_MONITOR_CODE, MKFW_BL_MONITOR_CODE_LEN, 0xc0de0000);
+	fill(p + MKFW_BL_MONITOR_DATA, MKFW_BL_MONITOR_DATA_LEN, 0xda7a0000);
+	fill(p + MKFW_BL_MANIFEST, MKFW_BL_MANIFEST_LEN, 0x3a1f0000);
+
+	if (corrupt_is(o, "bl-desc-past-end"))
+		put32(d + 12, len - 40);
+	else if (corrupt_is(o, "bl-monitor-code"))
+		put32(desc + 48, MKFW_BL_PAYLOAD_LEN);
+	else if (corrupt_is(o, "bl-monitor-code-size"))
+		put32(desc + 52, 0xfffffff0);
+	else if (corrupt_is(o, "bl-monitor-data"))
+		put32(desc + 40, 0xfffff000);
+	else if (corrupt_is(o, "bl-manifest"))
+		put32(desc + 32, 0xff0);
+	else if (corrupt_is(o, "bl-manifest-empty")) {
+		put32(desc + 32, MKFW_BL_PAYLOAD_LEN);
+		put32(desc + 36, 0);
+	}
+
+	*datap = d;
+	*lenp = len;
+	return 0;
+}
+
+static int build_booter(const struct mkfw_opts *o, uint8_t **datap, size_t *lenp)
+{
+	bool load = o->kind == MKFW_BOOTER_LOAD;
+	uint32_t sig_len = mkfw_booter_sig_len(o->chip), n = o->num_sigs;
+	uint32_t sigs_size = n * sig_len, words = MKFW_HS_SIGS + sigs_size;
+	uint32_t load_hdr = words + 24, data_offset = load_hdr + MKFW_HS_LOAD_HDR_LEN;
+	uint32_t ucode_id = load ? MKFW_HS_UCODE_ID_LOAD : MKFW_HS_UCODE_ID_UNLOAD;
+	size_t len = data_offset + MKFW_HS_PAYLOAD_LEN;
+	uint8_t *d, *hs, *w, *lh, *p, *emu;
+	unsigned int i, j;
+
+	d = calloc(1, len);
+	if (!d)
+		return -ENOMEM;
+	put_binhdr(d, len, data_offset, MKFW_HS_PAYLOAD_LEN);
+
+	hs = d + MKFW_HS_HDR;
+	put32(hs + 0, MKFW_HS_SIGS);		/* sig_prod_offset */
+	put32(hs + 4, sigs_size);		/* sig_prod_size */
+	put32(hs + 8, words);			/* patch_loc_offset */
+	put32(hs + 12, words + 4);		/* patch_sig_offset */
+	put32(hs + 16, words + 8);		/* meta_data_offset */
+	put32(hs + 20, 12);			/* meta_data_size */
+	put32(hs + 24, words + 20);		/* num_sig_offset */
+	put32(hs + 28, load_hdr);		/* header_offset */
+	put32(hs + 32, MKFW_HS_LOAD_HDR_LEN);	/* header_size */
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < sig_len; j++)
+			d[MKFW_HS_SIGS + i * sig_len + j] = mkfw_booter_sig_byte(n, i, j);
+
+	w = d + words;
+	put32(w + 0, MKFW_HS_OS_DATA + MKFW_HS_PKC_OFFSET);	/* patch_loc */
+	put32(w + 4, 0);					/* patch_sig */
+	put32(w + 8, n);					/* fuse_ver */
+	put32(w + 12, MKFW_HS_ENGINE_ID_MASK);
+	put32(w + 16, ucode_id);
+	put32(w + 20, n);					/* num_sigs */
+
+	lh = d + load_hdr;
+	put32(lh + 0, MKFW_HS_OS_CODE);
+	put32(lh + 4, MKFW_HS_OS_CODE_LEN);
+	put32(lh + 8, MKFW_HS_OS_DATA);
+	put32(lh + 12, MKFW_HS_OS_DATA_LEN);
+	put32(lh + 16, 1);					/* num_apps */
+	put32(lh + 20, MKFW_HS_APP0);
+	put32(lh + 24, MKFW_HS_APP0_LEN);
+
+	/* The payload: OS code (app 0, emulated ucode), then OS data. */
+	p = d + data_offset;
+	fill(p + MKFW_HS_OS_CODE, MKFW_HS_OS_CODE_LEN, load ? 0xb0070000 : 0xb0071000);
+	emu = p + MKFW_HS_APP0;
+	memset(emu, 0, sizeof(struct nova_emu_ucode_hdr));
+	put32(emu + offsetof(struct nova_emu_ucode_hdr, magic), NOVA_EMU_UCODE_MAGIC);
+	put32(emu + offsetof(struct nova_emu_ucode_hdr, version), NOVA_EMU_UCODE_VERSION);
+	put32(emu + offsetof(struct nova_emu_ucode_hdr, kind),
+	      load ? NOVA_EMU_UCODE_BOOTER_LOAD : NOVA_EMU_UCODE_BOOTER_UNLOAD);
+	put32(emu + offsetof(struct nova_emu_ucode_hdr, flags),
+	      sig_len == NOVA_EMU_SIG_LEN ? NOVA_EMU_UCODE_F_SIGNED : 0);
+	put32(emu + offsetof(struct nova_emu_ucode_hdr, ucode_id), ucode_id);
+	put32(emu + offsetof(struct nova_emu_ucode_hdr, engine_id_mask),
+	      MKFW_HS_ENGINE_ID_MASK);
+	fill(p + MKFW_HS_OS_DATA, MKFW_HS_OS_DATA_LEN, 0xda7a0000);
+	memset(p + MKFW_HS_OS_DATA + MKFW_HS_PKC_OFFSET, 0, sig_len);
+
+	if (corrupt_is(o, "hs-header-past-end"))
+		put32(d + 12, len - 20);
+	else if (corrupt_is(o, "hs-num-sig-offset"))
+		put32(hs + 24, 0xfffffffe);
+	else if (corrupt_is(o, "hs-num-sigs-zero"))
+		put32(w + 20, 0);
+	else if (corrupt_is(o, "hs-sig-size-zero"))
+		put32(hs + 4, 0);
+	else if (corrupt_is(o, "hs-sig-size"))
+		put32(hs + 4, sigs_size + 1);
+	else if (corrupt_is(o, "hs-patch-sig-offset"))
+		put32(hs + 12, 0xffffffff);
+	else if (corrupt_is(o, "hs-sigs-past-end"))
+		put32(hs + 4, n * 0x10000);
+	else if (corrupt_is(o, "hs-patch-sig"))
+		put32(w + 4, 0x100000);
+	else if (corrupt_is(o, "hs-patch-loc-offset"))
+		put32(hs + 8, 0xfffffffc);
+	else if (corrupt_is(o, "hs-meta-size"))
+		put32(hs + 20, 8);
+	else if (corrupt_is(o, "hs-meta-offset"))
+		put32(hs + 16, 0xfffffff8);
+	else if (corrupt_is(o, "hs-engine-mask"))
+		put32(w + 12, 0x10000);
+	else if (corrupt_is(o, "hs-ucode-id"))
+		put32(w + 16, 0x100);
+	else if (corrupt_is(o, "hs-load-header-offset"))
+		put32(hs + 28, 0xfffffff0);
+	else if (corrupt_is(o, "hs-header-size"))
+		put32(hs + 32, 16);
+	else if (corrupt_is(o, "hs-num-apps-zero"))
+		put32(lh + 16, 0);
+	else if (corrupt_is(o, "hs-num-apps"))
+		put32(lh + 16, 0x20000000);
+	else if (corrupt_is(o, "hs-os-code"))
+		put32(lh + 4, 0x10000);
+	else if (corrupt_is(o, "hs-os-data"))
+		put32(lh + 8, 0xfffffc00);
+	else if (corrupt_is(o, "hs-app0"))
+		put32(lh + 24, 0xfffffff0);
+	else if (corrupt_is(o, "hs-app0-empty"))
+		put32(lh + 24, 0);
+	else if (corrupt_is(o, "hs-patch-loc-below"))
+		put32(w, MKFW_HS_OS_DATA - 4);
+	else if (corrupt_is(o, "hs-patch-loc-past"))
+		put32(w, MKFW_HS_OS_DATA + MKFW_HS_OS_DATA_LEN - 8);
+
+	*datap = d;
+	*lenp = len;
+	return 0;
+}
+
+int mkfw_build(const struct mkfw_opts *o, uint8_t **datap, size_t *lenp)
+{
+	const char *c = o->corrupt;
+	int ret, i;
+
+	if ((int)o->kind < 0 || o->kind >= MKFW_NUM_KINDS || !o->chip || !mkfw_chip_known(o->chip))
+		return -EINVAL;
+	if (c) {
+		i = find_corruption(c);
+		if (i < 0)
+			return -ENOENT;
+		if (!(mkfw_corruptions[i].kinds & MKFW_K(o->kind)))
+			return -ENOTSUP;
+	}
+	if (o->image_len > 0x1000000 || o->sig_len > 0x100000 || o->num_sigs < 1 ||
+	    o->num_sigs > 16 || (o->kind == MKFW_GSP && o->sig_len < 32))
+		return -ERANGE;
+
+	switch (o->kind) {
+	case MKFW_GSP:
+		ret = build_gsp(o, datap, lenp);
+		break;
+	case MKFW_BOOTLOADER:
+		ret = build_bootloader(o, datap, lenp);
+		break;
+	default:
+		ret = build_booter(o, datap, lenp);
+		break;
+	}
+	if (ret)
+		return ret;
+
+	if (corrupt_is(o, "truncated"))
+		*lenp -= 0x100;
+	else if (corrupt_is(o, "short"))
+		*lenp = 16;
+	else if (corrupt_is(o, "bin-magic"))
+		put32(*datap, 0x10df);
+	else if (corrupt_is(o, "bin-data-size-zero"))
+		put32(*datap + 20, 0);
+	else if (corrupt_is(o, "bin-data-offset"))
+		put32(*datap + 16, 0xfffffff0);
+	else if (corrupt_is(o, "bin-data-size"))
+		put32(*datap + 20, 0xffffffff);
+	else if (corrupt_is(o, "bin-header-offset"))
+		put32(*datap + 12, 0xffffffe0);
+	return 0;
+}
+
+static int mkdir_one(const char *path)
+{
+	if (mkdir(path, 0755) && errno != EEXIST)
+		return -errno;
+	return 0;
+}
+
+/*
+ * Writes @dir/nvidia/<chip>/gsp/<kind>-570.144.bin for every chip and
+ * kind, as plain files.
+ */
+int mkfw_write_tree(const char *dir)
+{
+	char path[4096];
+	struct mkfw_opts o;
+	unsigned int c, k;
+	uint8_t *data;
+	size_t len;
+	FILE *f;
+	int ret;
+
+	snprintf(path, sizeof(path), "%s/nvidia", dir);
+	ret = mkdir_one(dir);
+	if (!ret)
+		ret = mkdir_one(path);
+	for (c = 0; !ret && c < mkfw_num_chips; c++) {
+		snprintf(path, sizeof(path), "%s/nvidia/%s", dir, mkfw_chips[c]);
+		ret = mkdir_one(path);
+		snprintf(path, sizeof(path), "%s/nvidia/%s/gsp", dir, mkfw_chips[c]);
+		if (!ret)
+			ret = mkdir_one(path);
+		for (k = 0; !ret && k < MKFW_NUM_KINDS; k++) {
+			mkfw_default_opts(&o);
+			o.kind = k;
+			o.chip = mkfw_chips[c];
+			ret = mkfw_build(&o, &data, &len);
+			if (ret)
+				break;
+			snprintf(path, sizeof(path), "%s/nvidia/%s/gsp/%s-%s.bin", dir,
+				 mkfw_chips[c], mkfw_kind_names[k], MKFW_VERSION);
+			f = fopen(path, "wb");
+			if (!f || fwrite(data, 1, len, f) != len)
+				ret = errno ? -errno : -EIO;
+			if (f && fclose(f) && !ret)
+				ret = -errno;
+			free(data);
+		}
+	}
+	return ret;
+}
