@@ -7,9 +7,11 @@
 
 #include <linux/list.h>
 #include <linux/nova_core.h>
+#include <linux/sizes.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
+struct device;
 struct platform_device;
 
 /**
@@ -24,6 +26,21 @@ struct nova_emu_chip {
 	u8 impl;
 };
 
+/* Longest vbios= path, with its terminating NUL. */
+#define NOVA_EMU_VBIOS_LEN	128
+
+/**
+ * enum nova_emu_fwsec_mode - how the emulated FWSEC behaves (knob fwsec=)
+ * @NOVA_EMU_FWSEC_OK: like the real one.
+ * @NOVA_EMU_FWSEC_FAIL: every run fails with %NOVA_EMU_MBOX_FWSEC_FAIL.
+ * @NOVA_EMU_FWSEC_NOWPR2: FRTS reports success but creates no WPR2.
+ */
+enum nova_emu_fwsec_mode {
+	NOVA_EMU_FWSEC_OK,
+	NOVA_EMU_FWSEC_FAIL,
+	NOVA_EMU_FWSEC_NOWPR2,
+};
+
 /**
  * struct nova_emu_config - what an emulated GPU is created with
  * @chip: the chipset, or NULL when @boot0 and @boot42 were given raw.
@@ -31,6 +48,19 @@ struct nova_emu_chip {
  * @boot42: value NV_PMC_BOOT_42 reads as.
  * @bar0_size: size of the register BAR, in bytes.
  * @vram_bar_size: size of the VRAM BAR (BAR1), in bytes.
+ * @fb_size: size of the emulated VRAM (the framebuffer), in bytes.
+ * @vbios: firmware file of the VBIOS ROM, relative to /lib/firmware;
+ *	empty for no ROM.
+ * @scrub_stuck: falcon memory scrubbing never completes.
+ * @gfw_stuck: the GFW boot (devinit) never reports completion.
+ * @fwsec: behaviour of the emulated FWSEC.
+ * @fuse: fuse version of the signed ucodes (0 to 15).
+ * @wpr2_preset: WPR2 exists already at power-on.
+ * @persist: the GPU keeps its state when its driver unbinds.
+ * @ga100_plus: derived from @boot42: an Ampere or later chip.
+ * @ga102_plus: derived from @boot42: a GA102 or later chip (GA10x but
+ *	GA100, Hopper, Ada and later), with the GA102 falcon and FB registers.
+ * @no_display: derived from @boot42: the display engine is fused off.
  */
 struct nova_emu_config {
 	const struct nova_emu_chip *chip;
@@ -38,6 +68,98 @@ struct nova_emu_config {
 	u32 boot42;
 	u64 bar0_size;
 	u64 vram_bar_size;
+	u64 fb_size;
+	char vbios[NOVA_EMU_VBIOS_LEN];
+	bool scrub_stuck;
+	bool gfw_stuck;
+	enum nova_emu_fwsec_mode fwsec;
+	unsigned int fuse;
+	bool wpr2_preset;
+	bool persist;
+	bool ga100_plus;
+	bool ga102_plus;
+	bool no_display;
+};
+
+/* The falcons of an emulated GPU, indexes of &nova_emu_gpu.falcon. */
+#define NOVA_EMU_FALCON_GSP	0
+#define NOVA_EMU_FALCON_SEC2	1
+#define NOVA_EMU_NUM_FALCONS	2
+
+/* Size of each falcon's IMEM and of its DMEM. */
+#define NOVA_EMU_FALCON_MEM_SIZE	SZ_64K
+
+/**
+ * struct nova_emu_falcon_port - an IMEM or DMEM access port (IMEMC/DMEMC)
+ * @ctl: the control register as written, less its offset field.
+ * @offs: byte offset of the next IMEMD/DMEMD access; may run past the
+ *	memory, after which accesses are dropped.
+ */
+struct nova_emu_falcon_port {
+	u32 ctl;
+	u32 offs;
+};
+
+/**
+ * struct nova_emu_falcon - the state of one emulated falcon
+ * @imem: instruction memory, %NOVA_EMU_FALCON_MEM_SIZE bytes.
+ * @dmem: data memory, %NOVA_EMU_FALCON_MEM_SIZE bytes.
+ * @irqstat: IRQSTAT; IRQSCLR clears bits of it.
+ * @mailbox: MAILBOX0 and MAILBOX1.
+ * @os: OS.
+ * @rm: RM.
+ * @bootvec: BOOTVEC, the IMEM offset the CPU starts at.
+ * @dmactl: DMACTL as written (its require_ctx bit).
+ * @trf_base: DMATRFBASE (system address bits 39:8).
+ * @trf_base1: DMATRFBASE1 (system address bits 48:40).
+ * @trf_moffs: DMATRFMOFFS (destination offset in IMEM or DMEM).
+ * @trf_fboffs: DMATRFFBOFFS (source offset, added to the base).
+ * @trf_cmd: DMATRFCMD as last written, less its idle bit.
+ * @imem_port: IMEMC port 0.
+ * @imemt: IMEMT port 0 (the tag of the block being written).
+ * @dmem_port: DMEMC port 0.
+ * @engine: ENGINE (bit 0: the falcon is held in reset).
+ * @transcfg0: FBIF_TRANSCFG[0].
+ * @fbif_ctl: FBIF_CTL.
+ * @mod_sel: PFALCON2 MOD_SEL.
+ * @brom_ucode_id: PFALCON2 BROM_CURR_UCODE_ID.
+ * @brom_engidmask: PFALCON2 BROM_ENGIDMASK.
+ * @brom_paraaddr0: PFALCON2 BROM_PARAADDR[0].
+ * @bcr_ctrl: PFALCON2 RISCV_BCR_CTRL.
+ * @scrub_reads: polling reads of HWCFG2 or DMACTL left before the memory
+ *	scrubbing that follows a reset completes; 0 when not scrubbing.
+ * @halted: the CPU has run its ucode and halted.
+ *
+ * Registers are named as in nova_core's falcon code; each member holds
+ * what the register reads as, unless documented otherwise.
+ */
+struct nova_emu_falcon {
+	u8 *imem;
+	u8 *dmem;
+	u32 irqstat;
+	u32 mailbox[2];
+	u32 os;
+	u32 rm;
+	u32 bootvec;
+	u32 dmactl;
+	u32 trf_base;
+	u32 trf_base1;
+	u32 trf_moffs;
+	u32 trf_fboffs;
+	u32 trf_cmd;
+	struct nova_emu_falcon_port imem_port;
+	u32 imemt;
+	struct nova_emu_falcon_port dmem_port;
+	u32 engine;
+	u32 transcfg0;
+	u32 fbif_ctl;
+	u32 mod_sel;
+	u32 brom_ucode_id;
+	u32 brom_engidmask;
+	u32 brom_paraaddr0;
+	u32 bcr_ctrl;
+	unsigned int scrub_reads;
+	bool halted;
 };
 
 /**
@@ -48,19 +170,72 @@ struct nova_emu_config {
  * @cfg: the configuration it was created with; constant afterwards.
  * @pdev: the platform device nova_core binds; its platform data (a
  *	&struct nova_core_emu_pdata) points back at this GPU.
- * @lock: protects the register state below; taken by the register
- *	callbacks, which may run in atomic context.
- * @unmodeled: number of accesses to registers the model does not know.
+ * @rom: the VBIOS ROM image (kvmalloc'ed), or NULL for none; constant
+ *	while the platform device exists.
+ * @rom_size: size of @rom in bytes, at most the 1 MiB PROM window.
+ * @lock: protects everything below; taken by the register callbacks,
+ *	which may run in atomic context.
+ * @unmodeled: number of accesses to registers the model does not know, and
+ *	of accesses it drops because the hardware would not perform them.
+ * @dma_errors: number of falcon DMA transfers refused (bad setup, or a
+ *	system address that is not RAM the emulator can read).
+ * @fwsec_runs: number of FWSEC ucodes started on the GSP falcon.
+ * @falcon: the falcons, indexed by NOVA_EMU_FALCON_*.
+ * @wpr2_lo: NV_PFB_PRI_MMU_WPR2_ADDR_LO.
+ * @wpr2_hi: NV_PFB_PRI_MMU_WPR2_ADDR_HI; 0 means no WPR2.
+ * @scratch_0e: NV_PBUS_SW_SCRATCH(0xe), the FWSEC-FRTS error code.
+ * @scratch_15: NV_PBUS_SW_SCRATCH(0x15), the FWSEC-SB error code.
+ * @flush_lo: NV_PFB_NISO_FLUSH_SYSMEM_ADDR (address bits 39:8).
+ * @flush_hi: NV_PFB_NISO_FLUSH_SYSMEM_ADDR_HI (address bits 63:40).
+ *
+ * The counters (@unmodeled, @dma_errors, @fwsec_runs) count from the
+ * creation of the GPU; a reset to the power-on state keeps them.
  */
 struct nova_emu_gpu {
 	struct list_head node;
 	unsigned int id;
 	struct nova_emu_config cfg;
 	struct platform_device *pdev;
-	/* Protects @unmodeled and the register state. */
+	u8 *rom;
+	size_t rom_size;
+	/* Protects the counters and the register state below. */
 	spinlock_t lock;
 	u64 unmodeled;
+	u64 dma_errors;
+	u64 fwsec_runs;
+	struct nova_emu_falcon falcon[NOVA_EMU_NUM_FALCONS];
+	u32 wpr2_lo;
+	u32 wpr2_hi;
+	u32 scratch_0e;
+	u32 scratch_15;
+	u32 flush_lo;
+	u32 flush_hi;
 };
+
+/*
+ * What MAILBOX0 holds after an emulated ucode ran (0: success). See
+ * docs/emulator.md for the list.
+ */
+#define NOVA_EMU_MBOX_NO_UCODE		0xbadc0de1 /* no header at BOOTVEC */
+#define NOVA_EMU_MBOX_BAD_VERSION	0xbadc0de2 /* unknown header version */
+#define NOVA_EMU_MBOX_BAD_KIND		0xbadc0de3 /* kind unknown here */
+#define NOVA_EMU_MBOX_RISCV_SELECTED	0xbadc0de4 /* BCR selects RISC-V */
+#define NOVA_EMU_MBOX_BROM_MOD_SEL	0xbad0b001 /* MOD_SEL is not RSA-3K */
+#define NOVA_EMU_MBOX_BROM_UCODE_ID	0xbad0b002 /* BROM_CURR_UCODE_ID */
+#define NOVA_EMU_MBOX_BROM_ENGIDMASK	0xbad0b003 /* BROM_ENGIDMASK */
+#define NOVA_EMU_MBOX_BROM_PARAADDR	0xbad0b004 /* signature past DMEM */
+#define NOVA_EMU_MBOX_BROM_SIGNATURE	0xbad0b005 /* wrong signature */
+#define NOVA_EMU_MBOX_FWSEC_APPIF	0xbadf5e01 /* bad interface table */
+#define NOVA_EMU_MBOX_FWSEC_NO_DMAP	0xbadf5e02 /* no DMEMMAPPER entry */
+#define NOVA_EMU_MBOX_FWSEC_DMAP	0xbadf5e03 /* bad DMEMMAPPER */
+#define NOVA_EMU_MBOX_FWSEC_CMD		0xbadf5e04 /* unknown init_cmd */
+#define NOVA_EMU_MBOX_FWSEC_CMD_IN	0xbadf5e05 /* bad command buffer */
+#define NOVA_EMU_MBOX_FWSEC_READ_VBIOS	0xbadf5e06 /* bad READ_VBIOS */
+#define NOVA_EMU_MBOX_FWSEC_FRTS_HDR	0xbadf5e07 /* bad FRTS_REGION header */
+#define NOVA_EMU_MBOX_FWSEC_FRTS_REGION	0xbadf5e08 /* bad size or media */
+#define NOVA_EMU_MBOX_FWSEC_FRTS_RANGE	0xbadf5e09 /* region outside VRAM */
+#define NOVA_EMU_MBOX_FWSEC_WPR2_EXISTS	0xbadf5e0a /* WPR2 already set */
+#define NOVA_EMU_MBOX_FWSEC_FAIL	0xbadf5ec1 /* knob fwsec=fail */
 
 /* regs.c */
 extern const struct nova_core_io_ops nova_emu_io_ops;
@@ -70,6 +245,52 @@ extern const unsigned int nova_emu_num_chips;
 const struct nova_emu_chip *nova_emu_chip_find(const char *name);
 void nova_emu_chip_boot_regs(const struct nova_emu_chip *chip, u32 *boot0,
 			     u32 *boot42);
+void nova_emu_config_family(struct nova_emu_config *cfg);
 void nova_emu_regs_init(struct nova_emu_gpu *gpu);
+void nova_emu_power_on(struct nova_emu_gpu *gpu);
+
+/* prom.c */
+int nova_emu_prom_load(struct nova_emu_gpu *gpu, struct device *fwdev);
+void nova_emu_prom_free(struct nova_emu_gpu *gpu);
+bool nova_emu_prom_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		      u32 *val);
+
+/* falcon.c */
+int nova_emu_falcons_alloc(struct nova_emu_gpu *gpu);
+void nova_emu_falcons_free(struct nova_emu_gpu *gpu);
+void nova_emu_falcons_power_on(struct nova_emu_gpu *gpu);
+bool nova_emu_falcon_rd(struct nova_emu_gpu *gpu, unsigned int inst,
+			u32 addr, u32 *val);
+bool nova_emu_falcon_wr(struct nova_emu_gpu *gpu, unsigned int inst,
+			u32 addr, u32 val);
+bool nova_emu_falcon2_rd(struct nova_emu_gpu *gpu, unsigned int inst,
+			 u32 addr, u32 *val);
+bool nova_emu_falcon2_wr(struct nova_emu_gpu *gpu, unsigned int inst,
+			 u32 addr, u32 val);
+
+/* ucode.c */
+void nova_emu_ucode_run(struct nova_emu_gpu *gpu, unsigned int inst);
+
+/* fb.c */
+bool nova_emu_fb_size_encode(u64 size, u32 *val);
+void nova_emu_fb_power_on(struct nova_emu_gpu *gpu);
+bool nova_emu_pbus_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		      u32 *val);
+bool nova_emu_pbus_wr(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		      u32 val);
+bool nova_emu_tu_fuse_rd(struct nova_emu_gpu *gpu, unsigned int inst,
+			 u32 addr, u32 *val);
+bool nova_emu_pfb_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		     u32 *val);
+bool nova_emu_pfb_wr(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		     u32 val);
+bool nova_emu_pgc6_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		      u32 *val);
+bool nova_emu_mmu_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		     u32 *val);
+bool nova_emu_pdisp_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		       u32 *val);
+bool nova_emu_fuse_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		      u32 *val);
 
 #endif /* __NOVA_EMU_H__ */

@@ -8,9 +8,14 @@
  * GPU. GPUs are created when the module loads (parameters chipset, count,
  * vram) and at run time, in the manner of netdevsim:
  *
- *   echo "ID [chipset=NAME | boot0=X boot42=Y] [vram=SIZE] [bar0=SIZE]" \
+ *   echo "ID [chipset=NAME | boot0=X boot42=Y] [KEY=VALUE ...]" \
  *	> /sys/devices/nova_emu/new_device
  *   echo ID > /sys/devices/nova_emu/del_device
+ *
+ * The keys (vram, bar0, fb, vbios, scrub, gfw, fwsec, fuse, wpr2, persist)
+ * shape the GPU and its faults. A GPU returns to its power-on state when
+ * it is created, when its driver unbinds (unless persist=1: "the board is
+ * reset when its driver lets go") and on a write of 1 to its emu/reset.
  *
  * See docs/emulator.md.
  */
@@ -21,6 +26,7 @@
 #include <linux/list.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
+#include <linux/notifier.h>
 #include <linux/platform_device.h>
 #include <linux/slab.h>
 #include <linux/sizes.h>
@@ -39,6 +45,10 @@
 #define NOVA_EMU_VRAM_DEFAULT	SZ_256M
 #define NOVA_EMU_VRAM_MIN	SZ_16M
 #define NOVA_EMU_VRAM_MAX	(128ULL * SZ_1G)
+#define NOVA_EMU_FB_DEFAULT	(8ULL * SZ_1G)
+#define NOVA_EMU_FB_MIN		SZ_1G
+#define NOVA_EMU_FB_MAX		(1024ULL * SZ_1G)
+#define NOVA_EMU_FUSE_MAX	15
 
 static char *chipset = "ga102";
 module_param(chipset, charp, 0444);
@@ -96,20 +106,194 @@ NOVA_EMU_HEX_ATTR(boot42, boot42);
 NOVA_EMU_HEX_ATTR(bar0_size, bar0_size);
 NOVA_EMU_HEX_ATTR(vram_bar_size, vram_bar_size);
 
-static ssize_t unmodeled_show(struct device *dev,
-			      struct device_attribute *attr, char *buf)
+/**
+ * nova_emu_dev_gpu() - the emulated GPU of one of our platform devices
+ * @dev: the device of the GPU's platform device
+ *
+ * Return: the GPU.
+ */
+static struct nova_emu_gpu *nova_emu_dev_gpu(struct device *dev)
 {
 	struct nova_core_emu_pdata *pdata = dev_get_platdata(dev);
-	struct nova_emu_gpu *gpu = pdata->priv;
+
+	return pdata->priv;
+}
+
+/**
+ * nova_emu_counter_show() - show one of a GPU's counters
+ * @dev: the device of the GPU's platform device
+ * @buf: the sysfs buffer
+ * @counter: the counter, a member of the GPU protected by its lock
+ *
+ * Return: the length of the text.
+ */
+static ssize_t nova_emu_counter_show(struct device *dev, char *buf,
+				     const u64 *counter)
+{
+	struct nova_emu_gpu *gpu = nova_emu_dev_gpu(dev);
 	unsigned long flags;
 	u64 n;
 
 	spin_lock_irqsave(&gpu->lock, flags);
-	n = gpu->unmodeled;
+	n = *counter;
 	spin_unlock_irqrestore(&gpu->lock, flags);
 	return sysfs_emit(buf, "%llu\n", n);
 }
+
+/**
+ * unmodeled_show() - show emu/unmodeled
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Return: the length of the text.
+ */
+static ssize_t unmodeled_show(struct device *dev,
+			      struct device_attribute *attr, char *buf)
+{
+	return nova_emu_counter_show(dev, buf, &nova_emu_dev_gpu(dev)->unmodeled);
+}
 static DEVICE_ATTR_RO(unmodeled);
+
+/**
+ * dma_errors_show() - show emu/dma_errors
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Return: the length of the text.
+ */
+static ssize_t dma_errors_show(struct device *dev,
+			       struct device_attribute *attr, char *buf)
+{
+	return nova_emu_counter_show(dev, buf, &nova_emu_dev_gpu(dev)->dma_errors);
+}
+static DEVICE_ATTR_RO(dma_errors);
+
+/**
+ * fwsec_runs_show() - show emu/fwsec_runs
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Return: the length of the text.
+ */
+static ssize_t fwsec_runs_show(struct device *dev,
+			       struct device_attribute *attr, char *buf)
+{
+	return nova_emu_counter_show(dev, buf, &nova_emu_dev_gpu(dev)->fwsec_runs);
+}
+static DEVICE_ATTR_RO(fwsec_runs);
+
+/**
+ * fb_size_show() - show emu/fb_size, the VRAM size in bytes
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Return: the length of the text.
+ */
+static ssize_t fb_size_show(struct device *dev, struct device_attribute *attr,
+			    char *buf)
+{
+	return sysfs_emit(buf, "%llu\n", nova_emu_dev_gpu(dev)->cfg.fb_size);
+}
+static DEVICE_ATTR_RO(fb_size);
+
+/**
+ * vbios_show() - show emu/vbios, the ROM file or "none"
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Return: the length of the text.
+ */
+static ssize_t vbios_show(struct device *dev, struct device_attribute *attr,
+			  char *buf)
+{
+	struct nova_emu_gpu *gpu = nova_emu_dev_gpu(dev);
+
+	return sysfs_emit(buf, "%s\n", gpu->cfg.vbios[0] ? gpu->cfg.vbios : "none");
+}
+static DEVICE_ATTR_RO(vbios);
+
+/**
+ * vbios_size_show() - show emu/vbios_size, the bytes of ROM loaded
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Return: the length of the text.
+ */
+static ssize_t vbios_size_show(struct device *dev,
+			       struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%zu\n", nova_emu_dev_gpu(dev)->rom_size);
+}
+static DEVICE_ATTR_RO(vbios_size);
+
+/**
+ * wpr2_show() - show emu/wpr2
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Shows "none", or the start and the end (exclusive) byte addresses of
+ * WPR2 as "0xSTART-0xEND".
+ *
+ * Return: the length of the text.
+ */
+static ssize_t wpr2_show(struct device *dev, struct device_attribute *attr,
+			 char *buf)
+{
+	struct nova_emu_gpu *gpu = nova_emu_dev_gpu(dev);
+	unsigned long flags;
+	u32 lo, hi;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	lo = gpu->wpr2_lo;
+	hi = gpu->wpr2_hi;
+	spin_unlock_irqrestore(&gpu->lock, flags);
+
+	/* Bits 31:4 hold an address >> 12; HI is the last 4 KiB page. */
+	if (!hi)
+		return sysfs_emit(buf, "none\n");
+	return sysfs_emit(buf, "0x%llx-0x%llx\n", (u64)(lo >> 4) << 12,
+			  ((u64)(hi >> 4) + 1) << 12);
+}
+static DEVICE_ATTR_RO(wpr2);
+
+/**
+ * reset_store() - reset the GPU to its power-on state (emu/reset)
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: what user space wrote
+ * @len: its length
+ *
+ * Accepts "1" only; refused with -EBUSY while a driver is bound.
+ *
+ * Return: @len, or a negative error code.
+ */
+static ssize_t reset_store(struct device *dev, struct device_attribute *attr,
+			   const char *buf, size_t len)
+{
+	unsigned int v;
+	int ret;
+
+	ret = kstrtouint(buf, 10, &v);
+	if (ret || v != 1)
+		return -EINVAL;
+
+	/* The device lock keeps a driver from binding meanwhile. */
+	device_lock(dev);
+	if (dev->driver)
+		ret = -EBUSY;
+	else
+		nova_emu_power_on(nova_emu_dev_gpu(dev));
+	device_unlock(dev);
+	return ret ? ret : len;
+}
+static DEVICE_ATTR_WO(reset);
 
 static struct attribute *nova_emu_gpu_attrs[] = {
 	&dev_attr_chipset.attr,
@@ -118,6 +302,13 @@ static struct attribute *nova_emu_gpu_attrs[] = {
 	&dev_attr_bar0_size.attr,
 	&dev_attr_vram_bar_size.attr,
 	&dev_attr_unmodeled.attr,
+	&dev_attr_fb_size.attr,
+	&dev_attr_vbios.attr,
+	&dev_attr_vbios_size.attr,
+	&dev_attr_wpr2.attr,
+	&dev_attr_fwsec_runs.attr,
+	&dev_attr_dma_errors.attr,
+	&dev_attr_reset.attr,
 	NULL
 };
 
@@ -131,6 +322,16 @@ static const struct attribute_group *nova_emu_gpu_groups[] = {
 	NULL
 };
 
+/**
+ * nova_emu_create() - create an emulated GPU and its platform device
+ * @id: the GPU's id
+ * @cfg: its configuration, complete (see nova_emu_config_finish())
+ *
+ * Loads the VBIOS ROM and puts the GPU in its power-on state before the
+ * platform device appears, so nova_core may bind it at once.
+ *
+ * Return: 0, -EEXIST if @id is in use, or another negative error code.
+ */
 static int nova_emu_create(unsigned int id, const struct nova_emu_config *cfg)
 {
 	struct nova_core_emu_pdata pdata = {
@@ -152,13 +353,19 @@ static int nova_emu_create(unsigned int id, const struct nova_emu_config *cfg)
 
 	gpu->id = id;
 	gpu->cfg = *cfg;
+	ret = nova_emu_falcons_alloc(gpu);
+	if (ret)
+		goto free_gpu;
+	ret = nova_emu_prom_load(gpu, nova_emu_root);
+	if (ret)
+		goto free_falcons;
 	nova_emu_regs_init(gpu);
 	pdata.priv = gpu;
 
 	gpu->pdev = platform_device_alloc(NOVA_CORE_EMU_DEVICE_NAME, id);
 	if (!gpu->pdev) {
 		ret = -ENOMEM;
-		goto free_gpu;
+		goto free_rom;
 	}
 
 	gpu->pdev->dev.parent = nova_emu_root;
@@ -180,11 +387,19 @@ static int nova_emu_create(unsigned int id, const struct nova_emu_config *cfg)
 
 put_pdev:
 	platform_device_put(gpu->pdev);
+free_rom:
+	nova_emu_prom_free(gpu);
+free_falcons:
+	nova_emu_falcons_free(gpu);
 free_gpu:
 	kfree(gpu);
 	return ret;
 }
 
+/**
+ * nova_emu_destroy() - remove an emulated GPU
+ * @gpu: the GPU
+ */
 static void nova_emu_destroy(struct nova_emu_gpu *gpu)
 {
 	lockdep_assert_held(&nova_emu_lock);
@@ -192,9 +407,53 @@ static void nova_emu_destroy(struct nova_emu_gpu *gpu)
 	list_del(&gpu->node);
 	/* Unbinds nova_core first, so no register callback runs after this. */
 	platform_device_unregister(gpu->pdev);
+	nova_emu_prom_free(gpu);
+	nova_emu_falcons_free(gpu);
 	kfree(gpu);
 }
 
+/**
+ * nova_emu_bus_notify() - reset a GPU when its driver lets go
+ * @nb: the notifier block
+ * @action: the platform bus event, BUS_NOTIFY_*
+ * @data: the device
+ *
+ * A GPU whose driver unbinds (by unbind, rmmod or removal) returns to its
+ * power-on state, as a board does on the reset that follows, unless it was
+ * created with persist=1. A failed probe is not an unbind: what the driver
+ * did before failing stays until a reset through emu/reset.
+ *
+ * Return: NOTIFY_OK for our devices, NOTIFY_DONE for others.
+ */
+static int nova_emu_bus_notify(struct notifier_block *nb,
+			       unsigned long action, void *data)
+{
+	struct device *dev = data;
+	struct nova_emu_gpu *gpu;
+
+	if (action != BUS_NOTIFY_UNBOUND_DRIVER || !nova_emu_root ||
+	    dev->parent != nova_emu_root)
+		return NOTIFY_DONE;
+
+	gpu = nova_emu_dev_gpu(dev);
+	if (!gpu->cfg.persist)
+		nova_emu_power_on(gpu);
+	return NOTIFY_OK;
+}
+
+static struct notifier_block nova_emu_bus_nb = {
+	.notifier_call = nova_emu_bus_notify,
+};
+
+/**
+ * nova_emu_parse_size() - parse a power-of-two size with K/M/G suffixes
+ * @s: the text
+ * @min: smallest size accepted
+ * @max: largest size accepted
+ * @size: set to the size in bytes
+ *
+ * Return: 0, or -EINVAL.
+ */
 static int nova_emu_parse_size(const char *s, u64 min, u64 max, u64 *size)
 {
 	char *end;
@@ -209,6 +468,79 @@ static int nova_emu_parse_size(const char *s, u64 min, u64 max, u64 *size)
 	return 0;
 }
 
+/**
+ * nova_emu_parse_fb() - parse the fb= knob
+ * @s: the text: a multiple of 1 MiB from 1G to 1T, with K/M/G/T suffixes
+ * @size: set to the size in bytes
+ *
+ * Return: 0, or -EINVAL.
+ */
+static int nova_emu_parse_fb(const char *s, u64 *size)
+{
+	char *end;
+	u64 v;
+
+	if (!isdigit(*s))
+		return -EINVAL;
+	v = memparse(s, &end);
+	if (*end || !IS_ALIGNED(v, SZ_1M) || v < NOVA_EMU_FB_MIN ||
+	    v > NOVA_EMU_FB_MAX)
+		return -EINVAL;
+	*size = v;
+	return 0;
+}
+
+/**
+ * nova_emu_parse_vbios() - parse the vbios= knob
+ * @s: "none", or a path relative to /lib/firmware: printable, no "..",
+ *	not absolute, shorter than %NOVA_EMU_VBIOS_LEN
+ * @cfg: the configuration to set &nova_emu_config.vbios of
+ *
+ * Return: 0, or -EINVAL.
+ */
+static int nova_emu_parse_vbios(const char *s, struct nova_emu_config *cfg)
+{
+	const char *p;
+
+	if (!strcmp(s, "none")) {
+		cfg->vbios[0] = '\0';
+		return 0;
+	}
+	if (*s == '/' || strstr(s, ".."))
+		return -EINVAL;
+	for (p = s; *p; p++)
+		if (!isgraph(*p))
+			return -EINVAL;
+	return strscpy(cfg->vbios, s, sizeof(cfg->vbios)) < 0 ? -EINVAL : 0;
+}
+
+/**
+ * nova_emu_parse_choice() - parse a value out of a list of words
+ * @s: the text
+ * @words: the accepted words
+ * @n: how many
+ * @choice: set to the index of @s in @words
+ *
+ * Return: 0, or -EINVAL.
+ */
+static int nova_emu_parse_choice(const char *s, const char * const *words,
+				 size_t n, unsigned int *choice)
+{
+	int i = match_string(words, n, s);
+
+	if (i < 0)
+		return -EINVAL;
+	*choice = i;
+	return 0;
+}
+
+/**
+ * nova_emu_config_chip() - make a configuration a named chipset
+ * @cfg: the configuration
+ * @name: the chipset's name, in any case
+ *
+ * Return: 0, or -EINVAL for an unknown chipset.
+ */
 static int nova_emu_config_chip(struct nova_emu_config *cfg, const char *name)
 {
 	cfg->chip = nova_emu_chip_find(name);
@@ -218,60 +550,250 @@ static int nova_emu_config_chip(struct nova_emu_config *cfg, const char *name)
 	return 0;
 }
 
-/*
- * Parses "ID [chipset=NAME | boot0=X boot42=Y] [vram=SIZE] [bar0=SIZE]".
- * Without chipset or boot0/boot42 the GPU is of the module's chipset.
+/**
+ * nova_emu_config_defaults() - the default configuration, less the chip
+ * @cfg: the configuration to fill in
  */
-static int nova_emu_parse(char *line, unsigned int *id,
-			  struct nova_emu_config *cfg)
+static void nova_emu_config_defaults(struct nova_emu_config *cfg)
 {
-	bool have_chip = false, have_raw = false;
-	char *tok, *val;
-	int ret;
-
 	memset(cfg, 0, sizeof(*cfg));
 	cfg->bar0_size = NOVA_EMU_BAR0_DEFAULT;
 	cfg->vram_bar_size = NOVA_EMU_VRAM_DEFAULT;
+	cfg->fb_size = NOVA_EMU_FB_DEFAULT;
+	cfg->fwsec = NOVA_EMU_FWSEC_OK;
+	cfg->fuse = 2;
+}
+
+/**
+ * nova_emu_config_finish() - complete a configuration once its chip is known
+ * @cfg: the configuration, with its chip or raw boot registers set
+ * @vbios_given: whether the vbios= knob was given; if not, the ROM is
+ *	"nova_emu/<chipset>.rom", or none for raw boot0/boot42
+ *
+ * Return: 0, or -EINVAL if the VRAM size cannot be encoded on this chip
+ * (Turing and GA100 encode it as mag << scale MiB with mag at most 63).
+ */
+static int nova_emu_config_finish(struct nova_emu_config *cfg,
+				  bool vbios_given)
+{
+	u32 range;
+
+	nova_emu_config_family(cfg);
+	if (!vbios_given && cfg->chip)
+		snprintf(cfg->vbios, sizeof(cfg->vbios), "nova_emu/%s.rom",
+			 cfg->chip->name);
+	if (!cfg->ga102_plus && !nova_emu_fb_size_encode(cfg->fb_size, &range))
+		return -EINVAL;
+	return 0;
+}
+
+/**
+ * enum nova_emu_key - the keys of a new_device line
+ * @NOVA_EMU_KEY_CHIPSET: chipset=NAME
+ * @NOVA_EMU_KEY_BOOT0: boot0=X
+ * @NOVA_EMU_KEY_BOOT42: boot42=Y
+ * @NOVA_EMU_KEY_VRAM: vram=SIZE
+ * @NOVA_EMU_KEY_BAR0: bar0=SIZE
+ * @NOVA_EMU_KEY_FB: fb=SIZE
+ * @NOVA_EMU_KEY_VBIOS: vbios=PATH|none
+ * @NOVA_EMU_KEY_SCRUB: scrub=ok|stuck
+ * @NOVA_EMU_KEY_GFW: gfw=ok|stuck
+ * @NOVA_EMU_KEY_FWSEC: fwsec=ok|fail|nowpr2
+ * @NOVA_EMU_KEY_FUSE: fuse=N
+ * @NOVA_EMU_KEY_WPR2: wpr2=none|preset
+ * @NOVA_EMU_KEY_PERSIST: persist=0|1
+ */
+enum nova_emu_key {
+	NOVA_EMU_KEY_CHIPSET,
+	NOVA_EMU_KEY_BOOT0,
+	NOVA_EMU_KEY_BOOT42,
+	NOVA_EMU_KEY_VRAM,
+	NOVA_EMU_KEY_BAR0,
+	NOVA_EMU_KEY_FB,
+	NOVA_EMU_KEY_VBIOS,
+	NOVA_EMU_KEY_SCRUB,
+	NOVA_EMU_KEY_GFW,
+	NOVA_EMU_KEY_FWSEC,
+	NOVA_EMU_KEY_FUSE,
+	NOVA_EMU_KEY_WPR2,
+	NOVA_EMU_KEY_PERSIST,
+};
+
+static const char * const nova_emu_keys[] = {
+	[NOVA_EMU_KEY_CHIPSET] = "chipset",
+	[NOVA_EMU_KEY_BOOT0] = "boot0",
+	[NOVA_EMU_KEY_BOOT42] = "boot42",
+	[NOVA_EMU_KEY_VRAM] = "vram",
+	[NOVA_EMU_KEY_BAR0] = "bar0",
+	[NOVA_EMU_KEY_FB] = "fb",
+	[NOVA_EMU_KEY_VBIOS] = "vbios",
+	[NOVA_EMU_KEY_SCRUB] = "scrub",
+	[NOVA_EMU_KEY_GFW] = "gfw",
+	[NOVA_EMU_KEY_FWSEC] = "fwsec",
+	[NOVA_EMU_KEY_FUSE] = "fuse",
+	[NOVA_EMU_KEY_WPR2] = "wpr2",
+	[NOVA_EMU_KEY_PERSIST] = "persist",
+};
+
+static const char * const nova_emu_ok_stuck[] = { "ok", "stuck" };
+
+static const char * const nova_emu_fwsec_modes[] = {
+	[NOVA_EMU_FWSEC_OK] = "ok",
+	[NOVA_EMU_FWSEC_FAIL] = "fail",
+	[NOVA_EMU_FWSEC_NOWPR2] = "nowpr2",
+};
+
+static const char * const nova_emu_wpr2_modes[] = { "none", "preset" };
+
+static const char * const nova_emu_bools[] = { "0", "1" };
+
+/**
+ * nova_emu_parse_key() - parse the value of one new_device key
+ * @cfg: the configuration to set
+ * @key: the key
+ * @val: its value
+ *
+ * Return: 0, or -EINVAL for a bad value.
+ */
+static int nova_emu_parse_key(struct nova_emu_config *cfg,
+			      enum nova_emu_key key, const char *val)
+{
+	unsigned int v;
+	int ret;
+
+	switch (key) {
+	case NOVA_EMU_KEY_CHIPSET:
+		return nova_emu_config_chip(cfg, val);
+	case NOVA_EMU_KEY_BOOT0:
+		return kstrtou32(val, 0, &cfg->boot0);
+	case NOVA_EMU_KEY_BOOT42:
+		return kstrtou32(val, 0, &cfg->boot42);
+	case NOVA_EMU_KEY_VRAM:
+		return nova_emu_parse_size(val, NOVA_EMU_VRAM_MIN,
+					   NOVA_EMU_VRAM_MAX,
+					   &cfg->vram_bar_size);
+	case NOVA_EMU_KEY_BAR0:
+		return nova_emu_parse_size(val, NOVA_EMU_BAR0_MIN,
+					   NOVA_EMU_BAR0_MAX, &cfg->bar0_size);
+	case NOVA_EMU_KEY_FB:
+		return nova_emu_parse_fb(val, &cfg->fb_size);
+	case NOVA_EMU_KEY_VBIOS:
+		return nova_emu_parse_vbios(val, cfg);
+	case NOVA_EMU_KEY_SCRUB:
+		ret = nova_emu_parse_choice(val, nova_emu_ok_stuck,
+					    ARRAY_SIZE(nova_emu_ok_stuck), &v);
+		if (!ret)
+			cfg->scrub_stuck = v;
+		return ret;
+	case NOVA_EMU_KEY_GFW:
+		ret = nova_emu_parse_choice(val, nova_emu_ok_stuck,
+					    ARRAY_SIZE(nova_emu_ok_stuck), &v);
+		if (!ret)
+			cfg->gfw_stuck = v;
+		return ret;
+	case NOVA_EMU_KEY_FWSEC:
+		ret = nova_emu_parse_choice(val, nova_emu_fwsec_modes,
+					    ARRAY_SIZE(nova_emu_fwsec_modes),
+					    &v);
+		if (!ret)
+			cfg->fwsec = v;
+		return ret;
+	case NOVA_EMU_KEY_FUSE:
+		ret = kstrtouint(val, 10, &v);
+		if (ret || v > NOVA_EMU_FUSE_MAX)
+			return -EINVAL;
+		cfg->fuse = v;
+		return 0;
+	case NOVA_EMU_KEY_WPR2:
+		ret = nova_emu_parse_choice(val, nova_emu_wpr2_modes,
+					    ARRAY_SIZE(nova_emu_wpr2_modes), &v);
+		if (!ret)
+			cfg->wpr2_preset = v;
+		return ret;
+	case NOVA_EMU_KEY_PERSIST:
+		ret = nova_emu_parse_choice(val, nova_emu_bools,
+					    ARRAY_SIZE(nova_emu_bools), &v);
+		if (!ret)
+			cfg->persist = v;
+		return ret;
+	}
+	return -EINVAL;
+}
+
+#define NOVA_EMU_RAW_KEYS	(BIT(NOVA_EMU_KEY_BOOT0) | BIT(NOVA_EMU_KEY_BOOT42))
+
+/**
+ * nova_emu_parse() - parse a line written to new_device
+ * @dev: the root device, for the messages
+ * @line: "ID [chipset=NAME | boot0=X boot42=Y] [KEY=VALUE ...]"; modified
+ * @id: set to the id
+ * @cfg: set to the complete configuration
+ *
+ * Without chipset or boot0/boot42 the GPU is of the module's chipset. A
+ * key may be given once. Every error is explained in one log line naming
+ * the key.
+ *
+ * Return: 0, or -EINVAL.
+ */
+static int nova_emu_parse(struct device *dev, char *line, unsigned int *id,
+			  struct nova_emu_config *cfg)
+{
+	unsigned long seen = 0;
+	char *tok, *val;
+	int key;
+
+	nova_emu_config_defaults(cfg);
 
 	line = strim(line);
 	tok = strsep(&line, " \t");
-	if (!tok || kstrtouint(tok, 10, id) || *id > NOVA_EMU_MAX_ID)
+	if (!tok || kstrtouint(tok, 10, id) || *id > NOVA_EMU_MAX_ID) {
+		dev_err(dev, "new_device: bad id \"%s\" (0 to %u)\n",
+			tok ? tok : "", NOVA_EMU_MAX_ID);
 		return -EINVAL;
+	}
 
 	while ((tok = strsep(&line, " \t"))) {
 		if (!*tok)
 			continue;
 		val = strchr(tok, '=');
-		if (!val || !val[1])
+		if (!val || !val[1]) {
+			dev_err(dev, "new_device: \"%s\" is not KEY=VALUE\n", tok);
 			return -EINVAL;
+		}
 		*val++ = '\0';
 
-		if (!strcmp(tok, "chipset") && !have_chip && !have_raw) {
-			ret = nova_emu_config_chip(cfg, val);
-			have_chip = true;
-		} else if (!strcmp(tok, "boot0") && !have_chip) {
-			ret = kstrtou32(val, 0, &cfg->boot0);
-			have_raw = true;
-		} else if (!strcmp(tok, "boot42") && !have_chip) {
-			ret = kstrtou32(val, 0, &cfg->boot42);
-			have_raw = true;
-		} else if (!strcmp(tok, "vram")) {
-			ret = nova_emu_parse_size(val, NOVA_EMU_VRAM_MIN,
-						  NOVA_EMU_VRAM_MAX,
-						  &cfg->vram_bar_size);
-		} else if (!strcmp(tok, "bar0")) {
-			ret = nova_emu_parse_size(val, NOVA_EMU_BAR0_MIN,
-						  NOVA_EMU_BAR0_MAX,
-						  &cfg->bar0_size);
-		} else {
-			ret = -EINVAL;
-		}
-		if (ret)
+		key = match_string(nova_emu_keys, ARRAY_SIZE(nova_emu_keys), tok);
+		if (key < 0) {
+			dev_err(dev, "new_device: unknown key \"%s\"\n", tok);
 			return -EINVAL;
+		}
+		if (seen & BIT(key)) {
+			dev_err(dev, "new_device: key %s given twice\n", tok);
+			return -EINVAL;
+		}
+		seen |= BIT(key);
+		if ((seen & BIT(NOVA_EMU_KEY_CHIPSET)) &&
+		    (seen & NOVA_EMU_RAW_KEYS)) {
+			dev_err(dev, "new_device: key %s: chipset and boot0/boot42 exclude each other\n",
+				tok);
+			return -EINVAL;
+		}
+		if (nova_emu_parse_key(cfg, key, val)) {
+			dev_err(dev, "new_device: key %s: bad value \"%s\"\n",
+				tok, val);
+			return -EINVAL;
+		}
 	}
 
-	if (!have_chip && !have_raw)
-		return nova_emu_config_chip(cfg, chipset);
+	/* The module parameter was checked when the module loaded. */
+	if (!(seen & (BIT(NOVA_EMU_KEY_CHIPSET) | NOVA_EMU_RAW_KEYS)) &&
+	    nova_emu_config_chip(cfg, chipset))
+		return -EINVAL;
+	if (nova_emu_config_finish(cfg, seen & BIT(NOVA_EMU_KEY_VBIOS))) {
+		dev_err(dev, "new_device: key fb: %llu MiB is not encodable on this chipset (mag << scale MiB, mag <= 63)\n",
+			cfg->fb_size >> 20);
+		return -EINVAL;
+	}
 	return 0;
 }
 
@@ -279,27 +801,32 @@ static ssize_t new_device_store(struct device *dev,
 				struct device_attribute *attr,
 				const char *buf, size_t len)
 {
-	struct nova_emu_config cfg;
+	struct nova_emu_config *cfg;
 	unsigned int id;
 	char *line;
 	int ret;
 
+	/* The configuration is too large for the stack. */
+	cfg = kmalloc(sizeof(*cfg), GFP_KERNEL);
 	line = kstrndup(buf, len, GFP_KERNEL);
-	if (!line)
-		return -ENOMEM;
-	ret = nova_emu_parse(line, &id, &cfg);
-	kfree(line);
+	if (!cfg || !line) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	ret = nova_emu_parse(dev, line, &id, cfg);
 	if (ret) {
-		dev_err(dev, "new_device: expected \"ID [chipset=NAME | boot0=X boot42=Y] [vram=SIZE] [bar0=SIZE]\"\n");
-		return ret;
+		dev_err(dev, "new_device: expected \"ID [chipset=NAME | boot0=X boot42=Y] [KEY=VALUE ...]\", keys: vram bar0 fb vbios scrub gfw fwsec fuse wpr2 persist\n");
+		goto out;
 	}
 
 	mutex_lock(&nova_emu_lock);
-	ret = nova_emu_create(id, &cfg);
+	ret = nova_emu_create(id, cfg);
 	mutex_unlock(&nova_emu_lock);
 	if (ret == -EEXIST)
 		dev_err(dev, "new_device: id %u is in use\n", id);
-
+out:
+	kfree(line);
+	kfree(cfg);
 	return ret ? ret : len;
 }
 static DEVICE_ATTR_WO(new_device);
@@ -336,6 +863,9 @@ static const struct attribute_group nova_emu_root_group = {
 	.attrs = nova_emu_root_attrs,
 };
 
+/**
+ * nova_emu_destroy_all() - remove every emulated GPU, newest first
+ */
 static void nova_emu_destroy_all(void)
 {
 	struct nova_emu_gpu *gpu, *tmp;
@@ -348,35 +878,47 @@ static void nova_emu_destroy_all(void)
 
 static int __init nova_emu_init(void)
 {
-	struct nova_emu_config cfg = {
-		.bar0_size = NOVA_EMU_BAR0_DEFAULT,
-	};
+	struct nova_emu_config *cfg;
 	unsigned int i;
 	int ret;
 
-	if (nova_emu_config_chip(&cfg, chipset)) {
+	cfg = kmalloc(sizeof(*cfg), GFP_KERNEL);
+	if (!cfg)
+		return -ENOMEM;
+	nova_emu_config_defaults(cfg);
+
+	ret = -EINVAL;
+	if (nova_emu_config_chip(cfg, chipset)) {
 		pr_err("nova_emu: unknown chipset \"%s\"\n", chipset);
-		return -EINVAL;
+		goto free_cfg;
 	}
 	if (count > NOVA_EMU_MAX_COUNT) {
 		pr_err("nova_emu: count %u is over %u\n", count,
 		       NOVA_EMU_MAX_COUNT);
-		return -EINVAL;
+		goto free_cfg;
 	}
 	if (nova_emu_parse_size(vram, NOVA_EMU_VRAM_MIN, NOVA_EMU_VRAM_MAX,
-				&cfg.vram_bar_size)) {
+				&cfg->vram_bar_size)) {
 		pr_err("nova_emu: vram \"%s\" is not a power of two from 16M to 128G\n",
 		       vram);
-		return -EINVAL;
+		goto free_cfg;
 	}
+	/* The default VRAM size is encodable on every chip. */
+	nova_emu_config_finish(cfg, false);
 
 	nova_emu_root = root_device_register("nova_emu");
-	if (IS_ERR(nova_emu_root))
-		return PTR_ERR(nova_emu_root);
+	if (IS_ERR(nova_emu_root)) {
+		ret = PTR_ERR(nova_emu_root);
+		goto free_cfg;
+	}
+
+	ret = bus_register_notifier(&platform_bus_type, &nova_emu_bus_nb);
+	if (ret)
+		goto unregister_root;
 
 	mutex_lock(&nova_emu_lock);
 	for (i = 0, ret = 0; i < count && !ret; i++)
-		ret = nova_emu_create(i, &cfg);
+		ret = nova_emu_create(i, cfg);
 	mutex_unlock(&nova_emu_lock);
 	if (ret)
 		goto destroy_gpus;
@@ -385,11 +927,16 @@ static int __init nova_emu_init(void)
 	if (ret)
 		goto destroy_gpus;
 
+	kfree(cfg);
 	return 0;
 
 destroy_gpus:
 	nova_emu_destroy_all();
+	bus_unregister_notifier(&platform_bus_type, &nova_emu_bus_nb);
+unregister_root:
 	root_device_unregister(nova_emu_root);
+free_cfg:
+	kfree(cfg);
 	return ret;
 }
 
@@ -398,6 +945,7 @@ static void __exit nova_emu_exit(void)
 	/* Waits for writers of new_device and del_device to finish. */
 	sysfs_remove_group(&nova_emu_root->kobj, &nova_emu_root_group);
 	nova_emu_destroy_all();
+	bus_unregister_notifier(&platform_bus_type, &nova_emu_bus_nb);
 	root_device_unregister(nova_emu_root);
 }
 

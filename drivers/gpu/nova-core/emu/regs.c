@@ -5,8 +5,9 @@
  * BAR0 is modelled as a list of blocks, each a range of registers with a
  * read and a write handler. An access outside every block reads as the
  * value real GPUs return for an unassigned register and is counted; writes
- * there are dropped. New hardware blocks (the VBIOS window, the falcons,
- * the framebuffer registers) are added as new entries of nova_emu_blocks.
+ * there are dropped. Each hardware block lives in its own file: the PROM
+ * window (prom.c), the falcons (falcon.c, running the emulated ucode of
+ * ucode.c), the framebuffer and miscellaneous registers (fb.c).
  */
 
 #include <linux/bitfield.h>
@@ -102,10 +103,30 @@ void nova_emu_chip_boot_regs(const struct nova_emu_chip *chip, u32 *boot0,
 }
 
 /**
+ * nova_emu_config_family() - derive the chip family flags of a configuration
+ * @cfg: the configuration, with its @boot42 set
+ *
+ * Sets @cfg->ga100_plus, @cfg->ga102_plus and @cfg->no_display from the
+ * architecture and implementation in NV_PMC_BOOT_42, so raw boot0/boot42
+ * devices get the registers of the chip they claim to be.
+ */
+void nova_emu_config_family(struct nova_emu_config *cfg)
+{
+	u8 arch = FIELD_GET(NV_PMC_BOOT_42_ARCH, cfg->boot42);
+	u8 impl = FIELD_GET(NV_PMC_BOOT_42_IMPL, cfg->boot42);
+
+	cfg->ga100_plus = arch >= 0x17;
+	cfg->ga102_plus = (arch == 0x17 && impl != 0) || arch >= 0x18;
+	cfg->no_display = arch == 0x17 && impl == 0;
+}
+
+/**
  * struct nova_emu_block - a range of registers with its handlers
  * @name: name of the hardware block, for messages.
  * @base: byte offset of the first register.
  * @size: size of the range in bytes.
+ * @inst: instance of the hardware the block belongs to (for the falcons:
+ *	NOVA_EMU_FALCON_*), passed to the handlers.
  * @rd: read handler; @addr is relative to @base. Called with the GPU's
  *	lock held. Returns false for a register the block does not model.
  * @wr: write handler, likewise; NULL for a read-only block.
@@ -114,11 +135,24 @@ struct nova_emu_block {
 	const char *name;
 	u32 base;
 	u32 size;
-	bool (*rd)(struct nova_emu_gpu *gpu, u32 addr, u32 *val);
-	bool (*wr)(struct nova_emu_gpu *gpu, u32 addr, u32 val);
+	unsigned int inst;
+	bool (*rd)(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		   u32 *val);
+	bool (*wr)(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		   u32 val);
 };
 
-static bool nova_emu_pmc_rd(struct nova_emu_gpu *gpu, u32 addr, u32 *val)
+/**
+ * nova_emu_pmc_rd() - read handler of the PMC block
+ * @gpu: the emulated GPU
+ * @inst: unused
+ * @addr: register offset in the block
+ * @val: set to the register's value
+ *
+ * Return: true if the register is modelled.
+ */
+static bool nova_emu_pmc_rd(struct nova_emu_gpu *gpu, unsigned int inst,
+			    u32 addr, u32 *val)
 {
 	switch (addr) {
 	case NV_PMC_BOOT_0:
@@ -131,10 +165,40 @@ static bool nova_emu_pmc_rd(struct nova_emu_gpu *gpu, u32 addr, u32 *val)
 	return false;
 }
 
+#define NOVA_EMU_BLOCK(_name, _base, _size, _inst, _rd, _wr)		\
+	{ .name = (_name), .base = (_base), .size = (_size),		\
+	  .inst = (_inst), .rd = (_rd), .wr = (_wr) }
+
 static const struct nova_emu_block nova_emu_blocks[] = {
-	{ "PMC", 0x000000, 0x001000, nova_emu_pmc_rd, NULL },
+	NOVA_EMU_BLOCK("PMC", 0x000000, 0x001000, 0, nova_emu_pmc_rd, NULL),
+	NOVA_EMU_BLOCK("PBUS", 0x001000, 0x001000, 0,
+		       nova_emu_pbus_rd, nova_emu_pbus_wr),
+	NOVA_EMU_BLOCK("FUSE (Turing)", 0x021000, 0x001000, 0,
+		       nova_emu_tu_fuse_rd, NULL),
+	NOVA_EMU_BLOCK("PFB", 0x100000, 0x001000, 0,
+		       nova_emu_pfb_rd, nova_emu_pfb_wr),
+	NOVA_EMU_BLOCK("GSP falcon", 0x110000, 0x001000, NOVA_EMU_FALCON_GSP,
+		       nova_emu_falcon_rd, nova_emu_falcon_wr),
+	NOVA_EMU_BLOCK("GSP falcon2", 0x111000, 0x001000, NOVA_EMU_FALCON_GSP,
+		       nova_emu_falcon2_rd, nova_emu_falcon2_wr),
+	NOVA_EMU_BLOCK("PGC6", 0x118000, 0x001000, 0, nova_emu_pgc6_rd, NULL),
+	NOVA_EMU_BLOCK("PFB_PRI_MMU", 0x1fa000, 0x001000, 0,
+		       nova_emu_mmu_rd, NULL),
+	NOVA_EMU_BLOCK("PROM", 0x300000, 0x100000, 0, nova_emu_prom_rd, NULL),
+	NOVA_EMU_BLOCK("PDISP", 0x625000, 0x001000, 0, nova_emu_pdisp_rd, NULL),
+	NOVA_EMU_BLOCK("FUSE", 0x820000, 0x005000, 0, nova_emu_fuse_rd, NULL),
+	NOVA_EMU_BLOCK("SEC2 falcon", 0x840000, 0x001000, NOVA_EMU_FALCON_SEC2,
+		       nova_emu_falcon_rd, nova_emu_falcon_wr),
+	NOVA_EMU_BLOCK("SEC2 falcon2", 0x841000, 0x001000, NOVA_EMU_FALCON_SEC2,
+		       nova_emu_falcon2_rd, nova_emu_falcon2_wr),
 };
 
+/**
+ * nova_emu_block_find() - the block a register belongs to
+ * @addr: byte offset of the register in BAR0
+ *
+ * Return: the block, or NULL if no block covers @addr.
+ */
 static const struct nova_emu_block *nova_emu_block_find(u32 addr)
 {
 	unsigned int i;
@@ -148,6 +212,13 @@ static const struct nova_emu_block *nova_emu_block_find(u32 addr)
 	return NULL;
 }
 
+/**
+ * nova_emu_rd32() - &nova_core_io_ops.rd32 of an emulated GPU
+ * @priv: the emulated GPU
+ * @addr: byte offset of the register in BAR0
+ *
+ * Return: the register's value.
+ */
 static u32 nova_emu_rd32(void *priv, u32 addr)
 {
 	struct nova_emu_gpu *gpu = priv;
@@ -161,7 +232,7 @@ static u32 nova_emu_rd32(void *priv, u32 addr)
 
 	spin_lock_irqsave(&gpu->lock, flags);
 	b = nova_emu_block_find(addr);
-	if (!b || !b->rd(gpu, addr - b->base, &val)) {
+	if (!b || !b->rd(gpu, b->inst, addr - b->base, &val)) {
 		val = NOVA_EMU_BAD_READ;
 		gpu->unmodeled++;
 	}
@@ -169,6 +240,12 @@ static u32 nova_emu_rd32(void *priv, u32 addr)
 	return val;
 }
 
+/**
+ * nova_emu_wr32() - &nova_core_io_ops.wr32 of an emulated GPU
+ * @priv: the emulated GPU
+ * @addr: byte offset of the register in BAR0
+ * @val: the value to write
+ */
 static void nova_emu_wr32(void *priv, u32 addr, u32 val)
 {
 	struct nova_emu_gpu *gpu = priv;
@@ -180,7 +257,7 @@ static void nova_emu_wr32(void *priv, u32 addr, u32 val)
 
 	spin_lock_irqsave(&gpu->lock, flags);
 	b = nova_emu_block_find(addr);
-	if (!b || !b->wr || !b->wr(gpu, addr - b->base, val))
+	if (!b || !b->wr || !b->wr(gpu, b->inst, addr - b->base, val))
 		gpu->unmodeled++;
 	spin_unlock_irqrestore(&gpu->lock, flags);
 }
@@ -192,11 +269,37 @@ const struct nova_core_io_ops nova_emu_io_ops = {
 };
 
 /**
- * nova_emu_regs_init() - put the register model in its power-on state
- * @gpu: the emulated GPU, with its configuration filled in
+ * nova_emu_regs_init() - initialize the register model of a new GPU
+ * @gpu: the emulated GPU, with its configuration filled in and its falcon
+ *	memories allocated
+ *
+ * Zeroes the counters and puts the GPU in its power-on state.
  */
 void nova_emu_regs_init(struct nova_emu_gpu *gpu)
 {
 	spin_lock_init(&gpu->lock);
 	gpu->unmodeled = 0;
+	gpu->dma_errors = 0;
+	gpu->fwsec_runs = 0;
+	nova_emu_power_on(gpu);
+}
+
+/**
+ * nova_emu_power_on() - put the GPU in its power-on state
+ * @gpu: the emulated GPU
+ *
+ * What a cold boot of the board does: the falcons are out of reset, idle
+ * and with scrubbed memories, WPR2 is absent (unless the GPU was created
+ * with wpr2=preset), the scratch and flush-page registers are cleared. The
+ * VBIOS ROM and the counters are kept. Takes the GPU's lock; callable from
+ * any context.
+ */
+void nova_emu_power_on(struct nova_emu_gpu *gpu)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	nova_emu_falcons_power_on(gpu);
+	nova_emu_fb_power_on(gpu);
+	spin_unlock_irqrestore(&gpu->lock, flags);
 }

@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nova_emu: the framebuffer and miscellaneous registers.
+ *
+ * What nova_core reads and writes on its way to WPR2 outside the falcons:
+ * the GFW boot (devinit) status, the VRAM size, the display fuse, the VGA
+ * workspace, the sysmem flush page, the WPR2 bounds, the FWSEC scratch
+ * registers and the ucode fuse versions. Each register exists on the chips
+ * that have it; on the others it is unmodeled.
+ */
+
+#include <linux/bitfield.h>
+#include <linux/bitops.h>
+#include <linux/sizes.h>
+
+#include "emu.h"
+
+/* PBUS (block at 0x001000). */
+#define NV_PBUS_SW_SCRATCH_0E		0x438	/* 0x001438 */
+#define NV_PBUS_SW_SCRATCH_15		0x454	/* 0x001454 */
+
+/* Turing FUSE (block at 0x021000). */
+#define NV_FUSE_STATUS_OPT_DISPLAY_TU	0xc04	/* 0x021c04 */
+
+/* PFB (block at 0x100000). */
+#define NV_PFB_NISO_FLUSH_SYSMEM_ADDR	0xc10	/* 0x100c10 */
+#define NV_PFB_NISO_FLUSH_SYSMEM_ADDR_HI 0xc40	/* 0x100c40, GA100+ */
+#define NV_PFB_LOCAL_MEMORY_RANGE	0xce0	/* 0x100ce0, TU, GA100 */
+#define   NV_PFB_LOCAL_MEMORY_RANGE_SCALE GENMASK(3, 0)
+#define   NV_PFB_LOCAL_MEMORY_RANGE_MAG	GENMASK(9, 4)
+
+/* PGC6 (block at 0x118000). */
+#define NV_PGC6_GFW_BOOT_PROGRESS	0x128	/* 0x118128 */
+#define   NV_PGC6_GFW_BOOT_PROGRESS_DONE BIT(0)
+#define NV_PGC6_GFW_BOOT_STATUS		0x234	/* 0x118234 */
+#define   NV_PGC6_GFW_BOOT_STATUS_DONE	0xff
+#define NV_USABLE_FB_SIZE_IN_MB		0x3a4	/* 0x1183a4, GA102+ */
+
+/* PFB_PRI_MMU (block at 0x1fa000). */
+#define NV_PFB_PRI_MMU_WPR2_ADDR_LO	0x824	/* 0x1fa824 */
+#define NV_PFB_PRI_MMU_WPR2_ADDR_HI	0x828	/* 0x1fa828 */
+#define   NV_PFB_PRI_MMU_WPR2_ADDR	GENMASK(31, 4)
+
+/* PDISP (block at 0x625000). */
+#define NV_PDISP_VGA_WORKSPACE_BASE	0xf04	/* 0x625f04 */
+
+/* FUSE (block at 0x820000), GA100+. */
+#define NV_FUSE_STATUS_OPT_DISPLAY	0x0c04	/* 0x820c04 */
+#define NV_FUSE_OPT_FPF_NVDEC_UCODE_VER	0x4100	/* 0x824100, GA102+ */
+#define NV_FUSE_OPT_FPF_SEC2_UCODE_VER	0x4140	/* 0x824140, GA102+ */
+#define NV_FUSE_OPT_FPF_GSP_UCODE_VER	0x41c0	/* 0x8241c0, GA102+ */
+#define NV_FUSE_OPT_FPF_UCODE_VER_COUNT	16
+
+/**
+ * nova_emu_fb_size_encode() - the Turing/GA100 encoding of a VRAM size
+ * @size: the size in bytes, a multiple of 1 MiB
+ * @val: set to the value of NV_PFB_LOCAL_MEMORY_RANGE: the size in MiB as
+ *	mag << scale, with mag in bits 9:4 and scale in bits 3:0; ECC off
+ *
+ * Return: whether @size can be encoded exactly (mag at most 63).
+ */
+bool nova_emu_fb_size_encode(u64 size, u32 *val)
+{
+	u64 mib = size >> 20;
+	unsigned int scale;
+
+	if (!mib || size & (SZ_1M - 1))
+		return false;
+	scale = min_t(unsigned int, __ffs64(mib), 15);
+	if (mib >> scale > 63)
+		return false;
+	*val = FIELD_PREP(NV_PFB_LOCAL_MEMORY_RANGE_MAG, mib >> scale) |
+	       FIELD_PREP(NV_PFB_LOCAL_MEMORY_RANGE_SCALE, scale);
+	return true;
+}
+
+/**
+ * nova_emu_fb_power_on() - power-on state of the FB and misc registers
+ * @gpu: the emulated GPU, its lock held
+ *
+ * No WPR2, unless the GPU was created with wpr2=preset: then a 1 MiB WPR2
+ * lies 1 MiB below the top of VRAM, where FWSEC-FRTS would put it.
+ */
+void nova_emu_fb_power_on(struct nova_emu_gpu *gpu)
+{
+	lockdep_assert_held(&gpu->lock);
+
+	gpu->wpr2_lo = 0;
+	gpu->wpr2_hi = 0;
+	if (gpu->cfg.wpr2_preset) {
+		u64 lo = (gpu->cfg.fb_size - SZ_2M) >> 12;
+		u64 hi = ((gpu->cfg.fb_size - SZ_1M) >> 12) - 1;
+
+		gpu->wpr2_lo = FIELD_PREP(NV_PFB_PRI_MMU_WPR2_ADDR, lo);
+		gpu->wpr2_hi = FIELD_PREP(NV_PFB_PRI_MMU_WPR2_ADDR, hi);
+	}
+	gpu->scratch_0e = 0;
+	gpu->scratch_15 = 0;
+	gpu->flush_lo = 0;
+	gpu->flush_hi = 0;
+}
+
+/**
+ * nova_emu_pbus_rd() - read handler of the PBUS block
+ * @gpu: the emulated GPU
+ * @inst: unused
+ * @addr: register offset in the block
+ * @val: set to the register's value
+ *
+ * Return: true if the register is modelled.
+ */
+bool nova_emu_pbus_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		      u32 *val)
+{
+	switch (addr) {
+	case NV_PBUS_SW_SCRATCH_0E:
+		*val = gpu->scratch_0e;
+		return true;
+	case NV_PBUS_SW_SCRATCH_15:
+		*val = gpu->scratch_15;
+		return true;
+	}
+	return false;
+}
+
+/**
+ * nova_emu_pbus_wr() - write handler of the PBUS block
+ * @gpu: the emulated GPU
+ * @inst: unused
+ * @addr: register offset in the block
+ * @val: the value written
+ *
+ * Return: true if the register is modelled.
+ */
+bool nova_emu_pbus_wr(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		      u32 val)
+{
+	switch (addr) {
+	case NV_PBUS_SW_SCRATCH_0E:
+		gpu->scratch_0e = val;
+		return true;
+	case NV_PBUS_SW_SCRATCH_15:
+		gpu->scratch_15 = val;
+		return true;
+	}
+	return false;
+}
+
+/**
+ * nova_emu_tu_fuse_rd() - read handler of the Turing FUSE block
+ * @gpu: the emulated GPU
+ * @inst: unused
+ * @addr: register offset in the block
+ * @val: set to the register's value: every Turing has a display
+ *
+ * Return: true if the register is modelled on this chip.
+ */
+bool nova_emu_tu_fuse_rd(struct nova_emu_gpu *gpu, unsigned int inst,
+			 u32 addr, u32 *val)
+{
+	if (gpu->cfg.ga100_plus || addr != NV_FUSE_STATUS_OPT_DISPLAY_TU)
+		return false;
+	*val = 0;
+	return true;
+}
+
+/**
+ * nova_emu_pfb_rd() - read handler of the PFB block
+ * @gpu: the emulated GPU
+ * @inst: unused
+ * @addr: register offset in the block
+ * @val: set to the register's value
+ *
+ * Return: true if the register is modelled on this chip.
+ */
+bool nova_emu_pfb_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		     u32 *val)
+{
+	switch (addr) {
+	case NV_PFB_NISO_FLUSH_SYSMEM_ADDR:
+		*val = gpu->flush_lo;
+		return true;
+	case NV_PFB_NISO_FLUSH_SYSMEM_ADDR_HI:
+		*val = gpu->flush_hi;
+		return gpu->cfg.ga100_plus;
+	case NV_PFB_LOCAL_MEMORY_RANGE:
+		/* The size was checked to be encodable at creation. */
+		return !gpu->cfg.ga102_plus &&
+		       nova_emu_fb_size_encode(gpu->cfg.fb_size, val);
+	}
+	return false;
+}
+
+/**
+ * nova_emu_pfb_wr() - write handler of the PFB block
+ * @gpu: the emulated GPU
+ * @inst: unused
+ * @addr: register offset in the block
+ * @val: the value written
+ *
+ * Return: true if the register is modelled (and writable) on this chip.
+ */
+bool nova_emu_pfb_wr(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		     u32 val)
+{
+	switch (addr) {
+	case NV_PFB_NISO_FLUSH_SYSMEM_ADDR:
+		gpu->flush_lo = val;
+		return true;
+	case NV_PFB_NISO_FLUSH_SYSMEM_ADDR_HI:
+		if (!gpu->cfg.ga100_plus)
+			return false;
+		gpu->flush_hi = val;
+		return true;
+	}
+	return false;
+}
+
+/**
+ * nova_emu_pgc6_rd() - read handler of the PGC6 block
+ * @gpu: the emulated GPU
+ * @inst: unused
+ * @addr: register offset in the block
+ * @val: set to the register's value
+ *
+ * The GFW boot has completed (unless gfw=stuck); GA102 and later report
+ * the usable VRAM in MiB.
+ *
+ * Return: true if the register is modelled on this chip.
+ */
+bool nova_emu_pgc6_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		      u32 *val)
+{
+	switch (addr) {
+	case NV_PGC6_GFW_BOOT_PROGRESS:
+		*val = gpu->cfg.gfw_stuck ? 0 : NV_PGC6_GFW_BOOT_PROGRESS_DONE;
+		return true;
+	case NV_PGC6_GFW_BOOT_STATUS:
+		*val = gpu->cfg.gfw_stuck ? 0 : NV_PGC6_GFW_BOOT_STATUS_DONE;
+		return true;
+	case NV_USABLE_FB_SIZE_IN_MB:
+		*val = gpu->cfg.fb_size >> 20;
+		return gpu->cfg.ga102_plus;
+	}
+	return false;
+}
+
+/**
+ * nova_emu_mmu_rd() - read handler of the PFB_PRI_MMU block
+ * @gpu: the emulated GPU
+ * @inst: unused
+ * @addr: register offset in the block
+ * @val: set to the register's value
+ *
+ * WPR2 is read-only: only the emulated FWSEC sets it.
+ *
+ * Return: true if the register is modelled.
+ */
+bool nova_emu_mmu_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		     u32 *val)
+{
+	switch (addr) {
+	case NV_PFB_PRI_MMU_WPR2_ADDR_LO:
+		*val = gpu->wpr2_lo;
+		return true;
+	case NV_PFB_PRI_MMU_WPR2_ADDR_HI:
+		*val = gpu->wpr2_hi;
+		return true;
+	}
+	return false;
+}
+
+/**
+ * nova_emu_pdisp_rd() - read handler of the PDISP block
+ * @gpu: the emulated GPU
+ * @inst: unused
+ * @addr: register offset in the block
+ * @val: set to the register's value: the VGA workspace is not valid
+ *
+ * Return: true if the register is modelled.
+ */
+bool nova_emu_pdisp_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		       u32 *val)
+{
+	if (addr != NV_PDISP_VGA_WORKSPACE_BASE)
+		return false;
+	*val = 0;
+	return true;
+}
+
+/**
+ * nova_emu_fuse_rd() - read handler of the FUSE block (GA100+)
+ * @gpu: the emulated GPU
+ * @inst: unused
+ * @addr: register offset in the block
+ * @val: set to the register's value
+ *
+ * The display fuse (GA100 has no display); on GA102 and later, the ucode
+ * fuse versions of NVDEC, SEC2 and GSP, one register per ucode id (id 1
+ * first), each (1 << fuse) - 1 so that its fls() is the fuse version.
+ *
+ * Return: true if the register is modelled on this chip.
+ */
+bool nova_emu_fuse_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		      u32 *val)
+{
+	const u32 arrays[] = {
+		NV_FUSE_OPT_FPF_NVDEC_UCODE_VER,
+		NV_FUSE_OPT_FPF_SEC2_UCODE_VER,
+		NV_FUSE_OPT_FPF_GSP_UCODE_VER,
+	};
+	unsigned int i;
+
+	if (!gpu->cfg.ga100_plus)
+		return false;
+	if (addr == NV_FUSE_STATUS_OPT_DISPLAY) {
+		*val = gpu->cfg.no_display ? 1 : 0;
+		return true;
+	}
+	if (!gpu->cfg.ga102_plus)
+		return false;
+	for (i = 0; i < ARRAY_SIZE(arrays); i++) {
+		if (addr >= arrays[i] &&
+		    addr < arrays[i] + 4 * NV_FUSE_OPT_FPF_UCODE_VER_COUNT) {
+			*val = BIT(gpu->cfg.fuse) - 1;
+			return true;
+		}
+	}
+	return false;
+}

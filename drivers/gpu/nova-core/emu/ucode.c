@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nova_emu: the emulated ucode, what a started falcon "runs".
+ *
+ * A started falcon finds a &struct nova_emu_ucode_hdr (ucode.h) at
+ * IMEM[BOOTVEC] and the emulator performs, in C, what the real ucode of
+ * that kind does to the GPU:
+ *
+ * - FWSEC (GSP falcon): for a signed image, the boot ROM's checks first
+ *   (MOD_SEL, ucode id, engine mask, the synthetic signature of the GPU's
+ *   fuse version at DMEM[BROM_PARAADDR0]); then the command the driver
+ *   patched into the DMEMMAPPER of its application interface table: FRTS
+ *   (0x15) creates WPR2 over the FRTS region, SB (0x19) does nothing here.
+ * - booter load/unload (SEC2 falcon): report success (later work).
+ *
+ * The outcome is in MAILBOX0: 0 for success, else one of the
+ * NOVA_EMU_MBOX_* codes (emu.h, docs/emulator.md). DMEM is written by the
+ * driver, so every read of it is bounds-checked: it is hostile input.
+ */
+
+#include <linux/bitfield.h>
+#include <linux/kernel.h>
+#include <asm/unaligned.h>
+
+#include "emu.h"
+#include "ucode.h"
+
+/* What the boot ROM expects in MOD_SEL: RSA-3K signatures. */
+#define NOVA_EMU_BROM_MOD_SEL_RSA3K	1
+
+/* Size of the FRTS region the FWSEC-FRTS command accepts, in 4 KiB units. */
+#define NOVA_EMU_FRTS_SIZE_4K		0x100
+
+/* NV_PFB_PRI_MMU_WPR2_ADDR_LO/HI: bits 31:4 hold an address >> 12. */
+#define NOVA_EMU_WPR2_ADDR		GENMASK(31, 4)
+
+/* NV_PBUS_SW_SCRATCH(0xe): FWSEC-FRTS error code in bits 31:16. */
+#define NOVA_EMU_SCRATCH_0E_FRTS_ERR	GENMASK(31, 16)
+/* NV_PBUS_SW_SCRATCH(0x15): FWSEC-SB error code in bits 15:0. */
+#define NOVA_EMU_SCRATCH_15_SB_ERR	GENMASK(15, 0)
+
+/**
+ * nova_emu_mem_ok() - whether a range lies inside a falcon memory
+ * @offs: byte offset of the range
+ * @len: length of the range in bytes
+ *
+ * Return: true if [@offs, @offs + @len) is inside the memory.
+ */
+static bool nova_emu_mem_ok(u32 offs, u32 len)
+{
+	return len <= NOVA_EMU_FALCON_MEM_SIZE &&
+	       offs <= NOVA_EMU_FALCON_MEM_SIZE - len;
+}
+
+/**
+ * nova_emu_mem_rd32() - a little-endian u32 of a falcon memory
+ * @mem: the memory
+ * @offs: byte offset, checked by the caller with nova_emu_mem_ok()
+ *
+ * Return: the value.
+ */
+static u32 nova_emu_mem_rd32(const u8 *mem, u32 offs)
+{
+	return get_unaligned_le32(mem + offs);
+}
+
+/**
+ * nova_emu_brom_check() - the boot ROM's checks of a signed ucode
+ * @gpu: the emulated GPU
+ * @f: the falcon started
+ * @hdr: the ucode's header
+ *
+ * Return: 0 if the ucode may run, else a NOVA_EMU_MBOX_* code.
+ */
+static u32 nova_emu_brom_check(const struct nova_emu_gpu *gpu,
+			       const struct nova_emu_falcon *f,
+			       const struct nova_emu_ucode_hdr *hdr)
+{
+	unsigned int fuse = gpu->cfg.ga102_plus ? gpu->cfg.fuse : 0;
+	unsigned int i;
+
+	if (f->mod_sel != NOVA_EMU_BROM_MOD_SEL_RSA3K)
+		return NOVA_EMU_MBOX_BROM_MOD_SEL;
+	if (f->brom_ucode_id != le32_to_cpu(hdr->ucode_id))
+		return NOVA_EMU_MBOX_BROM_UCODE_ID;
+	if (f->brom_engidmask != le32_to_cpu(hdr->engine_id_mask))
+		return NOVA_EMU_MBOX_BROM_ENGIDMASK;
+	if (!nova_emu_mem_ok(f->brom_paraaddr0, NOVA_EMU_SIG_LEN))
+		return NOVA_EMU_MBOX_BROM_PARAADDR;
+	for (i = 0; i < NOVA_EMU_SIG_LEN; i++)
+		if (f->dmem[f->brom_paraaddr0 + i] != nova_emu_sig_byte(fuse, i))
+			return NOVA_EMU_MBOX_BROM_SIGNATURE;
+	return 0;
+}
+
+/**
+ * nova_emu_fwsec_find_dmap() - find the DMEMMAPPER of a FWSEC image
+ * @dmem: the falcon's DMEM
+ * @appif: DMEM offset of the application interface table
+ * @dmap: set to the DMEM offset of the DMEMMAPPER
+ *
+ * Return: 0, or a NOVA_EMU_MBOX_* code.
+ */
+static u32 nova_emu_fwsec_find_dmap(const u8 *dmem, u32 appif, u32 *dmap)
+{
+	unsigned int i, count;
+
+	if (!nova_emu_mem_ok(appif, NOVA_EMU_APPIF_HDR_LEN) ||
+	    dmem[appif] != NOVA_EMU_APPIF_VERSION ||
+	    dmem[appif + 1] != NOVA_EMU_APPIF_HDR_LEN ||
+	    dmem[appif + 2] != NOVA_EMU_APPIF_ENTRY_LEN)
+		return NOVA_EMU_MBOX_FWSEC_APPIF;
+	count = dmem[appif + 3];
+	if (!nova_emu_mem_ok(appif, NOVA_EMU_APPIF_HDR_LEN +
+			     count * NOVA_EMU_APPIF_ENTRY_LEN))
+		return NOVA_EMU_MBOX_FWSEC_APPIF;
+
+	for (i = 0; i < count; i++) {
+		u32 e = appif + NOVA_EMU_APPIF_HDR_LEN +
+			i * NOVA_EMU_APPIF_ENTRY_LEN;
+
+		if (nova_emu_mem_rd32(dmem, e) == NOVA_EMU_APPIF_ID_DMEMMAPPER) {
+			*dmap = nova_emu_mem_rd32(dmem, e + 4);
+			return 0;
+		}
+	}
+	return NOVA_EMU_MBOX_FWSEC_NO_DMAP;
+}
+
+/**
+ * nova_emu_fwsec_frts() - the FWSEC-FRTS command
+ * @gpu: the emulated GPU
+ * @dmem: the falcon's DMEM
+ * @dmap: DMEM offset of the DMEMMAPPER, checked to be inside DMEM
+ *
+ * Checks the command's input (READ_VBIOS, then FRTS_REGION) and creates
+ * WPR2 over the FRTS region (unless fwsec=nowpr2).
+ *
+ * Return: 0, or a NOVA_EMU_MBOX_* code.
+ */
+static u32 nova_emu_fwsec_frts(struct nova_emu_gpu *gpu, const u8 *dmem,
+			       u32 dmap)
+{
+	u32 in = nova_emu_mem_rd32(dmem, dmap + NOVA_EMU_DMAP_CMD_IN_OFFSET);
+	u32 in_size = nova_emu_mem_rd32(dmem, dmap + NOVA_EMU_DMAP_CMD_IN_SIZE);
+	u32 frts = in + NOVA_EMU_FRTS_READ_VBIOS_LEN;
+	u64 addr_4k, size_4k;
+
+	if (in_size < NOVA_EMU_FRTS_READ_VBIOS_LEN + NOVA_EMU_FRTS_REGION_LEN ||
+	    !nova_emu_mem_ok(in, in_size))
+		return NOVA_EMU_MBOX_FWSEC_CMD_IN;
+
+	/* READ_VBIOS: version 1, its own size; where it reads is ignored. */
+	if (nova_emu_mem_rd32(dmem, in) != 1 ||
+	    nova_emu_mem_rd32(dmem, in + 4) != NOVA_EMU_FRTS_READ_VBIOS_LEN)
+		return NOVA_EMU_MBOX_FWSEC_READ_VBIOS;
+
+	/* FRTS_REGION: version, size, address, size, media type. */
+	if (nova_emu_mem_rd32(dmem, frts) != 1 ||
+	    nova_emu_mem_rd32(dmem, frts + 4) != NOVA_EMU_FRTS_REGION_LEN)
+		return NOVA_EMU_MBOX_FWSEC_FRTS_HDR;
+	addr_4k = nova_emu_mem_rd32(dmem, frts + 8);
+	size_4k = nova_emu_mem_rd32(dmem, frts + 12);
+	if (size_4k != NOVA_EMU_FRTS_SIZE_4K ||
+	    nova_emu_mem_rd32(dmem, frts + 16) != NOVA_EMU_FRTS_MEDIA_FB)
+		return NOVA_EMU_MBOX_FWSEC_FRTS_REGION;
+	if (addr_4k + size_4k > gpu->cfg.fb_size >> 12)
+		return NOVA_EMU_MBOX_FWSEC_FRTS_RANGE;
+	if (gpu->wpr2_hi)
+		return NOVA_EMU_MBOX_FWSEC_WPR2_EXISTS;
+
+	if (gpu->cfg.fwsec != NOVA_EMU_FWSEC_NOWPR2) {
+		gpu->wpr2_lo = FIELD_PREP(NOVA_EMU_WPR2_ADDR, addr_4k);
+		gpu->wpr2_hi = FIELD_PREP(NOVA_EMU_WPR2_ADDR,
+					  addr_4k + size_4k - 1);
+	}
+	gpu->scratch_0e = 0;
+	return 0;
+}
+
+/**
+ * nova_emu_fwsec_run() - run an emulated FWSEC
+ * @gpu: the emulated GPU
+ * @f: the GSP falcon
+ * @hdr: the ucode's header
+ *
+ * A failing FRTS command leaves its error code (the low 16 bits of the
+ * MAILBOX0 code) in bits 31:16 of NV_PBUS_SW_SCRATCH(0xe), a failing SB
+ * command in bits 15:0 of NV_PBUS_SW_SCRATCH(0x15), as the real FWSEC
+ * does; a signed image the boot ROM refuses does not run and leaves both.
+ *
+ * Return: 0, or a NOVA_EMU_MBOX_* code.
+ */
+static u32 nova_emu_fwsec_run(struct nova_emu_gpu *gpu,
+			      const struct nova_emu_falcon *f,
+			      const struct nova_emu_ucode_hdr *hdr)
+{
+	u32 dmap, cmd = 0, ret;
+
+	gpu->fwsec_runs++;
+	if (le32_to_cpu(hdr->flags) & NOVA_EMU_UCODE_F_SIGNED) {
+		ret = nova_emu_brom_check(gpu, f, hdr);
+		if (ret)
+			return ret;
+	}
+
+	ret = nova_emu_fwsec_find_dmap(f->dmem,
+				       le32_to_cpu(hdr->interface_offset),
+				       &dmap);
+	if (ret)
+		goto fail;
+	if (!nova_emu_mem_ok(dmap, NOVA_EMU_DMAP_LEN) ||
+	    nova_emu_mem_rd32(f->dmem, dmap + NOVA_EMU_DMAP_SIG) !=
+		NOVA_EMU_DMAP_SIGNATURE ||
+	    get_unaligned_le16(f->dmem + dmap + NOVA_EMU_DMAP_VER) !=
+		NOVA_EMU_DMAP_VERSION ||
+	    get_unaligned_le16(f->dmem + dmap + NOVA_EMU_DMAP_SIZE) !=
+		NOVA_EMU_DMAP_LEN) {
+		ret = NOVA_EMU_MBOX_FWSEC_DMAP;
+		goto fail;
+	}
+
+	cmd = nova_emu_mem_rd32(f->dmem, dmap + NOVA_EMU_DMAP_INIT_CMD);
+	if (gpu->cfg.fwsec == NOVA_EMU_FWSEC_FAIL) {
+		ret = NOVA_EMU_MBOX_FWSEC_FAIL;
+		goto fail;
+	}
+	switch (cmd) {
+	case NOVA_EMU_FWSEC_CMD_FRTS:
+		ret = nova_emu_fwsec_frts(gpu, f->dmem, dmap);
+		break;
+	case NOVA_EMU_FWSEC_CMD_SB:
+		gpu->scratch_15 &= ~NOVA_EMU_SCRATCH_15_SB_ERR;
+		ret = 0;
+		break;
+	default:
+		ret = NOVA_EMU_MBOX_FWSEC_CMD;
+		break;
+	}
+	if (!ret)
+		return 0;
+
+fail:
+	if (cmd == NOVA_EMU_FWSEC_CMD_SB)
+		u32p_replace_bits(&gpu->scratch_15, ret & 0xffff,
+				  NOVA_EMU_SCRATCH_15_SB_ERR);
+	else
+		u32p_replace_bits(&gpu->scratch_0e, ret & 0xffff,
+				  NOVA_EMU_SCRATCH_0E_FRTS_ERR);
+	return ret;
+}
+
+/**
+ * nova_emu_ucode_run() - run the emulated ucode of a started falcon
+ * @gpu: the emulated GPU, its lock held
+ * @inst: which falcon (NOVA_EMU_FALCON_*)
+ *
+ * Reads the header at IMEM[BOOTVEC], performs what the ucode of its kind
+ * does and leaves the outcome in MAILBOX0. The caller marks the falcon
+ * halted.
+ */
+void nova_emu_ucode_run(struct nova_emu_gpu *gpu, unsigned int inst)
+{
+	struct nova_emu_falcon *f = &gpu->falcon[inst];
+	struct nova_emu_ucode_hdr hdr;
+	u32 ret;
+
+	lockdep_assert_held(&gpu->lock);
+
+	if (!nova_emu_mem_ok(f->bootvec, sizeof(hdr))) {
+		f->mailbox[0] = NOVA_EMU_MBOX_NO_UCODE;
+		return;
+	}
+	memcpy(&hdr, f->imem + f->bootvec, sizeof(hdr));
+	if (le32_to_cpu(hdr.magic) != NOVA_EMU_UCODE_MAGIC) {
+		f->mailbox[0] = NOVA_EMU_MBOX_NO_UCODE;
+		return;
+	}
+	if (le32_to_cpu(hdr.version) != NOVA_EMU_UCODE_VERSION) {
+		f->mailbox[0] = NOVA_EMU_MBOX_BAD_VERSION;
+		return;
+	}
+
+	switch (le32_to_cpu(hdr.kind)) {
+	case NOVA_EMU_UCODE_FWSEC:
+		if (inst != NOVA_EMU_FALCON_GSP)
+			ret = NOVA_EMU_MBOX_BAD_KIND;
+		else
+			ret = nova_emu_fwsec_run(gpu, f, &hdr);
+		break;
+	case NOVA_EMU_UCODE_BOOTER_LOAD:
+	case NOVA_EMU_UCODE_BOOTER_UNLOAD:
+		ret = inst == NOVA_EMU_FALCON_SEC2 ? 0 : NOVA_EMU_MBOX_BAD_KIND;
+		break;
+	default:
+		ret = NOVA_EMU_MBOX_BAD_KIND;
+		break;
+	}
+	f->mailbox[0] = ret;
+}
