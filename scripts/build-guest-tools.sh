@@ -106,6 +106,33 @@ for src in "$top"/tests/vm/src/*.c; do
 	fi
 done
 
+# The synthetic firmware the guest's /lib/firmware gets (scripts/initramfs.sh
+# copies $out/firmware there): a VBIOS per chipset for the emulated GPU
+# (nova_emu/<chip>.rom), a few broken ones for the failure tests
+# (nova_emu/bad/<corruption>.rom), and the GSP firmware files in
+# linux-firmware's layout (nvidia/<chip>/gsp/*-570.144.bin). All made by
+# the project's generators: no NVIDIA binary is involved.
+gen=$out/gen
+fwdir=$out/firmware
+rm -rf "$fwdir"
+mkdir -p "$gen" "$fwdir/nova_emu/bad"
+vb=$top/tests/host/vbios
+hf=$top/tests/host/fw
+if "$CC" -O1 -Wall -Wextra -Werror "$vb/mkvbios.c" "$vb/mkvbios_gen.c" \
+	-o "$gen/mkvbios" &&
+   "$CC" -O1 -Wall -Wextra -Werror "$hf/mkfw.c" "$hf/mkfw_gen.c" \
+	-o "$gen/mkfw" &&
+   "$gen/mkvbios" --tree "$fwdir" && "$gen/mkfw" --tree "$fwdir"; then
+	for c in bad-pcir-sig no-dmemmapper cmd-in-too-small bad-sigs; do
+		"$gen/mkvbios" --chip ga102 --corrupt $c -o "$fwdir/nova_emu/bad/$c.rom" ||
+			rc=1
+	done
+	echo "build-guest-tools: generated the synthetic firmware in $fwdir"
+else
+	echo "build-guest-tools: generating the synthetic firmware failed" >&2
+	rc=1
+fi
+
 # jq, for the tests of nova-info --json (its libraries come with it).
 if [ -x /usr/bin/jq ]; then
 	cp /usr/bin/jq "$out/bin/jq"

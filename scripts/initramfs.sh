@@ -9,7 +9,9 @@
 # gets busybox, /init and the tests from tests/vm. TOOLS_DIR, if given, is
 # what scripts/build-guest-tools.sh built: TOOLS_DIR/bin/* go to /tests/bin,
 # with the shared libraries they need (found with ldd) in
-# /lib/x86_64-linux-gnu and the dynamic loader at its own absolute path.
+# /lib/x86_64-linux-gnu and the dynamic loader at its own absolute path;
+# TOOLS_DIR/firmware (the synthetic VBIOS and GSP firmware) becomes
+# /lib/firmware.
 set -euo pipefail
 
 out=$1
@@ -54,6 +56,9 @@ depmod -b "$stage" "$kver"
 
 # The guest tools and their shared libraries.
 if [ -n "$tools" ]; then
+	if [ -d "$tools/firmware" ]; then
+		cp -r "$tools/firmware/." "$stage/lib/firmware/"
+	fi
 	mkdir -p "$stage/tests/bin" "$stage/lib/x86_64-linux-gnu"
 	for f in "$tools"/bin/*; do
 		[ -f "$f" ] || continue

@@ -197,6 +197,14 @@ pci_test_dev() {
 	return 0
 }
 
+# pci_set_gfw DEV: write what the GPU's firmware leaves once it has booted
+# (NV_PGC6_AON_SECURE_SCRATCH_GROUP_05 readable, GFW_BOOT progress 0xff).
+pci_set_gfw() {
+	base=$(pci_bar0_start $1)
+	devmem $((base + 0x118128)) 32 1
+	devmem $((base + 0x118234)) 32 0xff
+}
+
 # pci_set_boot DEV BOOT_0 BOOT_42: write the identification values where
 # NV_PMC_BOOT_0 (0x0) and NV_PMC_BOOT_42 (0xa00) are read from.
 pci_set_boot() {

@@ -9,11 +9,21 @@
 #include <linux/auxiliary_bus.h>
 #include <linux/device.h>
 #include <linux/idr.h>
+#include <linux/mm.h>
+#include <linux/module.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
 
 #include "device.h"
+#include "firmware.h"
+#include "fwsec.h"
 #include "regs.h"
+#include "vbios.h"
+
+static bool bringup = true;
+module_param(bringup, bool, 0644);
+MODULE_PARM_DESC(bringup,
+		 "Bring each GPU up to WPR2 at probe (default: Y). N stops after identification: the GPU is registered with its facts, its firmware and falcons are left alone (to inspect a board nova_core cannot bring up)");
 
 /* Ids of the "nova_core.nova-drm.N" auxiliary devices, one per GPU. */
 static DEFINE_IDA(nova_aux_ida);
@@ -100,6 +110,89 @@ static int nova_identify(struct nova_device *nd)
 	return 0;
 }
 
+/* Reads the FB layout's inputs and computes it. */
+static int nova_fb_layout(struct nova_device *nd, const struct nova_firmware *fw)
+{
+	struct nova_fb_params p = {
+		.fb_size = nd->vram_size,
+		.display = nd->display,
+		.libos3 = nd->hal->fb->libos3,
+		.bootloader_size = fw->bootloader.ucode_len,
+		.gsp_size = fw->gsp.image_len,
+	};
+	int ret;
+
+	if (p.display)
+		p.vga_workspace = nova_rd32(nd, NV_PDISP_VGA_WORKSPACE_BASE);
+	ret = nova_fb_layout_compute(&p, &nd->fb);
+	if (ret)
+		dev_err(nd->dev, "FB layout: %llu MiB of VRAM cannot hold the GSP boot's regions (%d)\n",
+			nd->vram_size >> 20, ret);
+	return ret;
+}
+
+/*
+ * Hardware bring-up, up to the WPR2 region: the sysmem flush page, the
+ * wait for GFW, VRAM, the VBIOS, the firmware files, the FB layout and
+ * FWSEC-FRTS. What it allocates on the way is freed before it returns;
+ * what stays (the flush page) is device-managed.
+ */
+static int nova_bringup(struct nova_device *nd)
+{
+	struct nova_firmware fw;
+	struct nova_vbios *bios;
+	size_t rom_len;
+	u8 *rom;
+	int ret;
+
+	nova_falcon_init(&nd->gsp, nd, "GSP", NV_PFALCON_GSP_BASE);
+	nova_falcon_init(&nd->sec2, nd, "SEC2", NV_PFALCON_SEC2_BASE);
+
+	ret = nova_fb_gfw_boot_wait(nd);
+	if (ret)
+		return ret;
+	ret = nova_fb_flush_page_init(nd);
+	if (ret)
+		return ret;
+	ret = nova_fb_init(nd);
+	if (ret)
+		return ret;
+
+	bios = kzalloc(sizeof(*bios), GFP_KERNEL);
+	if (!bios)
+		return -ENOMEM;
+	ret = nova_vbios_read(nd, &rom, &rom_len);
+	if (ret)
+		goto free_bios;
+	ret = nova_vbios_parse(rom, rom_len, bios);
+	if (ret) {
+		dev_err(nd->dev, "VBIOS: %s (%d)\n", bios->why, ret);
+		goto free_rom;
+	}
+
+	ret = nova_firmware_request(nd, &fw);
+	if (ret)
+		goto free_rom;
+	ret = nova_fb_layout(nd, &fw);
+	if (ret)
+		goto free_fw;
+
+	ret = nova_fwsec_frts(nd, bios);
+	if (ret)
+		goto free_fw;
+
+	dev_info(nd->dev, "VRAM %llu MiB, WPR2 at 0x%llx-0x%llx (FRTS 0x%llx)\n",
+		 nd->vram_size >> 20, nd->fb.wpr2.start, nd->fb.wpr2.end,
+		 nd->fb.frts.start);
+free_fw:
+	nova_firmware_release(&fw);
+free_rom:
+	kvfree(rom);
+free_bios:
+	kfree(bios);
+	return ret;
+}
+
 /**
  * nova_device_probe() - bring up a GPU whose register space is reachable
  * @nd: the GPU, with @dev, @io and the BAR sizes filled in by the bus glue
@@ -123,15 +216,27 @@ int nova_device_probe(struct nova_device *nd)
 	if (ret)
 		return ret;
 
-	ret = nova_aux_create(nd);
-	if (ret)
-		return dev_err_probe(nd->dev, ret,
-				     "failed to create the DRM auxiliary device\n");
-
 	info = nd->chip.info;
 	dev_info(nd->dev, "NVIDIA (Chipset: %s, Architecture: %s, Revision: %x.%x)\n",
 		 info->name, nova_arch_name(info->arch),
 		 nd->chip.major_rev, nd->chip.minor_rev);
+
+	nd->hal = nova_hal_get(info);
+	if (!READ_ONCE(bringup)) {
+		dev_info(nd->dev, "bring-up skipped (bringup=N)\n");
+	} else if (!nd->hal->bringup) {
+		dev_info(nd->dev, "%s: no bring-up past identification yet (FSP boot)\n",
+			 nova_arch_name(info->arch));
+	} else {
+		ret = nova_bringup(nd);
+		if (ret)
+			return ret;
+	}
+
+	ret = nova_aux_create(nd);
+	if (ret)
+		return dev_err_probe(nd->dev, ret,
+				     "failed to create the DRM auxiliary device\n");
 	return 0;
 }
 

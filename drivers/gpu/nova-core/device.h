@@ -9,11 +9,28 @@
 #include <linux/nova_core.h>
 #include <linux/types.h>
 
+#include "falcon.h"
+#include "fb.h"
 #include "gpu.h"
 
 struct attribute_group;
 struct pci_driver;
 struct platform_driver;
+
+/**
+ * struct nova_hal - how a chip family differs, one table per family
+ * @name: name of the family's first chip, for messages ("tu102").
+ * @falcon: falcon handling.
+ * @fb: framebuffer registers.
+ * @bringup: whether nova_core brings the family up to WPR2 (Turing to Ada);
+ *	Hopper and Blackwell boot through the FSP, which is not done yet.
+ */
+struct nova_hal {
+	const char *name;
+	const struct nova_falcon_hal *falcon;
+	const struct nova_fb_hal *fb;
+	bool bringup;
+};
 
 /**
  * struct nova_device - one GPU bound to nova_core
@@ -27,6 +44,15 @@ struct platform_driver;
  * @bar1_size: size of BAR1 (the VRAM aperture) in bytes.
  * @chip: identity of the GPU, decoded at probe.
  * @drm_adev: the auxiliary device for the DRM driver; NULL until created.
+ * @hal: the chip family's HAL, chosen from @chip at probe.
+ * @gsp: the GSP falcon.
+ * @sec2: the SEC2 falcon.
+ * @flush: the sysmem flush page (device-managed).
+ * @flush.cpu: its kernel address.
+ * @flush.dma: its bus address, as given to the GPU.
+ * @vram_size: usable VRAM in bytes.
+ * @display: whether the display engine is present.
+ * @fb: the FB layout of the GSP boot.
  *
  * Allocated with devm_kzalloc() on @dev at probe and freed when @dev is
  * unbound. It is only written during probe, so it needs no lock.
@@ -42,6 +68,16 @@ struct nova_device {
 	u64 bar1_size;
 	struct nova_chip_id chip;
 	struct auxiliary_device *drm_adev;
+	const struct nova_hal *hal;
+	struct nova_falcon gsp;
+	struct nova_falcon sec2;
+	struct {
+		void *cpu;
+		dma_addr_t dma;
+	} flush;
+	u64 vram_size;
+	bool display;
+	struct nova_fb_layout fb;
 };
 
 /**
@@ -70,6 +106,9 @@ static inline void nova_wr32(struct nova_device *nd, u32 reg, u32 val)
 /* device.c */
 int nova_device_probe(struct nova_device *nd);
 void nova_device_remove(struct nova_device *nd);
+
+/* hal.c */
+const struct nova_hal *nova_hal_get(const struct nova_chip_info *info);
 
 /* sysfs.c */
 extern const struct attribute_group *nova_dev_groups[];

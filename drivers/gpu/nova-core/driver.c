@@ -15,9 +15,7 @@
 #include <linux/platform_device.h>
 
 #include "device.h"
-
-/* Version of the GSP firmware files nova_core requests. */
-#define NOVA_FW_VERSION "570.144"
+#include "firmware.h"
 
 #define NOVA_FW(chip, name) \
 	MODULE_FIRMWARE("nvidia/" chip "/gsp/" name "-" NOVA_FW_VERSION ".bin")

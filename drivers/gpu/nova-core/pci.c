@@ -3,6 +3,7 @@
  * nova_core: the PCI driver for real GPUs.
  */
 
+#include <linux/dma-mapping.h>
 #include <linux/io.h>
 #include <linux/pci.h>
 
@@ -40,6 +41,11 @@ static int nova_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	if (ret)
 		return dev_err_probe(&pdev->dev, ret, "failed to enable the device\n");
 	pci_set_master(pdev);
+
+	/* The falcons' DMA engines reach 47 bits of system memory. */
+	ret = dma_set_mask_and_coherent(&pdev->dev, DMA_BIT_MASK(47));
+	if (ret)
+		return dev_err_probe(&pdev->dev, ret, "no usable DMA mask\n");
 
 	ret = pcim_iomap_regions(pdev, BIT(0), "nova_core/bar0");
 	if (ret)

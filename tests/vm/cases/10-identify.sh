@@ -59,7 +59,7 @@ LIST
 
 # The revision comes from NV_PMC_BOOT_42.
 mark_log
-emu_new "8 boot0=0x174000b2 boot42=0x174b2000"
+emu_new "8 boot0=0x174000b2 boot42=0x174b2000 vbios=nova_emu/ga104.rom"
 line=$(log_since_mark | grep 'nova-emu.8: NVIDIA (')
 expect_eq "revision decoded from BOOT_42" \
 	"NVIDIA (Chipset: GA104, Architecture: Ampere, Revision: b.2)" \
@@ -67,11 +67,11 @@ expect_eq "revision decoded from BOOT_42" \
 expect_eq "sysfs revision b.2" "b.2" "$(cat /sys/bus/platform/devices/nova-emu.8/nova/revision)"
 emu_del 8
 
-# The log line is exactly one, on success.
+# Two lines on success: the identification, then the bring-up's result.
 mark_log
 emu_new "9 chipset=ad104"
-expect_eq "one line logged on success" 1 \
-	"$(log_since_mark | grep -c 'nova_core nova-emu.9:')"
+expect_eq "two lines logged on success" "2 1 1" \
+	"$(log_since_mark | grep 'nova_core nova-emu.9:' | grep -vc 'direct-loading') $(log_since_mark | grep -c 'nova-emu.9: NVIDIA (') $(log_since_mark | grep -c 'nova-emu.9: VRAM .* WPR2 at')"
 emu_del 9
 
 unload_all

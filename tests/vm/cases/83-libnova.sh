@@ -198,8 +198,11 @@ if ! [ -e /dev/mem ] || [ -z "$big" ]; then
 	skip "a PCI GPU is listed with its PCI address" "no /dev/mem or no 32 MiB secondary-vga"
 else
 	pci_set_boot $big 0x172000a1 0x172a1000
+	# RAM has no falcons: bind it without the bring-up.
 	modprobe nova_core && modprobe nova &&
+		echo N > /sys/module/nova_core/parameters/bringup &&
 		sysfs_write /sys/bus/pci/drivers/nova_core/new_id "1234 1111" > /dev/null
+	echo Y > /sys/module/nova_core/parameters/bringup
 	# Its VRAM BAR is BAR1 (which secondary-vga does not have: size 0).
 	set -- $(sed -n 2p /sys/bus/pci/devices/$big/resource)
 	bar1=$(($2 - $1 + ($2 > 0)))

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nova_core firmware: the GSP firmware files of a chipset, and the VBIOS
+ * read through the PROM window.
+ */
+#ifndef __NOVA_CORE_FIRMWARE_H__
+#define __NOVA_CORE_FIRMWARE_H__
+
+#include <linux/types.h>
+
+#include "fw.h"
+
+struct firmware;
+struct nova_device;
+
+/* The linux-firmware release of the GSP firmware nova_core speaks to. */
+#define NOVA_FW_VERSION "570.144"
+
+/**
+ * struct nova_firmware - the GSP firmware files of one GPU, parsed
+ * @gsp_file: gsp-<ver>.bin.
+ * @bootloader_file: bootloader-<ver>.bin.
+ * @booter_load_file: booter_load-<ver>.bin.
+ * @booter_unload_file: booter_unload-<ver>.bin.
+ * @gsp: the GSP ELF's image and signature sections.
+ * @bootloader: the RISC-V bootloader.
+ * @booter_load: the booter that loads GSP-RM.
+ * @booter_unload: the booter that unloads it.
+ *
+ * The parsed views point into the files: release them together with
+ * nova_firmware_release().
+ */
+struct nova_firmware {
+	const struct firmware *gsp_file;
+	const struct firmware *bootloader_file;
+	const struct firmware *booter_load_file;
+	const struct firmware *booter_unload_file;
+	struct nova_fw_gsp gsp;
+	struct nova_fw_bootloader bootloader;
+	struct nova_fw_booter booter_load;
+	struct nova_fw_booter booter_unload;
+};
+
+int nova_firmware_request(struct nova_device *nd, struct nova_firmware *fw);
+void nova_firmware_release(struct nova_firmware *fw);
+const char *nova_firmware_gsp_sig_section(const struct nova_device *nd);
+
+int nova_vbios_read(struct nova_device *nd, u8 **rom, size_t *len);
+
+#endif /* __NOVA_CORE_FIRMWARE_H__ */

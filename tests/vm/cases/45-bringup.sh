@@ -1,0 +1,139 @@
+# Bring-up to WPR2 on the emulated GPU: every Turing-to-Ada chipset reads
+# its VBIOS through the PROM window, loads and parses its firmware files,
+# lays out VRAM and runs FWSEC-FRTS on its GSP falcon, which creates WPR2.
+# Then every way it can fail must fail cleanly: probe returns an error with
+# one message naming the cause, and nothing is left bound or allocated.
+. /tests/lib.sh
+
+dev=/sys/bus/platform/devices
+chips="tu102 tu104 tu106 tu116 tu117 ga100 ga102 ga103 ga104 ga106 ga107
+	ad102 ad103 ad104 ad106 ad107"
+
+modprobe nova_core || { not_ok "load nova_core"; ktap_done; }
+modprobe nova_emu count=0 || { not_ok "load nova_emu"; ktap_done; }
+
+# The WPR2 range nova_core logged for GPU ID, as the emulator prints it.
+logged_wpr2() {
+	log_since_mark | grep "nova_core nova-emu.$1: VRAM" |
+		sed -n 's/.*WPR2 at \(0x[0-9a-f]*\)-.* (FRTS \(0x[0-9a-f]*\)).*/\2/p'
+}
+
+id=100
+for c in $chips; do
+	id=$((id + 1))
+	mark_log
+	emu_new "$id chipset=$c" > /dev/null
+	e=$dev/nova-emu.$id/emu
+	frts=$(logged_wpr2 $id)
+	if emu_bound $id && [ -n "$(emu_aux $id)" ] && [ -n "$frts" ] &&
+	   [ "$(cat $e/wpr2)" != none ] && [ "$(cat $e/fwsec_runs)" = 1 ] &&
+	   [ "$(cat $e/unmodeled)" = 0 ] && [ "$(cat $e/dma_errors)" = 0 ] &&
+	   [ "$(cat $e/wpr2 | cut -d- -f1)" = "$frts" ]; then
+		ok "$c brought up to WPR2 at $(cat $e/wpr2)"
+	else
+		not_ok "$c brought up to WPR2" "$(log_since_mark | tail -n 5)" \
+			"bound: $(emu_bound $id && echo yes || echo no), wpr2: $(cat $e/wpr2), FRTS logged: $frts" \
+			"fwsec_runs: $(cat $e/fwsec_runs), unmodeled: $(cat $e/unmodeled), dma_errors: $(cat $e/dma_errors)"
+	fi
+	emu_del $id > /dev/null
+done
+
+# Hopper and Blackwell boot through the FSP: identified, no bring-up yet.
+mark_log
+emu_new "200 chipset=gh100" > /dev/null
+expect_eq "GH100 bound without bring-up" "yes 1 0" \
+	"$(emu_bound 200 && echo yes) $(log_since_mark | grep -c 'no bring-up past identification') $(cat $dev/nova-emu.200/emu/fwsec_runs)"
+emu_del 200 > /dev/null
+
+# A VRAM size of the emulator's choosing is what nova_core reports.
+mark_log
+emu_new "201 chipset=ga102 fb=12G" > /dev/null
+expect_eq "VRAM size read from the GPU" 1 \
+	"$(log_since_mark | grep -c 'nova-emu.201: VRAM 12288 MiB')"
+emu_del 201 > /dev/null
+
+# fails NAME ID ARGS MESSAGE: creating emulated GPU ID with ARGS leaves it
+# unbound, with MESSAGE (a grep pattern) logged once, and nothing else
+# of nova_core's around.
+fails() {
+	_aux=$(aux_count)
+	mark_log
+	emu_new "$2 $3" > /dev/null
+	_n=$(log_since_mark | grep "nova_core nova-emu.$2: " | grep -c -- "$4")
+	if ! emu_bound $2 && [ "$_n" = 1 ] && [ "$(aux_count)" = "$_aux" ]; then
+		ok "$1"
+	else
+		not_ok "$1" "expected once: $4" \
+			"bound: $(emu_bound $2 && echo yes || echo no)" \
+			"$(log_since_mark | grep 'nova-emu' | tail -n 5)"
+	fi
+	emu_del $2 > /dev/null
+}
+
+fails "no VBIOS in the PROM" 300 "chipset=ga102 vbios=none" \
+	"VBIOS: image at 0x0: bad ROM signature 0xffff"
+fails "missing VBIOS file reads as no ROM" 301 "chipset=ad104 vbios=nova_emu/nope.rom" \
+	"VBIOS: image at 0x0: bad ROM signature"
+fails "corrupt VBIOS (image chain)" 302 "chipset=ga102 vbios=nova_emu/bad/bad-pcir-sig.rom" \
+	"VBIOS: PCIR at 0x1040: bad signature"
+fails "FWSEC without DMEMMAPPER" 303 "chipset=ga102 vbios=nova_emu/bad/no-dmemmapper.rom" \
+	"FWSEC: no DMEMMAPPER interface"
+fails "FWSEC with a bad command buffer" 304 "chipset=tu102 vbios=nova_emu/bad/cmd-in-too-small.rom" \
+	"FWSEC: DMEMMAPPER command buffer"
+fails "FWSEC signatures the BROM rejects" 305 "chipset=ga102 vbios=nova_emu/bad/bad-sigs.rom" \
+	"FWSEC-FRTS failed: MAILBOX0 0x"
+fails "no signature for the fuse version" 306 "chipset=ad102 fuse=5" \
+	"FWSEC: no signature for fuse version 5"
+fails "GSP falcon never finishes scrubbing (GA102)" 307 "chipset=ga102 scrub=stuck" \
+	"GSP falcon: memory scrubbing did not finish"
+fails "GSP falcon never finishes scrubbing (Turing)" 308 "chipset=tu104 scrub=stuck" \
+	"GSP falcon: memory scrubbing did not finish"
+fails "FWSEC fails" 309 "chipset=ga104 fwsec=fail" \
+	"FWSEC-FRTS failed: MAILBOX0 0xbadf5ec1"
+fails "FWSEC creates no WPR2" 310 "chipset=tu116 fwsec=nowpr2" \
+	"FWSEC-FRTS ran but created no WPR2"
+fails "WPR2 already set up: EBUSY" 311 "chipset=ad107 wpr2=preset" \
+	"WPR2 already exists"
+fails "GFW never completes" 312 "chipset=ga100 gfw=stuck" \
+	"GPU firmware boot (GFW) did not complete"
+
+# Firmware files: a missing one and each malformed one, named in the log.
+fw=/lib/firmware/nvidia/ga102/gsp
+for f in gsp bootloader booter_load booter_unload; do
+	mv $fw/$f-570.144.bin /tmp/saved.bin
+	fails "missing $f firmware named" 320 "chipset=ga102" \
+		"firmware nvidia/ga102/gsp/$f-570.144.bin: cannot load it (-2)"
+	head -c 100 /tmp/saved.bin > $fw/$f-570.144.bin
+	fails "truncated $f firmware named" 321 "chipset=ga102" \
+		"firmware nvidia/ga102/gsp/$f-570.144.bin: .*(-[0-9]*)$"
+	mv /tmp/saved.bin $fw/$f-570.144.bin
+done
+
+# An FWSEC failure leaves no WPR2, and the GPU stays usable: a retry with
+# a good configuration on the same id works.
+emu_new "330 chipset=ga102" > /dev/null
+check "a GPU created after the failures comes up" emu_bound 330
+emu_del 330 > /dev/null
+
+# WPR2 survives an unbind when the board is not reset: the rebind is
+# refused with EBUSY until user space resets the GPU.
+emu_new "340 chipset=ga102 persist=1" > /dev/null
+check "persistent GPU bound" emu_bound 340
+sysfs_write $dev/nova-emu.340/driver/unbind nova-emu.340 > /dev/null
+mark_log
+err=$(sysfs_write /sys/bus/platform/drivers/nova_core/bind nova-emu.340)
+case "$err" in
+*"busy"*) ok "rebind without a reset refused with EBUSY" ;;
+*) not_ok "rebind without a reset refused with EBUSY" "got: ${err:-success}" ;;
+esac
+expect_eq "the refusal says why" 1 \
+	"$(log_since_mark | grep -c 'WPR2 already exists.*must be reset')"
+check "reset the GPU" sysfs_write $dev/nova-emu.340/emu/reset 1
+check "rebind after the reset" sysfs_write /sys/bus/platform/drivers/nova_core/bind nova-emu.340
+expect_eq "FWSEC ran again after the rebind, WPR2 back" "2 yes" \
+	"$(cat $dev/nova-emu.340/emu/fwsec_runs) $([ "$(cat $dev/nova-emu.340/emu/wpr2)" != none ] && echo yes)"
+emu_del 340 > /dev/null
+
+expect_eq "nothing left" "0 0" "$(aux_count) $(emu_count)"
+unload_all
+ktap_done
