@@ -19,23 +19,7 @@
 #include "mkfw.h"
 #include "../../../drivers/gpu/nova-core/fw.h"
 
-static unsigned int tests, failed;
-
-static void result(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	tests++;
-	if (!ok)
-		failed++;
-	printf("%s %u ", ok ? "ok" : "not ok", tests);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-}
-
-#define diag(...) do { printf("# "); printf(__VA_ARGS__); printf("\n"); } while (0)
+#include "../ktap.h"
 
 static uint32_t rd32(const uint8_t *p)
 {

@@ -19,23 +19,7 @@
 #include "emu_ucode.h"
 #include "../../../drivers/gpu/nova-core/vbios.h"
 
-static unsigned int tests, failed;
-
-static void result(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	tests++;
-	if (!ok)
-		failed++;
-	printf("%s %u ", ok ? "ok" : "not ok", tests);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-}
-
-#define diag(...) do { printf("# "); printf(__VA_ARGS__); printf("\n"); } while (0)
+#include "../ktap.h"
 
 /* Parses a private exact-size copy, so that ASan sees any over-read. */
 static int parse_copy(const uint8_t *rom, size_t len, struct nova_vbios *v)
