@@ -177,7 +177,8 @@ static int nova_bringup(struct nova_device *nd)
 	if (ret)
 		goto free_fw;
 
-	ret = nova_fwsec_frts(nd, bios);
+	ret = nova_fwsec_frts(nd, bios, fw.gen_bootloader_file ?
+				   &fw.gen_bootloader : NULL);
 	if (ret)
 		goto free_fw;
 

@@ -24,12 +24,15 @@ struct platform_driver;
  * @fb: framebuffer registers.
  * @bringup: whether nova_core brings the family up to WPR2 (Turing to Ada);
  *	Hopper and Blackwell boot through the FSP, which is not done yet.
+ * @gen_bootloader: FWSEC is loaded through the generic bootloader
+ *	(gen_bootloader-<ver>.bin): Turing and GA100.
  */
 struct nova_hal {
 	const char *name;
 	const struct nova_falcon_hal *falcon;
 	const struct nova_fb_hal *fb;
 	bool bringup;
+	bool gen_bootloader;
 };
 
 /**

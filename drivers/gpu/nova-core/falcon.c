@@ -189,6 +189,22 @@ int nova_falcon_boot(struct nova_falcon *f, u32 mbox0_in, u32 mbox1_in,
 }
 
 /**
+ * nova_falcon_dma_ctx_sysmem() - point a DMA context at system memory
+ * @f: the falcon
+ * @ctx: the context (FBIF_TRANSCFG index, 0 to 7)
+ *
+ * The context then targets coherent system memory by physical address.
+ */
+void nova_falcon_dma_ctx_sysmem(struct nova_falcon *f, unsigned int ctx)
+{
+	u32 reg = NV_PFALCON_FBIF_TRANSCFG0 + 4 * (ctx & 7);
+	u32 val = nova_falcon_rd(f, reg) & ~NV_PFALCON_FBIF_TRANSCFG_TARGET;
+
+	nova_falcon_wr(f, reg, val | NV_PFALCON_FBIF_TRANSCFG_PHYSICAL |
+			       NV_PFALCON_FBIF_TRANSCFG_COHERENT);
+}
+
+/**
  * nova_falcon_fuse_version() - signature fuse version for a ucode
  * @f: the falcon the ucode will run on
  * @engine_id_mask: the engines the ucode was signed for
@@ -239,7 +255,7 @@ static void nova_falcon_pio(struct nova_falcon *f, bool imem,
 	for (pos = 0; pos < ALIGN(len, NOVA_FALCON_BLOCK); pos += 4) {
 		if (imem && IS_ALIGNED(pos, NOVA_FALCON_BLOCK))
 			nova_falcon_wr(f, NV_PFALCON_IMEMT,
-				       (dst + pos) / NOVA_FALCON_BLOCK);
+				       ld->imem_tag + pos / NOVA_FALCON_BLOCK);
 		word = 0;
 		for (i = 0; i < 4 && pos + i < len; i++)
 			word |= (u32)ld->image[src + pos + i] << (8 * i);
@@ -375,10 +391,7 @@ static int nova_falcon_load_dma(struct nova_falcon *f,
 	nova_falcon_wr(f, NV_PFALCON_FBIF_CTL,
 		       val | NV_PFALCON_FBIF_CTL_ALLOW_PHYS_NO_CTX);
 	nova_falcon_wr(f, NV_PFALCON_DMACTL, 0);
-	val = nova_falcon_rd(f, NV_PFALCON_FBIF_TRANSCFG0) & ~GENMASK(2, 0);
-	nova_falcon_wr(f, NV_PFALCON_FBIF_TRANSCFG0,
-		       val | NV_PFALCON_FBIF_TRANSCFG_PHYSICAL |
-		       NV_PFALCON_FBIF_TRANSCFG_COHERENT);
+	nova_falcon_dma_ctx_sysmem(f, 0);
 
 	ret = nova_falcon_dma_xfer(f, dma, true, ld->imem_secure, ld->imem_src,
 				   ld->imem_dst, ld->imem_len);

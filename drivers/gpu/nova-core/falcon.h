@@ -55,7 +55,8 @@ struct nova_device;
 #define   NV_PFALCON_MEMC_OFFS			GENMASK(15, 0)
 #define NV_PFALCON_ENGINE			0x3c0
 #define   NV_PFALCON_ENGINE_RESET		BIT(0)
-#define NV_PFALCON_FBIF_TRANSCFG0		0x600
+#define NV_PFALCON_FBIF_TRANSCFG0		0x600	/* 8 contexts, 4 bytes apart */
+#define   NV_PFALCON_FBIF_TRANSCFG_TARGET	GENMASK(2, 0)
 #define   NV_PFALCON_FBIF_TRANSCFG_PHYSICAL	BIT(2)
 #define   NV_PFALCON_FBIF_TRANSCFG_COHERENT	1
 #define NV_PFALCON_FBIF_CTL			0x624
@@ -82,6 +83,8 @@ struct nova_device;
  * @imem_dst: IMEM address to load them at.
  * @imem_len: bytes of IMEM contents.
  * @imem_secure: load IMEM as secure (heavy-secure ucode).
+ * @imem_tag: (PIO) tag of the first IMEM block, the next blocks counting
+ *	up from it; usually @imem_dst / 256.
  * @dmem_src: offset in @image of the DMEM contents.
  * @dmem_dst: DMEM address to load them at.
  * @dmem_len: bytes of DMEM contents.
@@ -99,6 +102,7 @@ struct nova_falcon_load {
 	u32 imem_dst;
 	u32 imem_len;
 	bool imem_secure;
+	u32 imem_tag;
 	u32 dmem_src;
 	u32 dmem_dst;
 	u32 dmem_len;
@@ -153,6 +157,7 @@ int nova_falcon_reset(struct nova_falcon *f);
 int nova_falcon_load(struct nova_falcon *f, const struct nova_falcon_load *ld);
 int nova_falcon_boot(struct nova_falcon *f, u32 mbox0_in, u32 mbox1_in,
 		     u32 *mbox0, u32 *mbox1);
+void nova_falcon_dma_ctx_sysmem(struct nova_falcon *f, unsigned int ctx);
 int nova_falcon_fuse_version(struct nova_falcon *f, u32 engine_id_mask,
 			     u32 ucode_id, u32 *version);
 

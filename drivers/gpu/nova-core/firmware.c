@@ -69,6 +69,7 @@ const char *nova_firmware_gsp_sig_section(const struct nova_device *nd)
  */
 void nova_firmware_release(struct nova_firmware *fw)
 {
+	release_firmware(fw->gen_bootloader_file);
 	release_firmware(fw->booter_unload_file);
 	release_firmware(fw->booter_load_file);
 	release_firmware(fw->bootloader_file);
@@ -132,6 +133,19 @@ int nova_firmware_request(struct nova_device *nd, struct nova_firmware *fw)
 	why = fw->booter_unload.why;
 	if (ret)
 		goto bad;
+
+	if (nd->hal->gen_bootloader) {
+		ret = nova_firmware_get(nd, "gen_bootloader",
+					&fw->gen_bootloader_file, path);
+		if (ret)
+			goto fail;
+		ret = nova_fw_gen_bootloader_parse(fw->gen_bootloader_file->data,
+						   fw->gen_bootloader_file->size,
+						   &fw->gen_bootloader);
+		why = fw->gen_bootloader.why;
+		if (ret)
+			goto bad;
+	}
 
 	return 0;
 

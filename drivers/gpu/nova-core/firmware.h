@@ -22,10 +22,14 @@ struct nova_device;
  * @bootloader_file: bootloader-<ver>.bin.
  * @booter_load_file: booter_load-<ver>.bin.
  * @booter_unload_file: booter_unload-<ver>.bin.
+ * @gen_bootloader_file: gen_bootloader-<ver>.bin (Turing and GA100 only;
+ *	NULL otherwise).
  * @gsp: the GSP ELF's image and signature sections.
  * @bootloader: the RISC-V bootloader.
  * @booter_load: the booter that loads GSP-RM.
  * @booter_unload: the booter that unloads it.
+ * @gen_bootloader: the generic bootloader that loads FWSEC (if
+ *	@gen_bootloader_file).
  *
  * The parsed views point into the files: release them together with
  * nova_firmware_release().
@@ -35,10 +39,12 @@ struct nova_firmware {
 	const struct firmware *bootloader_file;
 	const struct firmware *booter_load_file;
 	const struct firmware *booter_unload_file;
+	const struct firmware *gen_bootloader_file;
 	struct nova_fw_gsp gsp;
 	struct nova_fw_bootloader bootloader;
 	struct nova_fw_booter booter_load;
 	struct nova_fw_booter booter_unload;
+	struct nova_fw_gen_bootloader gen_bootloader;
 };
 
 int nova_firmware_request(struct nova_device *nd, struct nova_firmware *fw);

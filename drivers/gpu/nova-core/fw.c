@@ -2,12 +2,14 @@
 /*
  * nova_core firmware file parsers.
  *
- * The bootloader and booter files start with a BinHdr (six little-endian
- * u32) that gives the offset of the file kind's own header and the extent
- * of the payload:
+ * The bootloader, gen_bootloader and booter files start with a BinHdr (six
+ * little-endian u32) that gives the offset of the file kind's own header
+ * and the extent of the payload:
  *
  * - bootloader: an RM_RISCV_UCODE_DESC at header_offset, whose offsets
  *   (monitor code and data, manifest) count from the start of the payload;
+ * - gen_bootloader: a BootloaderDesc at header_offset, whose code_size
+ *   bytes of code start the payload;
  * - booter_load, booter_unload: an HsHeaderV2 at header_offset, whose
  *   offsets count from the start of the file and point at the signatures,
  *   at single u32 words (patch location, patch signature, signature count),
@@ -197,6 +199,80 @@ int nova_fw_bootloader_parse(const u8 *data, size_t len, struct nova_fw_bootload
 
 	out->ucode = data + out->bin.data_offset;
 	out->ucode_len = out->bin.data_size;
+	return 0;
+}
+
+/**
+ * nova_fw_gen_bootloader_parse() - parse a gen_bootloader-<version>.bin file
+ * @data: the file.
+ * @len: length of the file in bytes.
+ * @out: the result; its pointers point into @data.
+ *
+ * The file is a BinHdr, a BootloaderDesc (six u32: start_tag,
+ * dmem_load_off, code_off, code_size, data_off, data_size) at the BinHdr's
+ * header_offset, which must lie inside the file, and the payload, which
+ * starts with the code. The driver PIO-loads the code into IMEM at
+ * %NOVA_FW_GEN_BL_IMEM_END - ALIGN(code_size, %NOVA_FW_GEN_BL_BLOCK) and
+ * starts it there, so code_size must be 1 to %NOVA_FW_GEN_BL_MAX_CODE
+ * (which leaves at least one block below the code for what it loads), and
+ * not more than the payload's size. start_tag is a block number inside the
+ * first 64 KiB: at most %NOVA_FW_GEN_BL_MAX_TAG; it is not checked against
+ * the load address. code_off, dmem_load_off, data_off and data_size are
+ * legacy fields, recorded but neither checked nor used.
+ *
+ * Return: 0; -ENOEXEC if the BinHdr magic is wrong; -EINVAL for a NULL
+ * argument or a malformed field; -EOVERFLOW for an offset or length past
+ * the end of the file or the payload. On failure, @out->why says why.
+ */
+int nova_fw_gen_bootloader_parse(const u8 *data, size_t len,
+				 struct nova_fw_gen_bootloader *out)
+{
+	const char *what = "BootloaderDesc";
+	const u8 *d;
+	u32 at;
+	int ret;
+
+	if (!out)
+		return -EINVAL;
+	memset(out, 0, sizeof(*out));
+	if (!data)
+		return fw_fail(out->why, -EINVAL, "no file data");
+	ret = fw_binhdr(data, len, &out->bin, out->why);
+	if (ret)
+		return ret;
+
+	at = out->bin.header_offset;
+	if (!fw_in(at, NOVA_FW_GEN_BL_DESC_LEN, len))
+		return fw_fail(out->why, -EOVERFLOW,
+			       "%s at 0x%x: %u bytes past the end of the file (0x%zx)",
+			       what, at, NOVA_FW_GEN_BL_DESC_LEN, len);
+	d = data + at;
+	out->start_tag = get_unaligned_le32(d);
+	out->dmem_load_off = get_unaligned_le32(d + 4);
+	out->code_off = get_unaligned_le32(d + 8);
+	out->code_size = get_unaligned_le32(d + 12);
+	out->data_off = get_unaligned_le32(d + 16);
+	out->data_size = get_unaligned_le32(d + 20);
+
+	if (out->start_tag > NOVA_FW_GEN_BL_MAX_TAG)
+		return fw_fail(out->why, -EINVAL,
+			       "%s at 0x%x: start_tag 0x%x past the first 64 KiB (at most 0x%x)",
+			       what, at, out->start_tag, NOVA_FW_GEN_BL_MAX_TAG);
+	if (!out->code_size)
+		return fw_fail(out->why, -EINVAL, "%s at 0x%x: code_size 0, no code", what, at);
+	if (out->code_size > NOVA_FW_GEN_BL_MAX_CODE)
+		return fw_fail(out->why, -EINVAL,
+			       "%s at 0x%x: code_size 0x%x too big to load below 64 KiB (at most 0x%x)",
+			       what, at, out->code_size, NOVA_FW_GEN_BL_MAX_CODE);
+	/* The payload lies inside the file: so does the code. */
+	if (out->code_size > out->bin.data_size)
+		return fw_fail(out->why, -EOVERFLOW,
+			       "%s at 0x%x: code_size 0x%x past the end of the payload (0x%x at 0x%x)",
+			       what, at, out->code_size, out->bin.data_size,
+			       out->bin.data_offset);
+
+	out->code = data + out->bin.data_offset;
+	out->code_len = out->code_size;
 	return 0;
 }
 

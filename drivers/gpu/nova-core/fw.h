@@ -10,9 +10,9 @@
 
 #include <linux/types.h>
 
-/* BinHdr.bin_magic of the bootloader and booter files. */
+/* BinHdr.bin_magic of the bootloader, gen_bootloader and booter files. */
 #define NOVA_FW_BIN_MAGIC		0x10de
-/* Size of the BinHdr at the start of a bootloader or booter file. */
+/* Size of the BinHdr at the start of those files. */
 #define NOVA_FW_BINHDR_LEN		24
 /* Bytes of RM_RISCV_UCODE_DESC the parser reads (its first 14 u32). */
 #define NOVA_FW_RISCV_DESC_LEN		56
@@ -24,14 +24,24 @@
 #define NOVA_FW_HS_LOAD_HDR_LEN		20
 /* Size of one HsLoadHeaderV2 app entry (offset, size). */
 #define NOVA_FW_HS_APP_LEN		8
+/* gen_bootloader: size of the BootloaderDesc (6 u32). */
+#define NOVA_FW_GEN_BL_DESC_LEN		24
+/* gen_bootloader: IMEM block size; the code is loaded in whole blocks. */
+#define NOVA_FW_GEN_BL_BLOCK		256
+/* gen_bootloader: the code ends here, at the top of 64 KiB of IMEM. */
+#define NOVA_FW_GEN_BL_IMEM_END		0x10000
+/* gen_bootloader: largest code_size, leaving a block below the code. */
+#define NOVA_FW_GEN_BL_MAX_CODE		(NOVA_FW_GEN_BL_IMEM_END - NOVA_FW_GEN_BL_BLOCK)
+/* gen_bootloader: largest start_tag, a block number in the first 64 KiB. */
+#define NOVA_FW_GEN_BL_MAX_TAG		0xff
 /* Name of the GSP image section of gsp-<version>.bin. */
 #define NOVA_FW_GSP_IMAGE_SECTION	".fwimage"
 /* Size of the @why member of the results. */
 #define NOVA_FW_WHY_LEN			128
 
 /**
- * struct nova_fw_binhdr - the header at the start of a bootloader or
- *	booter file (six little-endian u32)
+ * struct nova_fw_binhdr - the header at the start of a bootloader,
+ *	gen_bootloader or booter file (six little-endian u32)
  * @bin_magic: %NOVA_FW_BIN_MAGIC.
  * @bin_ver: version of the header (not checked).
  * @bin_size: size of the binary (not checked).
@@ -174,6 +184,43 @@ struct nova_fw_booter {
 };
 
 /**
+ * struct nova_fw_gen_bootloader - what nova_fw_gen_bootloader_parse() found
+ *	in a gen_bootloader-<version>.bin file (Turing and GA100: the generic
+ *	falcon boot loader that loads FWSEC)
+ * @bin: the BinHdr.
+ * @start_tag: (BootloaderDesc) IMEM tag of the code's first 256-byte block
+ *	(at most %NOVA_FW_GEN_BL_MAX_TAG).
+ * @dmem_load_off: (BootloaderDesc) DMEM offset of the data (legacy, unused).
+ * @code_off: (BootloaderDesc) offset of the code (legacy, unused: the code
+ *	starts at @bin.data_offset).
+ * @code_size: (BootloaderDesc) size of the code in bytes (1 to
+ *	%NOVA_FW_GEN_BL_MAX_CODE).
+ * @data_off: (BootloaderDesc) offset of the data (legacy, unused).
+ * @data_size: (BootloaderDesc) size of the data (legacy, unused).
+ * @code: the code (@bin.data_offset, @code_size) inside the caller's
+ *	buffer.
+ * @code_len: length of @code in bytes (@code_size).
+ * @why: on failure, the reason, naming the structure, the field, its
+ *	value and offset; an empty string on success.
+ *
+ * The driver PIO-loads @code into IMEM at %NOVA_FW_GEN_BL_IMEM_END -
+ * ALIGN(@code_size, %NOVA_FW_GEN_BL_BLOCK), tagged from @start_tag on, and
+ * starts it there.
+ */
+struct nova_fw_gen_bootloader {
+	struct nova_fw_binhdr bin;
+	u32 start_tag;
+	u32 dmem_load_off;
+	u32 code_off;
+	u32 code_size;
+	u32 data_off;
+	u32 data_size;
+	const u8 *code;
+	u32 code_len;
+	char why[NOVA_FW_WHY_LEN];
+};
+
+/**
  * struct nova_fw_gsp - what nova_fw_gsp_parse() found in a gsp-<version>.bin
  *	file (an ELF64 little-endian image of GSP-RM)
  * @image: contents of section %NOVA_FW_GSP_IMAGE_SECTION inside the
@@ -199,6 +246,8 @@ struct nova_fw_gsp {
 
 int nova_fw_bootloader_parse(const u8 *data, size_t len, struct nova_fw_bootloader *out);
 int nova_fw_booter_parse(const u8 *data, size_t len, struct nova_fw_booter *out);
+int nova_fw_gen_bootloader_parse(const u8 *data, size_t len,
+				 struct nova_fw_gen_bootloader *out);
 int nova_fw_gsp_parse(const u8 *data, size_t len, const char *sig_section,
 		      struct nova_fw_gsp *out);
 

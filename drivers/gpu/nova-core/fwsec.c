@@ -13,10 +13,12 @@
 #include <linux/bitfield.h>
 #include <linux/bitops.h>
 #include <linux/device.h>
+#include <linux/dma-mapping.h>
 #include <linux/slab.h>
 #include <asm/unaligned.h>
 
 #include "device.h"
+#include "fw.h"
 #include "fwsec.h"
 #include "regs.h"
 #include "vbios.h"
@@ -172,20 +174,153 @@ static u64 nova_wpr2_addr(u32 reg)
 	       NV_PFB_PRI_MMU_WPR2_SHIFT;
 }
 
+/* FWSEC v3 (GA102 and later): loaded directly, BROM-checked. */
+static int nova_fwsec_run_direct(struct nova_device *nd,
+				 const struct nova_vbios *bios, const u8 *ucode,
+				 u32 *mbox0)
+{
+	const struct nova_fwsec_desc *d = &bios->desc;
+	struct nova_falcon_load ld = {
+		.image = ucode,
+		.image_len = bios->ucode_len,
+		.imem_src = bios->imem_offset,
+		.imem_dst = d->imem_phys_base,
+		.imem_len = bios->imem_len,
+		.imem_secure = true,
+		.imem_tag = d->imem_phys_base / NOVA_FALCON_BLOCK,
+		.dmem_src = bios->dmem_offset,
+		.dmem_dst = d->dmem_phys_base,
+		.dmem_len = bios->dmem_len,
+		.boot_vector = 0,
+		.brom = d->version == 3,
+		.pkc_data_offset = d->pkc_data_offset,
+		.engine_id_mask = d->engine_id_mask,
+		.ucode_id = d->ucode_id,
+	};
+	int ret;
+
+	ret = nova_falcon_reset(&nd->gsp);
+	if (!ret)
+		ret = nova_falcon_load(&nd->gsp, &ld);
+	if (!ret)
+		ret = nova_falcon_boot(&nd->gsp, 0, 0, mbox0, NULL);
+	return ret;
+}
+
+/*
+ * The generic bootloader's descriptor, at DMEM 0: where to DMA FWSEC's
+ * code and data from (packed, little endian).
+ */
+#define NOVA_GBL_CTX_DMA		32
+#define NOVA_GBL_CODE_DMA_BASE		36
+#define NOVA_GBL_NON_SEC_OFF		44
+#define NOVA_GBL_NON_SEC_SIZE		48
+#define NOVA_GBL_SEC_OFF		52
+#define NOVA_GBL_SEC_SIZE		56
+#define NOVA_GBL_ENTRY			60
+#define NOVA_GBL_DATA_DMA_BASE		64
+#define NOVA_GBL_DATA_SIZE		72
+#define NOVA_GBL_DESC_LEN		84
+/* The DMA context it uses: system memory (FALCON_DMAIDX_PHYS_SYS_NCOH). */
+#define NOVA_GBL_CTX			4
+/* The bootloader's code goes right below the first 64 KiB of IMEM. */
+#define NOVA_GBL_IMEM_CEILING		0x10000
+
+/*
+ * FWSEC v2 (Turing, GA100): the generic bootloader is PIO-loaded into
+ * non-secure IMEM with a descriptor in DMEM, and DMA-copies FWSEC from a
+ * mirror image of IMEM in system memory before running it.
+ */
+static int nova_fwsec_run_gbl(struct nova_device *nd,
+			      const struct nova_vbios *bios, const u8 *ucode,
+			      const struct nova_fw_gen_bootloader *gbl,
+			      u32 *mbox0)
+{
+	const struct nova_fwsec_desc *d = &bios->desc;
+	u32 pad = d->imem_phys_base, code_len, size;
+	struct nova_falcon_load ld = {};
+	dma_addr_t dma;
+	u8 *buf, *img, *desc;
+	int ret;
+
+	if (d->dmem_phys_base) {
+		dev_err(nd->dev, "FWSEC: DMEM base 0x%x, but the bootloader loads data at 0\n",
+			d->dmem_phys_base);
+		return -EINVAL;
+	}
+	code_len = ALIGN(gbl->code_size, NOVA_FALCON_BLOCK);
+	if (pad >= NOVA_GBL_IMEM_CEILING || code_len > NOVA_GBL_IMEM_CEILING) {
+		dev_err(nd->dev, "FWSEC: IMEM base 0x%x or bootloader size 0x%x too large\n",
+			pad, gbl->code_size);
+		return -EINVAL;
+	}
+
+	/* FWSEC as the bootloader copies it: IMEM offsets are source offsets. */
+	size = ALIGN(pad + bios->ucode_len, NOVA_FALCON_BLOCK);
+	buf = dma_alloc_coherent(nd->dev, size, &dma, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	memcpy(buf + pad, ucode, bios->ucode_len);
+
+	img = kzalloc(code_len + NOVA_GBL_DESC_LEN, GFP_KERNEL);
+	if (!img) {
+		ret = -ENOMEM;
+		goto free_dma;
+	}
+	memcpy(img, gbl->code, gbl->code_size);
+	desc = img + code_len;
+	put_unaligned_le32(NOVA_GBL_CTX, desc + NOVA_GBL_CTX_DMA);
+	put_unaligned_le64(dma, desc + NOVA_GBL_CODE_DMA_BASE);
+	put_unaligned_le32(0, desc + NOVA_GBL_NON_SEC_OFF);
+	put_unaligned_le32(0, desc + NOVA_GBL_NON_SEC_SIZE);
+	put_unaligned_le32(d->imem_phys_base, desc + NOVA_GBL_SEC_OFF);
+	put_unaligned_le32(bios->imem_len, desc + NOVA_GBL_SEC_SIZE);
+	put_unaligned_le32(0, desc + NOVA_GBL_ENTRY);
+	put_unaligned_le64(dma + pad + bios->dmem_offset,
+			   desc + NOVA_GBL_DATA_DMA_BASE);
+	put_unaligned_le32(bios->dmem_len, desc + NOVA_GBL_DATA_SIZE);
+
+	ld.image = img;
+	ld.image_len = code_len + NOVA_GBL_DESC_LEN;
+	ld.imem_src = 0;
+	ld.imem_dst = NOVA_GBL_IMEM_CEILING - code_len;
+	ld.imem_len = code_len;
+	ld.imem_tag = gbl->start_tag;
+	ld.dmem_src = code_len;
+	ld.dmem_dst = 0;
+	ld.dmem_len = NOVA_GBL_DESC_LEN;
+	ld.boot_vector = gbl->start_tag * NOVA_FALCON_BLOCK;
+
+	ret = nova_falcon_reset(&nd->gsp);
+	if (!ret)
+		ret = nova_falcon_load(&nd->gsp, &ld);
+	if (!ret) {
+		nova_falcon_dma_ctx_sysmem(&nd->gsp, NOVA_GBL_CTX);
+		ret = nova_falcon_boot(&nd->gsp, 0, 0, mbox0, NULL);
+	}
+
+	kfree(img);
+free_dma:
+	dma_free_coherent(nd->dev, size, buf, dma);
+	return ret;
+}
+
 /**
  * nova_fwsec_frts() - create WPR2 by running FWSEC-FRTS
  * @nd: the GPU, with its FB layout computed
  * @bios: the parsed VBIOS
+ * @gbl: the generic bootloader, for v2 FWSEC descriptors (Turing, GA100);
+ *	NULL for v3
  *
  * Return: 0 once WPR2 exists at the FRTS region; -EBUSY if WPR2 existed
  * before (the GPU must be reset first); -EIO if FWSEC failed or did not
  * create WPR2; another negative errno from patching, loading or running it.
  */
-int nova_fwsec_frts(struct nova_device *nd, const struct nova_vbios *bios)
+int nova_fwsec_frts(struct nova_device *nd, const struct nova_vbios *bios,
+		    const struct nova_fw_gen_bootloader *gbl)
 {
 	const struct nova_fwsec_desc *d = &bios->desc;
 	const struct nova_range *frts = &nd->fb.frts;
-	struct nova_falcon_load ld = {};
 	u32 mbox0, err, lo, hi;
 	char why[128];
 	u8 *ucode;
@@ -197,6 +332,10 @@ int nova_fwsec_frts(struct nova_device *nd, const struct nova_vbios *bios)
 		dev_err(nd->dev, "WPR2 already exists (0x%llx-0x%llx): the GPU must be reset before nova_core can bind it\n",
 			nova_wpr2_addr(lo), nova_wpr2_addr(hi));
 		return -EBUSY;
+	}
+	if (d->version == 2 && !gbl) {
+		dev_err(nd->dev, "FWSEC: a v2 descriptor needs the generic bootloader\n");
+		return -EINVAL;
 	}
 
 	ucode = kmemdup(bios->ucode, bios->ucode_len, GFP_KERNEL);
@@ -216,30 +355,10 @@ int nova_fwsec_frts(struct nova_device *nd, const struct nova_vbios *bios)
 		ret = nova_fwsec_patch_sig(nd, bios, ucode + bios->dmem_offset);
 		if (ret)
 			goto out;
-		ld.brom = true;
-		ld.pkc_data_offset = d->pkc_data_offset;
-		ld.engine_id_mask = d->engine_id_mask;
-		ld.ucode_id = d->ucode_id;
+		ret = nova_fwsec_run_direct(nd, bios, ucode, &mbox0);
+	} else {
+		ret = nova_fwsec_run_gbl(nd, bios, ucode, gbl, &mbox0);
 	}
-
-	ld.image = ucode;
-	ld.image_len = bios->ucode_len;
-	ld.imem_src = bios->imem_offset;
-	ld.imem_dst = d->imem_phys_base;
-	ld.imem_len = bios->imem_len;
-	ld.imem_secure = true;
-	ld.dmem_src = bios->dmem_offset;
-	ld.dmem_dst = d->dmem_phys_base;
-	ld.dmem_len = bios->dmem_len;
-	ld.boot_vector = 0;
-
-	ret = nova_falcon_reset(&nd->gsp);
-	if (ret)
-		goto out;
-	ret = nova_falcon_load(&nd->gsp, &ld);
-	if (ret)
-		goto out;
-	ret = nova_falcon_boot(&nd->gsp, 0, 0, &mbox0, NULL);
 	if (ret)
 		goto out;
 

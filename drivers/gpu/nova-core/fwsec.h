@@ -9,6 +9,7 @@
 #include <linux/types.h>
 
 struct nova_device;
+struct nova_fw_gen_bootloader;
 struct nova_vbios;
 
 /* The application interface table and the DMEMMAPPER interface. */
@@ -36,6 +37,7 @@ struct nova_vbios;
 int nova_fwsec_patch_frts(u8 *ucode, size_t len, u32 dmem_offset,
 			  u32 dmem_len, u32 interface_offset, u64 frts_start,
 			  u64 frts_size, char *why, size_t why_len);
-int nova_fwsec_frts(struct nova_device *nd, const struct nova_vbios *bios);
+int nova_fwsec_frts(struct nova_device *nd, const struct nova_vbios *bios,
+		    const struct nova_fw_gen_bootloader *gbl);
 
 #endif /* __NOVA_CORE_FWSEC_H__ */

@@ -7,12 +7,13 @@
 
 #include "device.h"
 
-/* Turing: falcons loaded by PIO, no BROM programming, libos2. */
+/* Turing: PIO loads, FWSEC through the generic bootloader, libos2. */
 static const struct nova_hal nova_hal_tu102 = {
 	.name = "tu102",
 	.falcon = &nova_falcon_hal_tu102,
 	.fb = &nova_fb_hal_tu102,
 	.bringup = true,
+	.gen_bootloader = true,
 };
 
 /* GA100: Turing's falcons, Ampere's FB registers, no display. */
@@ -21,6 +22,7 @@ static const struct nova_hal nova_hal_ga100 = {
 	.falcon = &nova_falcon_hal_tu102,
 	.fb = &nova_fb_hal_ga100,
 	.bringup = true,
+	.gen_bootloader = true,
 };
 
 /* GA102 and Ada: DMA loads, BROM-checked signatures, libos3. */

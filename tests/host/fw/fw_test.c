@@ -2,7 +2,7 @@
 /*
  * Host test of nova_core's firmware file parsers (drivers/gpu/nova-core/
  * fw.c), built with ASan and UBSan: good files of every chip and kind from
- * the generator, every named corruption with its exact errno and reason,
+ * the generator (gen_bootloader on Turing and GA100 only), every named corruption with its exact errno and reason,
  * every truncation of good files, random bit flips (fixed seed), edge
  * cases, and the firmware tree written by mkfw --tree. Prints KTAP; exits
  * non-zero on a failure.
@@ -20,6 +20,8 @@
 #include "../../../drivers/gpu/nova-core/fw.h"
 
 #include "../ktap.h"
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
 
 static uint32_t rd32(const uint8_t *p)
 {
@@ -39,12 +41,14 @@ static void wr32(uint8_t *p, uint32_t v)
  * @gsp: gsp result.
  * @bl: bootloader result.
  * @hs: booter result.
+ * @gbl: gen_bootloader result.
  * @why: the reason of the parser that ran.
  */
 struct res {
 	struct nova_fw_gsp gsp;
 	struct nova_fw_bootloader bl;
 	struct nova_fw_booter hs;
+	struct nova_fw_gen_bootloader gbl;
 	const char *why;
 };
 
@@ -59,6 +63,9 @@ static int parse(enum mkfw_kind kind, const char *chip, const uint8_t *d, size_t
 	case MKFW_BOOTLOADER:
 		r->why = r->bl.why;
 		return nova_fw_bootloader_parse(d, len, &r->bl);
+	case MKFW_GEN_BOOTLOADER:
+		r->why = r->gbl.why;
+		return nova_fw_gen_bootloader_parse(d, len, &r->gbl);
 	default:
 		r->why = r->hs.why;
 		return nova_fw_booter_parse(d, len, &r->hs);
@@ -73,6 +80,7 @@ static int inside(const uint8_t *base, size_t len, const uint8_t *p, size_t n)
 /* What a success promises: everything it points at lies in the file. */
 static int success_ok(enum mkfw_kind kind, const struct res *r, const uint8_t *d, size_t len)
 {
+	const struct nova_fw_gen_bootloader *gb = &r->gbl;
 	const struct nova_fw_booter *h = &r->hs;
 	const struct nova_fw_bootloader *b = &r->bl;
 	const struct nova_fw_gsp *g = &r->gsp;
@@ -94,6 +102,12 @@ static int success_ok(enum mkfw_kind kind, const struct res *r, const uint8_t *d
 		       (uint64_t)b->monitor_data_offset + b->monitor_data_size <= b->ucode_len &&
 		       b->manifest_offset < b->ucode_len &&
 		       (uint64_t)b->manifest_offset + b->manifest_size <= b->ucode_len;
+	case MKFW_GEN_BOOTLOADER:
+		return gb->code == d + gb->bin.data_offset && gb->code_len == gb->code_size &&
+		       gb->code_size && gb->code_size <= NOVA_FW_GEN_BL_MAX_CODE &&
+		       gb->code_size <= gb->bin.data_size && inside(d, len, gb->code, gb->code_len) &&
+		       (uint64_t)gb->bin.header_offset + NOVA_FW_GEN_BL_DESC_LEN <= len &&
+		       gb->start_tag <= NOVA_FW_GEN_BL_MAX_TAG;
 	default:
 		return h->ucode == d + h->bin.data_offset && h->ucode_len == h->bin.data_size &&
 		       inside(d, len, h->ucode, h->ucode_len) &&
@@ -283,15 +297,64 @@ static int good_booter(const char *chip, enum mkfw_kind kind)
 	return ok;
 }
 
+/*
+ * On Turing and GA100, the good gen_bootloader parses; elsewhere mkfw has
+ * none to build.
+ */
+static int good_gen_bootloader(const char *chip)
+{
+	struct nova_fw_gen_bootloader gb;
+	struct mkfw_opts o;
+	const uint8_t *c;
+	uint8_t *d;
+	size_t len;
+	int ret, ok;
+
+	if (!mkfw_kind_on_chip(MKFW_GEN_BOOTLOADER, chip)) {
+		mkfw_default_opts(&o);
+		o.kind = MKFW_GEN_BOOTLOADER;
+		o.chip = chip;
+		ret = mkfw_build(&o, &d, &len);
+		if (ret != -ENODEV)
+			diag("%s gen_bootloader: mkfw_build returned %d, expected %d", chip, ret,
+			     -ENODEV);
+		return ret == -ENODEV;
+	}
+	d = build_kind(MKFW_GEN_BOOTLOADER, chip, 0, &len);
+	ret = nova_fw_gen_bootloader_parse(d, len, &gb);
+	c = gb.code;
+	ok = ret == 0 && !gb.why[0] && len == MKFW_GBL_LEN &&
+	     gb.bin.bin_magic == NOVA_FW_BIN_MAGIC && gb.bin.bin_ver == 1 &&
+	     gb.bin.bin_size == len && gb.bin.header_offset == MKFW_GBL_DESC &&
+	     gb.bin.data_offset == MKFW_GBL_CODE && gb.bin.data_size == MKFW_GBL_CODE_LEN &&
+	     gb.start_tag == 0xfe && gb.start_tag == MKFW_GBL_START_TAG &&
+	     gb.dmem_load_off == 0 && gb.code_off == 0 && gb.code_size == MKFW_GBL_CODE_LEN &&
+	     gb.data_off == MKFW_GBL_CODE_LEN && gb.data_size == 0 &&
+	     c == d + MKFW_GBL_CODE && gb.code_len == MKFW_GBL_CODE_LEN &&
+	     /* Loaded at the top of 64 KiB: from block start_tag on. */
+	     (NOVA_FW_GEN_BL_IMEM_END - ((gb.code_size + NOVA_FW_GEN_BL_BLOCK - 1) &
+					 ~(NOVA_FW_GEN_BL_BLOCK - 1))) >> 8 == gb.start_tag &&
+	     rd32(c) == NOVA_EMU_UCODE_MAGIC && rd32(c + 4) == NOVA_EMU_UCODE_VERSION &&
+	     rd32(c + 8) == NOVA_EMU_UCODE_GEN_BL && rd32(c + 12) == 0 && rd32(c + 16) == 0 &&
+	     rd32(c + 20) == 0 && rd32(c + 24) == 0 && rd32(c + 28) == 0 &&
+	     check_pattern(c + 32, gb.code_len - 32, 0x9eb10008);
+	if (!ok)
+		diag("%s gen_bootloader: %d '%s'", chip, ret, gb.why);
+	free(d);
+	return ok;
+}
+
 static void test_good(const char *chip)
 {
+	int gbl = mkfw_kind_on_chip(MKFW_GEN_BOOTLOADER, chip);
 	int ok = good_gsp(chip);
 
 	ok &= good_bootloader(chip);
 	ok &= good_booter(chip, MKFW_BOOTER_LOAD);
 	ok &= good_booter(chip, MKFW_BOOTER_UNLOAD);
-	result(ok, "good %s files parse (gsp with %s, bootloader, booter_load, booter_unload)",
-	       chip, mkfw_gsp_sig_section(chip));
+	ok &= good_gen_bootloader(chip);
+	result(ok, "good %s files parse (gsp with %s, bootloader, booter_load, booter_unload%s)",
+	       chip, mkfw_gsp_sig_section(chip), gbl ? ", gen_bootloader" : "; no gen_bootloader");
 }
 
 static unsigned int num_corruption_tests(void)
@@ -304,10 +367,15 @@ static unsigned int num_corruption_tests(void)
 	return n;
 }
 
-/* Each corruption, for each kind it applies to, on a Turing and an Ampere chip. */
+/*
+ * Each corruption, for each kind it applies to, on a Turing and an Ampere
+ * chip (gen_bootloader: Turing and GA100).
+ */
 static void test_corruptions(void)
 {
-	static const char *const chips[] = { "ga102", "tu102" };
+	static const char *const any_chips[] = { "ga102", "tu102" };
+	static const char *const gbl_chips[] = { "tu102", "ga100" };
+	const char *const *chips;
 	struct mkfw_opts o;
 	unsigned int i, k, c;
 	struct res r;
@@ -322,6 +390,7 @@ static void test_corruptions(void)
 			if (!(cr->kinds & MKFW_K(k)))
 				continue;
 			ok = 1;
+			chips = k == MKFW_GEN_BOOTLOADER ? gbl_chips : any_chips;
 			for (c = 0; c < 2; c++) {
 				mkfw_default_opts(&o);
 				o.kind = k;
@@ -415,8 +484,83 @@ static void test_bitflips(enum mkfw_kind kind, const char *chip, unsigned int ro
 	free(d);
 }
 
+/* gen_bootloader edge cases, on a copy of the good file or a large one. */
+static void test_misc_gen_bootloader(void)
+{
+	uint32_t big = NOVA_FW_GEN_BL_MAX_CODE + 1;
+	struct nova_fw_gen_bootloader gb;
+	size_t len, blen = MKFW_GBL_CODE + big;
+	uint8_t *d, *desc, *large;
+	int ret, ok;
+
+	/* code_size up to 0xff00 (loaded at 0x100): 0xff01 is too big. */
+	d = build_kind(MKFW_GEN_BOOTLOADER, "tu102", 0, &len);
+	large = calloc(1, blen);
+	memcpy(large, d, MKFW_GBL_CODE);
+	wr32(large + 8, blen);
+	wr32(large + 20, big);
+	wr32(large + MKFW_GBL_DESC + 12, NOVA_FW_GEN_BL_MAX_CODE);
+	wr32(large + MKFW_GBL_DESC, 1);
+	ret = parse_copy(MKFW_GEN_BOOTLOADER, "tu102", large, blen, &(struct res){});
+	ok = ret == 0;
+	wr32(large + MKFW_GBL_DESC + 12, big);
+	ret = nova_fw_gen_bootloader_parse(large, blen, &gb);
+	result(ok && ret == -EINVAL && strstr(gb.why, "code_size 0xff01 too big"),
+	       "gen_bootloader code_size 0xff00 parses, 0xff01 is too big (%s)", gb.why);
+	free(large);
+
+	/* start_tag 0xff is the last block of the first 64 KiB. */
+	desc = d + MKFW_GBL_DESC;
+	wr32(desc, NOVA_FW_GEN_BL_MAX_TAG);
+	ret = nova_fw_gen_bootloader_parse(d, len, &gb);
+	ok = ret == 0 && gb.start_tag == 0xff;
+	wr32(desc, 0);
+	ret = nova_fw_gen_bootloader_parse(d, len, &gb);
+	ok &= ret == 0 && gb.start_tag == 0;
+	wr32(desc, 0xffffffff);
+	ret = nova_fw_gen_bootloader_parse(d, len, &gb);
+	result(ok && ret == -EINVAL && strstr(gb.why, "start_tag 0xffffffff"),
+	       "gen_bootloader start_tag 0 and 0xff parse, 0xffffffff does not (%s)", gb.why);
+	wr32(desc, MKFW_GBL_START_TAG);
+
+	/* The legacy fields are recorded, not checked; the code may end early. */
+	wr32(desc + 4, 0xffffffff);
+	wr32(desc + 8, 0xfffffff0);
+	wr32(desc + 16, 0xffffff00);
+	wr32(desc + 20, 0xfffff000);
+	wr32(desc + 12, 0x10);
+	ret = parse_copy(MKFW_GEN_BOOTLOADER, "tu102", d, len, &(struct res){});
+	ok = ret == 0;
+	ret = nova_fw_gen_bootloader_parse(d, len, &gb);
+	result(ok && ret == 0 && gb.dmem_load_off == 0xffffffff && gb.code_off == 0xfffffff0 &&
+	       gb.data_off == 0xffffff00 && gb.data_size == 0xfffff000 && gb.code_size == 0x10 &&
+	       gb.code_len == 0x10 && gb.code == d + MKFW_GBL_CODE &&
+	       gb.bin.data_size == MKFW_GBL_CODE_LEN,
+	       "gen_bootloader legacy fields recorded unchecked, code shorter than the payload (%d '%s')",
+	       ret, gb.why);
+	free(d);
+
+	/*
+	 * The descriptor may end exactly at the end of the file (here inside
+	 * the payload, which ends the file), a byte less not.
+	 */
+	d = build_kind(MKFW_GEN_BOOTLOADER, "ga100", 0, &len);
+	memcpy(d + len - NOVA_FW_GEN_BL_DESC_LEN, d + MKFW_GBL_DESC, NOVA_FW_GEN_BL_DESC_LEN);
+	wr32(d + len - NOVA_FW_GEN_BL_DESC_LEN + 12, 0x100);
+	wr32(d + 12, len - NOVA_FW_GEN_BL_DESC_LEN);
+	ret = parse_copy(MKFW_GEN_BOOTLOADER, "ga100", d, len, &(struct res){});
+	ok = ret == 0;
+	wr32(d + 20, MKFW_GBL_CODE_LEN - 1);
+	ret = nova_fw_gen_bootloader_parse(d, len - 1, &gb);
+	result(ok && ret == -EOVERFLOW && strstr(gb.why, "BootloaderDesc at 0x218: 24 bytes past"),
+	       "BootloaderDesc ending at the end of the file parses, a byte less not (%s)",
+	       gb.why);
+	free(d);
+}
+
 static void test_misc(void)
 {
+	struct nova_fw_gen_bootloader gb;
 	struct nova_fw_bootloader b;
 	struct nova_fw_booter h;
 	struct nova_fw_gsp g;
@@ -427,14 +571,17 @@ static void test_misc(void)
 	ok = nova_fw_gsp_parse(NULL, 100, ".x", &g) == -EINVAL && g.why[0] &&
 	     nova_fw_bootloader_parse(NULL, 100, &b) == -EINVAL && b.why[0] &&
 	     nova_fw_booter_parse(NULL, 100, &h) == -EINVAL && h.why[0] &&
+	     nova_fw_gen_bootloader_parse(NULL, 100, &gb) == -EINVAL && gb.why[0] &&
 	     nova_fw_gsp_parse((const uint8_t *)"", 0, ".x", NULL) == -EINVAL &&
 	     nova_fw_bootloader_parse((const uint8_t *)"", 0, NULL) == -EINVAL &&
-	     nova_fw_booter_parse((const uint8_t *)"", 0, NULL) == -EINVAL;
+	     nova_fw_booter_parse((const uint8_t *)"", 0, NULL) == -EINVAL &&
+	     nova_fw_gen_bootloader_parse((const uint8_t *)"", 0, NULL) == -EINVAL;
 	result(ok, "NULL file or result: EINVAL");
 
 	ok = nova_fw_gsp_parse((const uint8_t *)"", 0, ".x", &g) == -EOVERFLOW &&
 	     nova_fw_bootloader_parse((const uint8_t *)"", 0, &b) == -EOVERFLOW &&
-	     nova_fw_booter_parse((const uint8_t *)"", 0, &h) == -EOVERFLOW;
+	     nova_fw_booter_parse((const uint8_t *)"", 0, &h) == -EOVERFLOW &&
+	     nova_fw_gen_bootloader_parse((const uint8_t *)"", 0, &gb) == -EOVERFLOW;
 	result(ok, "empty file: EOVERFLOW (%s)", g.why);
 
 	gsp = build_kind(MKFW_GSP, "ga102", 1, &glen);
@@ -443,6 +590,7 @@ static void test_misc(void)
 	ok = nova_fw_gsp_parse(hs, hlen, NULL, &g) == -ENOEXEC &&
 	     nova_fw_gsp_parse(bl, blen, NULL, &g) == -ENOEXEC &&
 	     nova_fw_booter_parse(gsp, glen, &h) == -ENOEXEC &&
+	     nova_fw_gen_bootloader_parse(gsp, glen, &gb) == -ENOEXEC &&
 	     nova_fw_bootloader_parse(gsp, glen, &b) == -ENOEXEC &&
 	     strstr(b.why, "bin_magic 0x464c457f");
 	result(ok, "a file of the wrong kind: ENOEXEC (%s)", b.why);
@@ -507,6 +655,7 @@ static void test_misc(void)
 	free(gsp);
 	free(hs);
 	free(bl);
+	test_misc_gen_bootloader();
 }
 
 static uint8_t *read_file(const char *path, size_t *len)
@@ -529,6 +678,13 @@ static uint8_t *read_file(const char *path, size_t *len)
 	return d;
 }
 
+/*
+ * The tree holds the four files of each of the 16 chips and gen_bootloader
+ * of the six Turing and GA100 ones: 70 files, all parsing; no other chip
+ * has a gen_bootloader.
+ */
+#define TREE_FILES	(16 * 4 + 6)
+
 static void test_tree(const char *dir)
 {
 	unsigned int c, k, n = 0, bad = 0;
@@ -543,6 +699,12 @@ static void test_tree(const char *dir)
 			snprintf(path, sizeof(path), "%s/nvidia/%s/gsp/%s-%s.bin", dir,
 				 mkfw_chips[c], mkfw_kind_names[k], MKFW_VERSION);
 			d = read_file(path, &len);
+			if (!mkfw_kind_on_chip(k, mkfw_chips[c])) {
+				if (d && !bad++)
+					diag("%s: should not exist", path);
+				free(d);
+				continue;
+			}
 			if (!d) {
 				if (!bad++)
 					diag("%s: cannot read", path);
@@ -555,31 +717,43 @@ static void test_tree(const char *dir)
 			free(d);
 		}
 	}
+	if (n != TREE_FILES && !bad++)
+		diag("%u files parse, expected %u", n, TREE_FILES);
 	result(!bad, "mkfw --tree %s: all %u files parse", dir, n);
 }
 
 int main(int argc, char **argv)
 {
-	static const enum mkfw_kind kinds[] = {
-		MKFW_GSP, MKFW_BOOTLOADER, MKFW_BOOTER_LOAD, MKFW_BOOTER_UNLOAD,
+	/* Truncations of each kind on two chips; bit flips of each kind on one. */
+	static const struct {
+		enum mkfw_kind kind;
+		const char *chip;
+	} truncs[] = {
+		{ MKFW_GSP, "ga102" }, { MKFW_GSP, "tu102" },
+		{ MKFW_BOOTLOADER, "ga102" }, { MKFW_BOOTLOADER, "tu102" },
+		{ MKFW_BOOTER_LOAD, "ga102" }, { MKFW_BOOTER_LOAD, "tu102" },
+		{ MKFW_BOOTER_UNLOAD, "ga102" }, { MKFW_BOOTER_UNLOAD, "tu102" },
+		{ MKFW_GEN_BOOTLOADER, "tu102" }, { MKFW_GEN_BOOTLOADER, "ga100" },
+	}, flips[] = {
+		{ MKFW_GSP, "ga102" }, { MKFW_BOOTLOADER, "tu102" },
+		{ MKFW_BOOTER_LOAD, "ga102" }, { MKFW_BOOTER_UNLOAD, "tu102" },
+		{ MKFW_GEN_BOOTLOADER, "ga100" },
 	};
 	unsigned int rounds = argc > 1 ? strtoul(argv[1], NULL, 0) : 20000;
 	const char *tree = argc > 2 ? argv[2] : NULL;
 	unsigned int i;
 
 	printf("KTAP version 1\n");
-	printf("1..%u\n", mkfw_num_chips + num_corruption_tests() + 8 + 4 + 8 + !!tree);
+	/* test_misc: 8 results, test_misc_gen_bootloader 4. */
+	printf("1..%zu\n", mkfw_num_chips + num_corruption_tests() + N(truncs) + N(flips) + 8 + 4 +
+	       !!tree);
 	for (i = 0; i < mkfw_num_chips; i++)
 		test_good(mkfw_chips[i]);
 	test_corruptions();
-	for (i = 0; i < 4; i++) {
-		test_truncations(kinds[i], "ga102");
-		test_truncations(kinds[i], "tu102");
-	}
-	test_bitflips(MKFW_GSP, "ga102", rounds);
-	test_bitflips(MKFW_BOOTLOADER, "tu102", rounds);
-	test_bitflips(MKFW_BOOTER_LOAD, "ga102", rounds);
-	test_bitflips(MKFW_BOOTER_UNLOAD, "tu102", rounds);
+	for (i = 0; i < N(truncs); i++)
+		test_truncations(truncs[i].kind, truncs[i].chip);
+	for (i = 0; i < N(flips); i++)
+		test_bitflips(flips[i].kind, flips[i].chip, rounds);
 	test_misc();
 	if (tree)
 		test_tree(tree);

@@ -2,14 +2,15 @@
 /*
  * mkfw: writes a synthetic GSP firmware file, or a whole firmware tree.
  *
- *   mkfw --kind gsp|bootloader|booter_load|booter_unload --chip CHIP
- *        [--corrupt NAME] [--image-len BYTES] [--sig-len BYTES] [--sigs N]
- *        -o OUT
+ *   mkfw --kind gsp|bootloader|booter_load|booter_unload|gen_bootloader
+ *        --chip CHIP [--corrupt NAME] [--image-len BYTES] [--sig-len BYTES]
+ *        [--sigs N] -o OUT
  *   mkfw --list-corruptions [--kind KIND]
  *   mkfw --tree DIR
  *
  * --tree writes DIR/nvidia/<chip>/gsp/<kind>-570.144.bin for every chip
- * and kind, with the default sizes.
+ * and kind, with the default sizes; gen_bootloader exists on Turing and
+ * GA100 only (tu102, tu104, tu106, tu116, tu117, ga100).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -21,9 +22,9 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: mkfw --kind gsp|bootloader|booter_load|booter_unload --chip CHIP\n"
-		"            [--corrupt NAME] [--image-len BYTES] [--sig-len BYTES] [--sigs N]\n"
-		"            -o OUT\n"
+	fprintf(f, "usage: mkfw --kind gsp|bootloader|booter_load|booter_unload|gen_bootloader\n"
+		"            --chip CHIP [--corrupt NAME] [--image-len BYTES] [--sig-len BYTES]\n"
+		"            [--sigs N] -o OUT\n"
 		"       mkfw --list-corruptions [--kind KIND]\n"
 		"       mkfw --tree DIR\n");
 }
@@ -46,7 +47,7 @@ static void list_corruptions(int kind)
 				strcat(kinds, ",");
 			strcat(kinds, mkfw_kind_names[k]);
 		}
-		printf("%-24s %-38s %s\n", c->name, kinds, c->help);
+		printf("%-24s %-56s %s\n", c->name, kinds, c->help);
 	}
 }
 
@@ -119,6 +120,7 @@ int main(int argc, char **argv)
 	if (ret) {
 		fprintf(stderr, "mkfw: %s\n",
 			ret == -EINVAL ? "unknown chip" :
+			ret == -ENODEV ? "no such file on this chip (gen_bootloader: Turing, GA100)" :
 			ret == -ENOENT ? "unknown corruption (see --list-corruptions)" :
 			ret == -ENOTSUP ? "corruption does not apply to this kind of file" :
 			ret == -ERANGE ? "sizes out of range" :

@@ -4,7 +4,8 @@
  * linux-firmware's nvidia/<chip>/gsp/ (gsp: ELF64 with .fwimage and
  * .fwsignature_* sections; bootloader: BinHdr + RM_RISCV_UCODE_DESC +
  * payload; booter_load/unload: BinHdr + HsHeaderV2 + signatures + meta
- * data + HsLoadHeaderV2 + payload), optionally corrupted in one named way.
+ * data + HsLoadHeaderV2 + payload; gen_bootloader, Turing and GA100 only:
+ * BinHdr + BootloaderDesc + code), optionally corrupted in one named way.
  * The contents are patterns, never NVIDIA code. Used by mkfw (the CLI),
  * the host tests, the fuzzers' seed corpora and the emulated GPU's
  * firmware tree.
@@ -24,12 +25,13 @@ enum mkfw_kind {
 	MKFW_BOOTLOADER,
 	MKFW_BOOTER_LOAD,
 	MKFW_BOOTER_UNLOAD,
+	MKFW_GEN_BOOTLOADER,
 	MKFW_NUM_KINDS,
 };
 
 #define MKFW_K(kind)		(1u << (kind))
 #define MKFW_BIN_KINDS		(MKFW_K(MKFW_BOOTLOADER) | MKFW_K(MKFW_BOOTER_LOAD) | \
-				 MKFW_K(MKFW_BOOTER_UNLOAD))
+				 MKFW_K(MKFW_BOOTER_UNLOAD) | MKFW_K(MKFW_GEN_BOOTLOADER))
 #define MKFW_BOOTER_KINDS	(MKFW_K(MKFW_BOOTER_LOAD) | MKFW_K(MKFW_BOOTER_UNLOAD))
 
 /**
@@ -37,7 +39,7 @@ enum mkfw_kind {
  * @kind: the kind of file.
  * @chip: lower-case chipset name ("ga102", "tu102", ...): decides the GSP
  *	image family, the booter signature size and the bootloader
- *	descriptor size.
+ *	descriptor size; gen_bootloader exists on Turing and GA100 only.
  * @image_len: (gsp) bytes of the .fwimage section.
  * @sig_len: (gsp) bytes of each .fwsignature_* section.
  * @num_sigs: (booter) number of signatures.
@@ -114,9 +116,22 @@ extern const char *const mkfw_kind_names[MKFW_NUM_KINDS];
 #define MKFW_HS_UCODE_ID_LOAD	0x01
 #define MKFW_HS_UCODE_ID_UNLOAD	0x02
 
+/*
+ * gen_bootloader: BinHdr, BootloaderDesc right after it, then the code
+ * (the whole payload), which starts with the emulated ucode header; loaded
+ * at the top of 64 KiB of IMEM, from block start_tag on.
+ */
+#define MKFW_GBL_DESC		24
+#define MKFW_GBL_DESC_LEN	24
+#define MKFW_GBL_CODE		(MKFW_GBL_DESC + MKFW_GBL_DESC_LEN)
+#define MKFW_GBL_CODE_LEN	0x200
+#define MKFW_GBL_START_TAG	((0x10000 - MKFW_GBL_CODE_LEN) >> 8)
+#define MKFW_GBL_LEN		(MKFW_GBL_CODE + MKFW_GBL_CODE_LEN)
+
 void mkfw_default_opts(struct mkfw_opts *o);
 int mkfw_kind_from_name(const char *name);
 bool mkfw_chip_known(const char *chip);
+bool mkfw_kind_on_chip(enum mkfw_kind kind, const char *chip);
 bool mkfw_gsp_is_tu10x(const char *chip);
 const char *mkfw_gsp_sig_section(const char *chip);
 unsigned int mkfw_gsp_sig_sections(const char *chip, const char *const **names);

@@ -3,10 +3,11 @@
  * Synthetic GSP firmware file generator (see mkfw.h). The layouts follow
  * the public descriptions of the files in linux-firmware's
  * nvidia/<chip>/gsp/ (BinHdr, RM_RISCV_UCODE_DESC, HsHeaderV2,
- * HsLoadHeaderV2, the ELF64 gsp image and its sections); the contents are
- * patterns, never NVIDIA code. The booters' app 0 starts with the emulated
- * ucode header of drivers/gpu/nova-core/emu/ucode.h, and their signatures
- * are the synthetic ones it defines.
+ * HsLoadHeaderV2, BootloaderDesc, the ELF64 gsp image and its sections);
+ * the contents are patterns, never NVIDIA code. The booters' app 0 and the
+ * generic bootloader's code start with the emulated ucode header of
+ * drivers/gpu/nova-core/emu/ucode.h, and the booters' signatures are the
+ * synthetic ones it defines.
  */
 #include <elf.h>
 #include <errno.h>
@@ -24,6 +25,7 @@
 #define BL	MKFW_K(MKFW_BOOTLOADER)
 #define BIN	MKFW_BIN_KINDS
 #define HS	MKFW_BOOTER_KINDS
+#define GBL	MKFW_K(MKFW_GEN_BOOTLOADER)
 #define ALL	(GSP | BIN)
 
 const struct mkfw_corruption mkfw_corruptions[] = {
@@ -100,6 +102,30 @@ const struct mkfw_corruption mkfw_corruptions[] = {
 	  "the patch_loc word is 4 bytes before the OS data" },
 	{ "hs-patch-loc-past", HS, EOVERFLOW, "patch_loc 0xbf8 + sig_len",
 	  "the patch_loc word is 8 bytes before the end of the OS data" },
+	/* gen_bootloader. */
+	{ "gbl-desc-past-end", GBL, EOVERFLOW,
+	  "BootloaderDesc at 0x21c: 24 bytes past the end of the file (0x230)",
+	  "BinHdr header_offset puts BootloaderDesc 20 bytes before the end" },
+	{ "gbl-desc-wrap", GBL, EOVERFLOW, "BootloaderDesc at 0xfffffff0: 24 bytes past",
+	  "BinHdr header_offset is 0xfffffff0 (+ 24 wraps 32 bits)" },
+	{ "gbl-start-tag", GBL, EINVAL, "start_tag 0x100 past the first 64 KiB (at most 0xff)",
+	  "start_tag is 0x100" },
+	{ "gbl-code-size-zero", GBL, EINVAL, "BootloaderDesc at 0x18: code_size 0, no code",
+	  "code_size is 0" },
+	{ "gbl-code-too-big", GBL, EINVAL,
+	  "code_size 0xff01 too big to load below 64 KiB (at most 0xff00)",
+	  "code_size is 0xff01" },
+	{ "gbl-code-size", GBL, EINVAL, "code_size 0xffffffff too big to load below 64 KiB",
+	  "code_size is 0xffffffff" },
+	{ "gbl-code-past-end", GBL, EOVERFLOW,
+	  "code_size 0x201 past the end of the payload (0x200 at 0x30)",
+	  "code_size is one more than the payload, which ends the file" },
+	{ "gbl-payload-short", GBL, EOVERFLOW,
+	  "code_size 0x200 past the end of the payload (0x100 at 0x30)",
+	  "BinHdr data_size is half code_size" },
+	{ "gbl-data-offset-wrap", GBL, EOVERFLOW,
+	  "BinHdr: data_offset 0xfffffe00 + data_size 0x200 past the end of the file",
+	  "BinHdr data_offset is 0xfffffe00 (+ code_size wraps 32 bits to 0)" },
 	/* gsp. */
 	{ "elf-magic", GSP, ENOEXEC, "ELF header: bad magic 7f 45 4c 47",
 	  "the ELF magic is \\177ELG" },
@@ -146,7 +172,7 @@ const char *const mkfw_chips[] = {
 const unsigned int mkfw_num_chips = sizeof(mkfw_chips) / sizeof(mkfw_chips[0]);
 
 const char *const mkfw_kind_names[MKFW_NUM_KINDS] = {
-	"gsp", "bootloader", "booter_load", "booter_unload",
+	"gsp", "bootloader", "booter_load", "booter_unload", "gen_bootloader",
 };
 
 /* The two GSP images: gsp_tu10x (Turing, GA100) and gsp_ga10x (the rest). */
@@ -223,6 +249,12 @@ bool mkfw_chip_known(const char *chip)
 		if (!strcmp(chip, mkfw_chips[i]))
 			return true;
 	return false;
+}
+
+/* Whether @chip has a file of @kind: gen_bootloader on Turing and GA100 only. */
+bool mkfw_kind_on_chip(enum mkfw_kind kind, const char *chip)
+{
+	return kind != MKFW_GEN_BOOTLOADER || mkfw_gsp_is_tu10x(chip);
 }
 
 /* Turing and GA100 use the gsp_tu10x image; GA10x and Ada gsp_ga10x. */
@@ -436,6 +468,18 @@ static void put_binhdr(uint8_t *d, size_t len, uint32_t data_offset, uint32_t da
 	put32(d + 20, data_size);
 }
 
+static void put_emu_hdr(uint8_t *p, uint32_t kind, uint32_t flags, uint32_t ucode_id,
+			uint32_t engine_id_mask)
+{
+	memset(p, 0, sizeof(struct nova_emu_ucode_hdr));
+	put32(p + offsetof(struct nova_emu_ucode_hdr, magic), NOVA_EMU_UCODE_MAGIC);
+	put32(p + offsetof(struct nova_emu_ucode_hdr, version), NOVA_EMU_UCODE_VERSION);
+	put32(p + offsetof(struct nova_emu_ucode_hdr, kind), kind);
+	put32(p + offsetof(struct nova_emu_ucode_hdr, flags), flags);
+	put32(p + offsetof(struct nova_emu_ucode_hdr, ucode_id), ucode_id);
+	put32(p + offsetof(struct nova_emu_ucode_hdr, engine_id_mask), engine_id_mask);
+}
+
 static int build_bootloader(const struct mkfw_opts *o, uint8_t **datap, size_t *lenp)
 {
 	uint32_t desc_len = mkfw_bl_desc_len(o->chip), data_offset = MKFW_BINHDR_LEN + desc_len;
@@ -541,16 +585,9 @@ static int build_booter(const struct mkfw_opts *o, uint8_t **datap, size_t *lenp
 	p = d + data_offset;
 	fill(p + MKFW_HS_OS_CODE, MKFW_HS_OS_CODE_LEN, load ? 0xb0070000 : 0xb0071000);
 	emu = p + MKFW_HS_APP0;
-	memset(emu, 0, sizeof(struct nova_emu_ucode_hdr));
-	put32(emu + offsetof(struct nova_emu_ucode_hdr, magic), NOVA_EMU_UCODE_MAGIC);
-	put32(emu + offsetof(struct nova_emu_ucode_hdr, version), NOVA_EMU_UCODE_VERSION);
-	put32(emu + offsetof(struct nova_emu_ucode_hdr, kind),
-	      load ? NOVA_EMU_UCODE_BOOTER_LOAD : NOVA_EMU_UCODE_BOOTER_UNLOAD);
-	put32(emu + offsetof(struct nova_emu_ucode_hdr, flags),
-	      sig_len == NOVA_EMU_SIG_LEN ? NOVA_EMU_UCODE_F_SIGNED : 0);
-	put32(emu + offsetof(struct nova_emu_ucode_hdr, ucode_id), ucode_id);
-	put32(emu + offsetof(struct nova_emu_ucode_hdr, engine_id_mask),
-	      MKFW_HS_ENGINE_ID_MASK);
+	put_emu_hdr(emu, load ? NOVA_EMU_UCODE_BOOTER_LOAD : NOVA_EMU_UCODE_BOOTER_UNLOAD,
+		    sig_len == NOVA_EMU_SIG_LEN ? NOVA_EMU_UCODE_F_SIGNED : 0, ucode_id,
+		    MKFW_HS_ENGINE_ID_MASK);
 	fill(p + MKFW_HS_OS_DATA, MKFW_HS_OS_DATA_LEN, 0xda7a0000);
 	memset(p + MKFW_HS_OS_DATA + MKFW_HS_PKC_OFFSET, 0, sig_len);
 
@@ -606,6 +643,56 @@ static int build_booter(const struct mkfw_opts *o, uint8_t **datap, size_t *lenp
 	return 0;
 }
 
+/*
+ * gen_bootloader: BinHdr, BootloaderDesc { start_tag, dmem_load_off,
+ * code_off, code_size, data_off, data_size }, then the code, the whole
+ * payload: the emulated ucode header, then a pattern. The legacy fields
+ * are as in the real files: dmem_load_off 0, code_off 0, data_off the end
+ * of the code, no data.
+ */
+static int build_gen_bootloader(const struct mkfw_opts *o, uint8_t **datap, size_t *lenp)
+{
+	size_t len = MKFW_GBL_LEN;
+	uint8_t *d, *desc;
+
+	d = calloc(1, len);
+	if (!d)
+		return -ENOMEM;
+	put_binhdr(d, len, MKFW_GBL_CODE, MKFW_GBL_CODE_LEN);
+	desc = d + MKFW_GBL_DESC;
+	put32(desc + 0, MKFW_GBL_START_TAG);
+	put32(desc + 4, 0);				/* dmem_load_off */
+	put32(desc + 8, 0);				/* code_off */
+	put32(desc + 12, MKFW_GBL_CODE_LEN);		/* code_size */
+	put32(desc + 16, MKFW_GBL_CODE_LEN);		/* data_off */
+	put32(desc + 20, 0);				/* data_size */
+	fill(d + MKFW_GBL_CODE, MKFW_GBL_CODE_LEN, 0x9eb10000);
+	put_emu_hdr(d + MKFW_GBL_CODE, NOVA_EMU_UCODE_GEN_BL, 0, 0, 0);
+
+	if (corrupt_is(o, "gbl-desc-past-end"))
+		put32(d + 12, len - 20);
+	else if (corrupt_is(o, "gbl-desc-wrap"))
+		put32(d + 12, 0xfffffff0);
+	else if (corrupt_is(o, "gbl-start-tag"))
+		put32(desc + 0, 0x100);
+	else if (corrupt_is(o, "gbl-code-size-zero"))
+		put32(desc + 12, 0);
+	else if (corrupt_is(o, "gbl-code-too-big"))
+		put32(desc + 12, 0xff01);
+	else if (corrupt_is(o, "gbl-code-size"))
+		put32(desc + 12, 0xffffffff);
+	else if (corrupt_is(o, "gbl-code-past-end"))
+		put32(desc + 12, MKFW_GBL_CODE_LEN + 1);
+	else if (corrupt_is(o, "gbl-payload-short"))
+		put32(d + 20, MKFW_GBL_CODE_LEN / 2);
+	else if (corrupt_is(o, "gbl-data-offset-wrap"))
+		put32(d + 16, 0xfffffe00);
+
+	*datap = d;
+	*lenp = len;
+	return 0;
+}
+
 int mkfw_build(const struct mkfw_opts *o, uint8_t **datap, size_t *lenp)
 {
 	const char *c = o->corrupt;
@@ -613,6 +700,8 @@ int mkfw_build(const struct mkfw_opts *o, uint8_t **datap, size_t *lenp)
 
 	if ((int)o->kind < 0 || o->kind >= MKFW_NUM_KINDS || !o->chip || !mkfw_chip_known(o->chip))
 		return -EINVAL;
+	if (!mkfw_kind_on_chip(o->kind, o->chip))
+		return -ENODEV;
 	if (c) {
 		i = find_corruption(c);
 		if (i < 0)
@@ -630,6 +719,9 @@ int mkfw_build(const struct mkfw_opts *o, uint8_t **datap, size_t *lenp)
 		break;
 	case MKFW_BOOTLOADER:
 		ret = build_bootloader(o, datap, lenp);
+		break;
+	case MKFW_GEN_BOOTLOADER:
+		ret = build_gen_bootloader(o, datap, lenp);
 		break;
 	default:
 		ret = build_booter(o, datap, lenp);
@@ -664,7 +756,8 @@ static int mkdir_one(const char *path)
 
 /*
  * Writes @dir/nvidia/<chip>/gsp/<kind>-570.144.bin for every chip and
- * kind, as plain files.
+ * kind the chip has (gen_bootloader on Turing and GA100 only), as plain
+ * files.
  */
 int mkfw_write_tree(const char *dir)
 {
@@ -687,6 +780,8 @@ int mkfw_write_tree(const char *dir)
 		if (!ret)
 			ret = mkdir_one(path);
 		for (k = 0; !ret && k < MKFW_NUM_KINDS; k++) {
+			if (!mkfw_kind_on_chip(k, mkfw_chips[c]))
+				continue;
 			mkfw_default_opts(&o);
 			o.kind = k;
 			o.chip = mkfw_chips[c];

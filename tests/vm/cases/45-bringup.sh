@@ -97,15 +97,19 @@ fails "WPR2 already set up: EBUSY" 311 "chipset=ad107 wpr2=preset" \
 fails "GFW never completes" 312 "chipset=ga100 gfw=stuck" \
 	"GPU firmware boot (GFW) did not complete"
 
-# Firmware files: a missing one and each malformed one, named in the log.
-fw=/lib/firmware/nvidia/ga102/gsp
-for f in gsp bootloader booter_load booter_unload; do
+# Firmware files: a missing one and each malformed one, named in the log
+# (gen_bootloader only exists for Turing and GA100).
+for cf in ga102:gsp ga102:bootloader ga102:booter_load ga102:booter_unload \
+	  tu104:gen_bootloader; do
+	c=${cf%%:*}
+	f=${cf#*:}
+	fw=/lib/firmware/nvidia/$c/gsp
 	mv $fw/$f-570.144.bin /tmp/saved.bin
-	fails "missing $f firmware named" 320 "chipset=ga102" \
-		"firmware nvidia/ga102/gsp/$f-570.144.bin: cannot load it (-2)"
+	fails "missing $f firmware named ($c)" 320 "chipset=$c" \
+		"firmware nvidia/$c/gsp/$f-570.144.bin: cannot load it (-2)"
 	head -c 100 /tmp/saved.bin > $fw/$f-570.144.bin
-	fails "truncated $f firmware named" 321 "chipset=ga102" \
-		"firmware nvidia/ga102/gsp/$f-570.144.bin: .*(-[0-9]*)$"
+	fails "truncated $f firmware named ($c)" 321 "chipset=$c" \
+		"firmware nvidia/$c/gsp/$f-570.144.bin: .*(-[0-9]*)$"
 	mv /tmp/saved.bin $fw/$f-570.144.bin
 done
 

@@ -88,6 +88,8 @@ struct nova_emu_config {
 
 /* Size of each falcon's IMEM and of its DMEM. */
 #define NOVA_EMU_FALCON_MEM_SIZE	SZ_64K
+/* DMA contexts (FBIF_TRANSCFG registers) of a falcon. */
+#define NOVA_EMU_FALCON_DMA_CTXS	8
 
 /**
  * struct nova_emu_falcon_port - an IMEM or DMEM access port (IMEMC/DMEMC)
@@ -119,7 +121,7 @@ struct nova_emu_falcon_port {
  * @imemt: IMEMT port 0 (the tag of the block being written).
  * @dmem_port: DMEMC port 0.
  * @engine: ENGINE (bit 0: the falcon is held in reset).
- * @transcfg0: FBIF_TRANSCFG[0].
+ * @transcfg: FBIF_TRANSCFG[0..7], the DMA contexts' targets.
  * @fbif_ctl: FBIF_CTL.
  * @mod_sel: PFALCON2 MOD_SEL.
  * @brom_ucode_id: PFALCON2 BROM_CURR_UCODE_ID.
@@ -128,6 +130,8 @@ struct nova_emu_falcon_port {
  * @bcr_ctrl: PFALCON2 RISCV_BCR_CTRL.
  * @scrub_reads: polling reads of HWCFG2 or DMACTL left before the memory
  *	scrubbing that follows a reset completes; 0 when not scrubbing.
+ * @scrub_until: ktime (ns) at which the scrubbing completes regardless of
+ *	@scrub_reads (unless stuck).
  * @halted: the CPU has run its ucode and halted.
  *
  * Registers are named as in nova_core's falcon code; each member holds
@@ -151,7 +155,7 @@ struct nova_emu_falcon {
 	u32 imemt;
 	struct nova_emu_falcon_port dmem_port;
 	u32 engine;
-	u32 transcfg0;
+	u32 transcfg[NOVA_EMU_FALCON_DMA_CTXS];
 	u32 fbif_ctl;
 	u32 mod_sel;
 	u32 brom_ucode_id;
@@ -159,6 +163,7 @@ struct nova_emu_falcon {
 	u32 brom_paraaddr0;
 	u32 bcr_ctrl;
 	unsigned int scrub_reads;
+	u64 scrub_until;
 	bool halted;
 };
 
@@ -236,6 +241,9 @@ struct nova_emu_gpu {
 #define NOVA_EMU_MBOX_FWSEC_FRTS_RANGE	0xbadf5e09 /* region outside VRAM */
 #define NOVA_EMU_MBOX_FWSEC_WPR2_EXISTS	0xbadf5e0a /* WPR2 already set */
 #define NOVA_EMU_MBOX_FWSEC_FAIL	0xbadf5ec1 /* knob fwsec=fail */
+#define NOVA_EMU_MBOX_GBL_CTX		0xbad0b101 /* bad DMA context */
+#define NOVA_EMU_MBOX_GBL_RANGE		0xbad0b102 /* code/data past memory */
+#define NOVA_EMU_MBOX_GBL_DMA		0xbad0b103 /* source not readable */
 
 /* regs.c */
 extern const struct nova_core_io_ops nova_emu_io_ops;
@@ -270,6 +278,7 @@ bool nova_emu_falcon2_wr(struct nova_emu_gpu *gpu, unsigned int inst,
 
 /* ucode.c */
 void nova_emu_ucode_run(struct nova_emu_gpu *gpu, unsigned int inst);
+int nova_emu_dma_read(void *dst, u64 addr, size_t len);
 
 /* fb.c */
 bool nova_emu_fb_size_encode(u64 size, u32 *val);

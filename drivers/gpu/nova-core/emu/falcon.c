@@ -13,8 +13,9 @@
  * Engine reset: ENGINE bit 0 going from 1 to 0 resets the falcon (every
  * register but the mailboxes) and starts the scrubbing of its memories,
  * which completes after %NOVA_EMU_SCRUB_READS reads of HWCFG2 or DMACTL
- * (never with scrub=stuck). While held in reset or scrubbing, the falcon
- * refuses PIO, DMA and CPU starts (counted as unmodeled or DMA errors).
+ * or %NOVA_EMU_SCRUB_NS, whichever comes first (never with scrub=stuck).
+ * While held in reset or scrubbing, the falcon refuses PIO, DMA and CPU
+ * starts (counted as unmodeled or DMA errors).
  *
  * DMA: the driver's buffer comes from dma_alloc_coherent() on the emulated
  * platform device. On x86 without an IOMMU (the only configuration the
@@ -26,6 +27,7 @@
 
 #include <linux/bitfield.h>
 #include <linux/io.h>
+#include <linux/ktime.h>
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/uaccess.h>
@@ -79,6 +81,8 @@
 #define FALCON_ENGINE			0x3c0
 #define   FALCON_ENGINE_RESET		BIT(0)
 #define FALCON_FBIF_TRANSCFG0		0x600
+#define FALCON_FBIF_TRANSCFG_LAST	(FALCON_FBIF_TRANSCFG0 + \
+					 4 * (NOVA_EMU_FALCON_DMA_CTXS - 1))
 #define   FALCON_TRANSCFG_TARGET	GENMASK(1, 0)
 #define   FALCON_TRANSCFG_TARGET_COHERENT_SYSMEM 1
 #define   FALCON_TRANSCFG_PHYSICAL	BIT(2)
@@ -98,6 +102,8 @@
 
 /* Reads of HWCFG2 or DMACTL the scrubbing after a reset lasts. */
 #define NOVA_EMU_SCRUB_READS		3
+/* ... or after this long, whichever comes first. */
+#define NOVA_EMU_SCRUB_NS		(20 * NSEC_PER_USEC)
 /* Stands for "scrubbing forever" in &nova_emu_falcon.scrub_reads. */
 #define NOVA_EMU_SCRUB_STUCK		UINT_MAX
 
@@ -167,8 +173,10 @@ static void nova_emu_falcon_reset(struct nova_emu_falcon *f, bool scrub,
 	f->mailbox[0] = mailbox[0];
 	f->mailbox[1] = mailbox[1];
 	f->bcr_ctrl = FALCON2_BCR_CTRL_VALID;
-	if (scrub)
+	if (scrub) {
 		f->scrub_reads = stuck ? NOVA_EMU_SCRUB_STUCK : NOVA_EMU_SCRUB_READS;
+		f->scrub_until = ktime_get_ns() + NOVA_EMU_SCRUB_NS;
+	}
 }
 
 /**
@@ -188,14 +196,37 @@ void nova_emu_falcons_power_on(struct nova_emu_gpu *gpu)
 }
 
 /**
+ * nova_emu_falcon_scrubbing() - whether a falcon is still scrubbing
+ * @f: the falcon
+ *
+ * Scrubbing ends after %NOVA_EMU_SCRUB_READS polling reads or
+ * %NOVA_EMU_SCRUB_NS nanoseconds, whichever comes first (never if stuck):
+ * a driver polling on a timer sees it end however slowly its reads come.
+ *
+ * Return: true while scrubbing.
+ */
+static bool nova_emu_falcon_scrubbing(struct nova_emu_falcon *f)
+{
+	if (!f->scrub_reads)
+		return false;
+	if (f->scrub_reads != NOVA_EMU_SCRUB_STUCK &&
+	    ktime_get_ns() >= f->scrub_until) {
+		f->scrub_reads = 0;
+		return false;
+	}
+	return true;
+}
+
+/**
  * nova_emu_falcon_busy() - whether a falcon refuses memory access and starts
  * @f: the falcon
  *
  * Return: true while the falcon is held in reset or scrubbing.
  */
-static bool nova_emu_falcon_busy(const struct nova_emu_falcon *f)
+static bool nova_emu_falcon_busy(struct nova_emu_falcon *f)
 {
-	return (f->engine & FALCON_ENGINE_RESET) || f->scrub_reads;
+	return (f->engine & FALCON_ENGINE_RESET) ||
+	       nova_emu_falcon_scrubbing(f);
 }
 
 /**
@@ -206,7 +237,7 @@ static bool nova_emu_falcon_busy(const struct nova_emu_falcon *f)
  */
 static bool nova_emu_falcon_scrub_poll(struct nova_emu_falcon *f)
 {
-	if (!f->scrub_reads)
+	if (!nova_emu_falcon_scrubbing(f))
 		return false;
 	if (f->scrub_reads != NOVA_EMU_SCRUB_STUCK)
 		f->scrub_reads--;
@@ -293,10 +324,14 @@ static u32 nova_emu_falcon_port_get(const struct nova_emu_falcon_port *port)
  *
  * Return: 0, or -EFAULT.
  */
-static int nova_emu_dma_read(void *dst, u64 addr, size_t len)
+int nova_emu_dma_read(void *dst, u64 addr, size_t len)
 {
 	unsigned long pfn;
 
+	if (!len)
+		return 0;
+	if (addr + len < addr)
+		return -EFAULT;
 	for (pfn = PHYS_PFN(addr); pfn <= PHYS_PFN(addr + len - 1); pfn++) {
 		if (!pfn_valid(pfn) || PageHighMem(pfn_to_page(pfn)) ||
 		    !page_is_ram(pfn))
@@ -336,9 +371,9 @@ static void nova_emu_falcon_dma(struct nova_emu_gpu *gpu,
 	src = ((u64)f->trf_base1 << 40 | (u64)f->trf_base << 8) + f->trf_fboffs;
 	if (nova_emu_falcon_busy(f) ||
 	    (f->dmactl & FALCON_DMACTL_REQUIRE_CTX) ||
-	    FIELD_GET(FALCON_TRANSCFG_TARGET, f->transcfg0) !=
+	    FIELD_GET(FALCON_TRANSCFG_TARGET, f->transcfg[0]) !=
 		FALCON_TRANSCFG_TARGET_COHERENT_SYSMEM ||
-	    !(f->transcfg0 & FALCON_TRANSCFG_PHYSICAL) ||
+	    !(f->transcfg[0] & FALCON_TRANSCFG_PHYSICAL) ||
 	    !(f->fbif_ctl & FALCON_FBIF_CTL_ALLOW_PHYS_NO_CTX) ||
 	    (f->trf_base1 & ~FALCON_DMATRFBASE1_MASK) ||
 	    !IS_ALIGNED(src, NOVA_EMU_DMA_LEN) ||
@@ -467,8 +502,8 @@ bool nova_emu_falcon_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 	case FALCON_ENGINE:
 		*val = f->engine;
 		break;
-	case FALCON_FBIF_TRANSCFG0:
-		*val = f->transcfg0;
+	case FALCON_FBIF_TRANSCFG0 ... FALCON_FBIF_TRANSCFG_LAST:
+		*val = f->transcfg[(addr - FALCON_FBIF_TRANSCFG0) / 4];
 		break;
 	case FALCON_FBIF_CTL:
 		*val = f->fbif_ctl;
@@ -556,8 +591,8 @@ bool nova_emu_falcon_wr(struct nova_emu_gpu *gpu, unsigned int inst,
 			nova_emu_falcon_reset(f, true, gpu->cfg.scrub_stuck);
 		f->engine = val & FALCON_ENGINE_RESET;
 		break;
-	case FALCON_FBIF_TRANSCFG0:
-		f->transcfg0 = val;
+	case FALCON_FBIF_TRANSCFG0 ... FALCON_FBIF_TRANSCFG_LAST:
+		f->transcfg[(addr - FALCON_FBIF_TRANSCFG0) / 4] = val;
 		break;
 	case FALCON_FBIF_CTL:
 		f->fbif_ctl = val;

@@ -11,6 +11,11 @@
  *   fuse version at DMEM[BROM_PARAADDR0]); then the command the driver
  *   patched into the DMEMMAPPER of its application interface table: FRTS
  *   (0x15) creates WPR2 over the FRTS region, SB (0x19) does nothing here.
+ * - the generic bootloader (Turing and GA100, GSP falcon): reads its
+ *   descriptor at DMEM 0, DMA-copies the code and data it names from system
+ *   memory into IMEM and DMEM (through the DMA context it names, which must
+ *   target coherent system memory, physical) and runs the ucode at its
+ *   entry point, FWSEC.
  * - booter load/unload (SEC2 falcon): report success (later work).
  *
  * The outcome is in MAILBOX0: 0 for success, else one of the
@@ -250,6 +255,109 @@ fail:
 	return ret;
 }
 
+/* The generic bootloader's descriptor at DMEM 0 (packed, little endian). */
+#define GBL_CTX_DMA		32
+#define GBL_CODE_DMA_BASE	36
+#define GBL_NON_SEC_OFF		44
+#define GBL_NON_SEC_SIZE	48
+#define GBL_SEC_OFF		52
+#define GBL_SEC_SIZE		56
+#define GBL_ENTRY		60
+#define GBL_DATA_DMA_BASE	64
+#define GBL_DATA_SIZE		72
+/* The context the bootloader DMAs through, and what it must target. */
+#define GBL_CTX			4
+#define GBL_TRANSCFG_MASK	GENMASK(2, 0)
+#define GBL_TRANSCFG		(BIT(2) | 1)	/* physical, coherent sysmem */
+
+/* Copies [off, off + size) from system memory at base + off into mem. */
+static u32 nova_emu_gbl_copy(struct nova_emu_gpu *gpu, u8 *mem, u64 base,
+			     u32 off, u32 size)
+{
+	if (!size)
+		return 0;
+	if (!nova_emu_mem_ok(off, size))
+		return NOVA_EMU_MBOX_GBL_RANGE;
+	if (base + off < base || nova_emu_dma_read(mem + off, base + off, size)) {
+		gpu->dma_errors++;
+		return NOVA_EMU_MBOX_GBL_DMA;
+	}
+	return 0;
+}
+
+/**
+ * nova_emu_gbl_run() - run the emulated generic bootloader
+ * @gpu: the emulated GPU
+ * @f: the falcon
+ * @entry: set to the entry point of the ucode it loaded
+ *
+ * Return: 0, or a NOVA_EMU_MBOX_* code.
+ */
+static u32 nova_emu_gbl_run(struct nova_emu_gpu *gpu, struct nova_emu_falcon *f,
+			    u32 *entry)
+{
+	const u8 *d = f->dmem;
+	u64 code, data;
+	u32 ret;
+
+	if (nova_emu_mem_rd32(d, GBL_CTX_DMA) != GBL_CTX ||
+	    (f->transcfg[GBL_CTX] & GBL_TRANSCFG_MASK) != GBL_TRANSCFG)
+		return NOVA_EMU_MBOX_GBL_CTX;
+
+	code = get_unaligned_le64(d + GBL_CODE_DMA_BASE);
+	data = get_unaligned_le64(d + GBL_DATA_DMA_BASE);
+	*entry = nova_emu_mem_rd32(d, GBL_ENTRY);
+
+	ret = nova_emu_gbl_copy(gpu, f->imem, code,
+				nova_emu_mem_rd32(d, GBL_NON_SEC_OFF),
+				nova_emu_mem_rd32(d, GBL_NON_SEC_SIZE));
+	if (!ret)
+		ret = nova_emu_gbl_copy(gpu, f->imem, code,
+					nova_emu_mem_rd32(d, GBL_SEC_OFF),
+					nova_emu_mem_rd32(d, GBL_SEC_SIZE));
+	/* The data lands at DMEM 0, over the descriptor. */
+	if (!ret)
+		ret = nova_emu_gbl_copy(gpu, f->dmem, data, 0,
+					nova_emu_mem_rd32(d, GBL_DATA_SIZE));
+	return ret;
+}
+
+/* Runs the ucode at IMEM[entry]; the bootloader may chain once. */
+static u32 nova_emu_ucode_exec(struct nova_emu_gpu *gpu, unsigned int inst,
+			       u32 entry, bool chained)
+{
+	struct nova_emu_falcon *f = &gpu->falcon[inst];
+	struct nova_emu_ucode_hdr hdr;
+	u32 ret;
+
+	if (!nova_emu_mem_ok(entry, sizeof(hdr)))
+		return NOVA_EMU_MBOX_NO_UCODE;
+	memcpy(&hdr, f->imem + entry, sizeof(hdr));
+	if (le32_to_cpu(hdr.magic) != NOVA_EMU_UCODE_MAGIC)
+		return NOVA_EMU_MBOX_NO_UCODE;
+	if (le32_to_cpu(hdr.version) != NOVA_EMU_UCODE_VERSION)
+		return NOVA_EMU_MBOX_BAD_VERSION;
+
+	switch (le32_to_cpu(hdr.kind)) {
+	case NOVA_EMU_UCODE_FWSEC:
+		if (inst != NOVA_EMU_FALCON_GSP)
+			return NOVA_EMU_MBOX_BAD_KIND;
+		return nova_emu_fwsec_run(gpu, f, &hdr);
+	case NOVA_EMU_UCODE_GEN_BL:
+		if (chained || gpu->cfg.ga102_plus)
+			return NOVA_EMU_MBOX_BAD_KIND;
+		ret = nova_emu_gbl_run(gpu, f, &entry);
+		if (ret)
+			return ret;
+		return nova_emu_ucode_exec(gpu, inst, entry, true);
+	case NOVA_EMU_UCODE_BOOTER_LOAD:
+	case NOVA_EMU_UCODE_BOOTER_UNLOAD:
+		return inst == NOVA_EMU_FALCON_SEC2 ? 0 : NOVA_EMU_MBOX_BAD_KIND;
+	default:
+		return NOVA_EMU_MBOX_BAD_KIND;
+	}
+}
+
 /**
  * nova_emu_ucode_run() - run the emulated ucode of a started falcon
  * @gpu: the emulated GPU, its lock held
@@ -262,39 +370,7 @@ fail:
 void nova_emu_ucode_run(struct nova_emu_gpu *gpu, unsigned int inst)
 {
 	struct nova_emu_falcon *f = &gpu->falcon[inst];
-	struct nova_emu_ucode_hdr hdr;
-	u32 ret;
 
 	lockdep_assert_held(&gpu->lock);
-
-	if (!nova_emu_mem_ok(f->bootvec, sizeof(hdr))) {
-		f->mailbox[0] = NOVA_EMU_MBOX_NO_UCODE;
-		return;
-	}
-	memcpy(&hdr, f->imem + f->bootvec, sizeof(hdr));
-	if (le32_to_cpu(hdr.magic) != NOVA_EMU_UCODE_MAGIC) {
-		f->mailbox[0] = NOVA_EMU_MBOX_NO_UCODE;
-		return;
-	}
-	if (le32_to_cpu(hdr.version) != NOVA_EMU_UCODE_VERSION) {
-		f->mailbox[0] = NOVA_EMU_MBOX_BAD_VERSION;
-		return;
-	}
-
-	switch (le32_to_cpu(hdr.kind)) {
-	case NOVA_EMU_UCODE_FWSEC:
-		if (inst != NOVA_EMU_FALCON_GSP)
-			ret = NOVA_EMU_MBOX_BAD_KIND;
-		else
-			ret = nova_emu_fwsec_run(gpu, f, &hdr);
-		break;
-	case NOVA_EMU_UCODE_BOOTER_LOAD:
-	case NOVA_EMU_UCODE_BOOTER_UNLOAD:
-		ret = inst == NOVA_EMU_FALCON_SEC2 ? 0 : NOVA_EMU_MBOX_BAD_KIND;
-		break;
-	default:
-		ret = NOVA_EMU_MBOX_BAD_KIND;
-		break;
-	}
-	f->mailbox[0] = ret;
+	f->mailbox[0] = nova_emu_ucode_exec(gpu, inst, f->bootvec, false);
 }

@@ -28,6 +28,7 @@
 #define NOVA_EMU_UCODE_FWSEC		1	/* FWSEC from the VBIOS */
 #define NOVA_EMU_UCODE_BOOTER_LOAD	2	/* booter_load (later) */
 #define NOVA_EMU_UCODE_BOOTER_UNLOAD	3	/* booter_unload (later) */
+#define NOVA_EMU_UCODE_GEN_BL		4	/* generic bootloader (gen_bootloader) */
 
 /* Flags. */
 #define NOVA_EMU_UCODE_F_SIGNED		0x1	/* BROM checks the signature */

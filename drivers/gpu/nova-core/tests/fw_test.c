@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit tests for nova_core's firmware file parsers (fw.c): minimal
- * bootloader, booter and gsp files built here, a good one of each, one per
- * main corruption with its exact errno, and every truncation.
+ * bootloader, booter, gen_bootloader and gsp files built here, a good one
+ * of each, one per main corruption with its exact errno, and every
+ * truncation.
  */
 
 #include <kunit/test.h>
@@ -36,6 +37,16 @@
 #define T_HS_PATCH_LOC	(T_HS_OS_DATA + 0x10)
 
 /*
+ * gen_bootloader: BinHdr, BootloaderDesc (24 bytes), the code (the whole
+ * payload), loaded at the top of 64 KiB of IMEM: start_tag 0xff.
+ */
+#define T_GB_DESC	24
+#define T_GB_CODE	(T_GB_DESC + 24)
+#define T_GB_CODE_LEN	0x100
+#define T_GB_LEN	(T_GB_CODE + T_GB_CODE_LEN)
+#define T_GB_TAG	((0x10000 - T_GB_CODE_LEN) >> 8)
+
+/*
  * gsp: ELF header, four section headers (null, .shstrtab, .fwimage,
  * .fwsignature_ga10x), the string table, the signature, the image.
  */
@@ -54,7 +65,7 @@
 #define T_GSP_LEN	(T_IMAGE + T_IMAGE_LEN)
 
 /* The kinds of file. */
-enum t_kind { T_BOOTLOADER, T_BOOTER, T_GSP };
+enum t_kind { T_BOOTLOADER, T_BOOTER, T_GEN_BOOTLOADER, T_GSP };
 
 static void t_binhdr(u8 *d, u32 len, u32 data_offset, u32 data_size)
 {
@@ -108,6 +119,20 @@ static void t_build_booter(u8 *d)
 	memset(d + T_HS_DATA, 0xc0, T_HS_PAYLOAD);
 }
 
+/* Builds the good gen_bootloader into @d (T_GB_LEN bytes). */
+static void t_build_gen_bootloader(u8 *d)
+{
+	/* start_tag, dmem_load_off, code_off, code_size, data_off, data_size */
+	static const u32 desc[] = { T_GB_TAG, 0, 0, T_GB_CODE_LEN, T_GB_CODE_LEN, 0 };
+	unsigned int i;
+
+	memset(d, 0, T_GB_LEN);
+	t_binhdr(d, T_GB_LEN, T_GB_CODE, T_GB_CODE_LEN);
+	for (i = 0; i < ARRAY_SIZE(desc); i++)
+		put_unaligned_le32(desc[i], d + T_GB_DESC + 4 * i);
+	memset(d + T_GB_CODE, 0xb1, T_GB_CODE_LEN);
+}
+
 static void t_shdr(u8 *d, unsigned int i, u32 name, u32 type, u64 off, u64 size)
 {
 	put_unaligned_le32(name, d + T_SHF(i, sh_name));
@@ -143,17 +168,21 @@ static void t_build_gsp(u8 *d)
  * struct t_ctx - files and results, allocated per test
  * @bl: the bootloader file.
  * @hs: the booter file.
+ * @gb: the gen_bootloader file.
  * @gsp: the gsp file.
  * @b: bootloader result.
  * @h: booter result.
+ * @gbl: gen_bootloader result.
  * @g: gsp result.
  */
 struct t_ctx {
 	u8 bl[T_BL_LEN];
 	u8 hs[T_HS_LEN];
+	u8 gb[T_GB_LEN];
 	u8 gsp[T_GSP_LEN];
 	struct nova_fw_bootloader b;
 	struct nova_fw_booter h;
+	struct nova_fw_gen_bootloader gbl;
 	struct nova_fw_gsp g;
 };
 
@@ -164,6 +193,7 @@ static struct t_ctx *t_new(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, c);
 	t_build_bootloader(c->bl);
 	t_build_booter(c->hs);
+	t_build_gen_bootloader(c->gb);
 	t_build_gsp(c->gsp);
 	return c;
 }
@@ -179,6 +209,9 @@ static int t_parse(struct t_ctx *c, enum t_kind kind, const u8 *d, size_t len,
 	case T_BOOTER:
 		*why = c->h.why;
 		return nova_fw_booter_parse(d, len, &c->h);
+	case T_GEN_BOOTLOADER:
+		*why = c->gbl.why;
+		return nova_fw_gen_bootloader_parse(d, len, &c->gbl);
 	default:
 		*why = c->g.why;
 		return nova_fw_gsp_parse(d, len, T_SIG_NAME, &c->g);
@@ -227,6 +260,83 @@ static void nova_fw_booter_good_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, h->os_data_size, 0x80U);
 	KUNIT_EXPECT_PTR_EQ(test, h->ucode, (const u8 *)c->hs + T_HS_DATA);
 	KUNIT_EXPECT_EQ(test, h->ucode_len, (u32)T_HS_PAYLOAD);
+}
+
+static void nova_fw_gen_bootloader_good_test(struct kunit *test)
+{
+	struct t_ctx *c = t_new(test);
+	struct nova_fw_gen_bootloader *gb = &c->gbl;
+
+	KUNIT_ASSERT_EQ_MSG(test, nova_fw_gen_bootloader_parse(c->gb, T_GB_LEN, gb), 0, "%s",
+			    gb->why);
+	KUNIT_EXPECT_STREQ(test, gb->why, "");
+	KUNIT_EXPECT_EQ(test, gb->bin.bin_magic, (u32)NOVA_FW_BIN_MAGIC);
+	KUNIT_EXPECT_EQ(test, gb->bin.header_offset, (u32)T_GB_DESC);
+	KUNIT_EXPECT_EQ(test, gb->bin.data_offset, (u32)T_GB_CODE);
+	KUNIT_EXPECT_EQ(test, gb->start_tag, 0xffU);
+	KUNIT_EXPECT_EQ(test, gb->dmem_load_off, 0U);
+	KUNIT_EXPECT_EQ(test, gb->code_off, 0U);
+	KUNIT_EXPECT_EQ(test, gb->code_size, (u32)T_GB_CODE_LEN);
+	KUNIT_EXPECT_EQ(test, gb->data_off, (u32)T_GB_CODE_LEN);
+	KUNIT_EXPECT_EQ(test, gb->data_size, 0U);
+	KUNIT_EXPECT_PTR_EQ(test, gb->code, (const u8 *)c->gb + T_GB_CODE);
+	KUNIT_EXPECT_EQ(test, gb->code_len, (u32)T_GB_CODE_LEN);
+
+	/* The legacy fields are recorded, not checked; the code may end early. */
+	put_unaligned_le32(0xffffffff, c->gb + T_GB_DESC + 4);
+	put_unaligned_le32(0xffffffff, c->gb + T_GB_DESC + 8);
+	put_unaligned_le32(0x10, c->gb + T_GB_DESC + 12);
+	put_unaligned_le32(0xffffffff, c->gb + T_GB_DESC + 16);
+	put_unaligned_le32(0xffffffff, c->gb + T_GB_DESC + 20);
+	KUNIT_ASSERT_EQ_MSG(test, nova_fw_gen_bootloader_parse(c->gb, T_GB_LEN, gb), 0, "%s",
+			    gb->why);
+	KUNIT_EXPECT_EQ(test, gb->dmem_load_off, 0xffffffffU);
+	KUNIT_EXPECT_EQ(test, gb->data_size, 0xffffffffU);
+	KUNIT_EXPECT_EQ(test, gb->code_len, 0x10U);
+	KUNIT_EXPECT_EQ(test, gb->bin.data_size, (u32)T_GB_CODE_LEN);
+
+	KUNIT_EXPECT_EQ(test, nova_fw_gen_bootloader_parse(c->gsp, T_GSP_LEN, gb), -ENOEXEC);
+	KUNIT_EXPECT_EQ(test, nova_fw_gen_bootloader_parse(NULL, T_GB_LEN, gb), -EINVAL);
+	KUNIT_EXPECT_EQ(test, nova_fw_gen_bootloader_parse(c->gb, T_GB_LEN, NULL), -EINVAL);
+}
+
+/*
+ * The largest gen_bootloader: 0xff00 bytes of code, loaded at 0x100
+ * (start_tag 1); a byte more does not fit. start_tag 0xff is the last tag.
+ */
+static void nova_fw_gen_bootloader_limits_test(struct kunit *test)
+{
+	const u32 max = NOVA_FW_GEN_BL_MAX_CODE, len = T_GB_CODE + max + 1;
+	struct t_ctx *c = t_new(test);
+	struct nova_fw_gen_bootloader *gb = &c->gbl;
+	u8 *d = kunit_kzalloc(test, len, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	KUNIT_EXPECT_EQ(test, max, 0xff00U);
+	memcpy(d, c->gb, T_GB_CODE);
+	put_unaligned_le32(len, d + 8);
+	put_unaligned_le32(max + 1, d + 20);
+	put_unaligned_le32(1, d + T_GB_DESC);
+	put_unaligned_le32(max, d + T_GB_DESC + 12);
+	KUNIT_EXPECT_EQ_MSG(test, nova_fw_gen_bootloader_parse(d, len, gb), 0, "%s", gb->why);
+	KUNIT_EXPECT_EQ(test, gb->code_len, max);
+	put_unaligned_le32(max + 1, d + T_GB_DESC + 12);
+	KUNIT_EXPECT_EQ(test, nova_fw_gen_bootloader_parse(d, len, gb), -EINVAL);
+
+	put_unaligned_le32(0, c->gb + T_GB_DESC);
+	KUNIT_EXPECT_EQ(test, nova_fw_gen_bootloader_parse(c->gb, T_GB_LEN, gb), 0);
+	put_unaligned_le32(NOVA_FW_GEN_BL_MAX_TAG + 1, c->gb + T_GB_DESC);
+	KUNIT_EXPECT_EQ(test, nova_fw_gen_bootloader_parse(c->gb, T_GB_LEN, gb), -EINVAL);
+
+	/* The descriptor may end exactly at the end of the file. */
+	put_unaligned_le32(T_GB_TAG, c->gb + T_GB_DESC);
+	memcpy(c->gb + T_GB_LEN - 24, c->gb + T_GB_DESC, 24);
+	put_unaligned_le32(T_GB_LEN - 24, c->gb + 12);
+	KUNIT_EXPECT_EQ_MSG(test, nova_fw_gen_bootloader_parse(c->gb, T_GB_LEN, gb), 0, "%s",
+			    gb->why);
+	put_unaligned_le32(T_GB_CODE_LEN - 1, c->gb + 20);
+	put_unaligned_le32(T_GB_CODE_LEN - 1, c->gb + T_GB_LEN - 24 + 12);
+	KUNIT_EXPECT_EQ(test, nova_fw_gen_bootloader_parse(c->gb, T_GB_LEN - 1, gb), -EOVERFLOW);
 }
 
 static void nova_fw_gsp_good_test(struct kunit *test)
@@ -305,6 +415,23 @@ static const struct nova_fw_bad_case nova_fw_bad_cases[] = {
 	  -EINVAL },
 	{ "booter: signature past the OS data", T_BOOTER, T_HS_WORDS, T_HS_PAYLOAD - 8, 4,
 	  -EOVERFLOW },
+	{ "gen_bootloader: BinHdr magic", T_GEN_BOOTLOADER, 0, 0x10df, 4, -ENOEXEC },
+	{ "gen_bootloader: data_offset overflowing", T_GEN_BOOTLOADER, 16, 0xffffff00, 4,
+	  -EOVERFLOW },
+	{ "gen_bootloader: descriptor past the end", T_GEN_BOOTLOADER, 12, T_GB_LEN - 23, 4,
+	  -EOVERFLOW },
+	{ "gen_bootloader: descriptor offset overflowing", T_GEN_BOOTLOADER, 12, 0xfffffff0, 4,
+	  -EOVERFLOW },
+	{ "gen_bootloader: start_tag 0x100", T_GEN_BOOTLOADER, T_GB_DESC, 0x100, 4, -EINVAL },
+	{ "gen_bootloader: code_size 0", T_GEN_BOOTLOADER, T_GB_DESC + 12, 0, 4, -EINVAL },
+	{ "gen_bootloader: code_size 0xff01", T_GEN_BOOTLOADER, T_GB_DESC + 12, 0xff01, 4,
+	  -EINVAL },
+	{ "gen_bootloader: code_size 0xffffffff", T_GEN_BOOTLOADER, T_GB_DESC + 12, 0xffffffff,
+	  4, -EINVAL },
+	{ "gen_bootloader: code past the end", T_GEN_BOOTLOADER, T_GB_DESC + 12,
+	  T_GB_CODE_LEN + 1, 4, -EOVERFLOW },
+	{ "gen_bootloader: payload shorter than the code", T_GEN_BOOTLOADER, 20,
+	  T_GB_CODE_LEN / 2, 4, -EOVERFLOW },
 	{ "gsp: ELF magic", T_GSP, 1, 'X', 1, -ENOEXEC },
 	{ "gsp: ELFCLASS32", T_GSP, EI_CLASS, ELFCLASS32, 1, -ENOEXEC },
 	{ "gsp: big endian", T_GSP, EI_DATA, ELFDATA2MSB, 1, -ENOEXEC },
@@ -349,6 +476,10 @@ static void nova_fw_bad_test(struct kunit *test)
 		d = c->hs;
 		len = T_HS_LEN;
 		break;
+	case T_GEN_BOOTLOADER:
+		d = c->gb;
+		len = T_GB_LEN;
+		break;
 	default:
 		d = c->gsp;
 		len = T_GSP_LEN;
@@ -379,9 +510,10 @@ static void nova_fw_truncated_test(struct kunit *test)
 	} files[] = {
 		{ T_BOOTLOADER, T_BL_LEN },
 		{ T_BOOTER, T_HS_LEN },
+		{ T_GEN_BOOTLOADER, T_GB_LEN },
 		{ T_GSP, T_GSP_LEN },
 	};
-	const u8 *src[] = { c->bl, c->hs, c->gsp };
+	const u8 *src[] = { c->bl, c->hs, c->gb, c->gsp };
 	unsigned int f;
 	const char *why;
 	size_t n;
@@ -401,6 +533,8 @@ static void nova_fw_truncated_test(struct kunit *test)
 static struct kunit_case nova_fw_cases[] = {
 	KUNIT_CASE(nova_fw_bootloader_good_test),
 	KUNIT_CASE(nova_fw_booter_good_test),
+	KUNIT_CASE(nova_fw_gen_bootloader_good_test),
+	KUNIT_CASE(nova_fw_gen_bootloader_limits_test),
 	KUNIT_CASE(nova_fw_gsp_good_test),
 	KUNIT_CASE_PARAM(nova_fw_bad_test, nova_fw_bad_gen_params),
 	KUNIT_CASE(nova_fw_truncated_test),
