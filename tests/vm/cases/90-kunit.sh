@@ -13,7 +13,7 @@ if ! modprobe nova_core; then
 	not_ok "load nova_core with its KUnit suites"
 	ktap_done
 fi
-for suite in nova_core_chip nova_core_vbios nova_core_fw nova_core_fb; do
+for suite in nova_core_chip nova_core_vbios nova_core_fw nova_core_fb nova_core_falcon; do
 	r=/sys/kernel/debug/kunit/$suite/results
 	if ! [ -r $r ]; then
 		not_ok "$suite" "no results in $r"
