@@ -7,6 +7,9 @@
 #                   and nova-info
 #   make demo       boot a VM with an emulated GPU and show what the driver did
 #   make check      run every test: both kernels, in QEMU
+#   make bench      the benchmarks (not tests): boot Debian's kernel in QEMU
+#                   and print nova's figures against vgem and the ioctl
+#                   floor (docs/performance.md)
 #   make sparse     the build again under sparse (C=2)
 #   make install    install modules (then depmod), libnova, its headers and
 #                   pkg-config file, nova-info and its man page; DESTDIR= and
@@ -28,7 +31,7 @@ KABI	?= $(eval KABI := $(shell $(TOP)/scripts/abi.sh))$(KABI)
 KVER	?= $(KABI)-amd64
 KDIR	?= /usr/src/linux-headers-$(KVER)
 
-.PHONY: all modules user deps demo check sparse clean distclean \
+.PHONY: all modules user deps demo check bench sparse clean distclean \
 	install uninstall dkms-install dkms-uninstall
 
 PREFIX	?= /usr/local
@@ -89,9 +92,13 @@ demo:
 check:
 	@$(TOP)/scripts/check.sh
 
+bench:
+	@$(TOP)/scripts/bench.sh
+
 clean:
 	rm -rf $(BUILD)/stock $(BUILD)/sparse $(BUILD)/static-* $(BUILD)/debug-mod \
-		$(BUILD)/guest-tools $(BUILD)/user $(BUILD)/logs $(BUILD)/*.cpio.gz
+		$(BUILD)/guest-tools $(BUILD)/user $(BUILD)/logs $(BUILD)/*.cpio.gz \
+		$(BUILD)/bench
 
 distclean:
 	rm -rf $(BUILD)

@@ -32,6 +32,9 @@ cp "$top/tests/vm/init" "$stage/init"
 chmod 755 "$stage/init"
 mkdir -p "$stage/tests"
 cp -r "$top/tests/vm/." "$stage/tests/"
+# The benchmarks' scripts (bench/run.sh, for /init in mode bench).
+mkdir -p "$stage/bench"
+cp "$top"/bench/*.sh "$top"/bench/*.awk "$stage/bench/"
 
 mdir=$stage/lib/modules/$kver
 mkdir -p "$mdir/extra"

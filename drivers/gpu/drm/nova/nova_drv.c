@@ -13,9 +13,11 @@
  * validation: see docs/uapi.md.
  *
  * When the GPU goes away (nova_core unbound, the emulated GPU removed, the
- * module unloaded), remove unplugs the DRM device: every nova ioctl runs
- * inside drm_dev_enter()/drm_dev_exit() and fails with -ENODEV afterwards,
- * and the objects of files still open are freed when they are closed.
+ * module unloaded), remove unplugs the DRM device: the DRM core fails every
+ * ioctl with -ENODEV afterwards, every nova ioctl that reaches nova_core
+ * runs inside drm_dev_enter()/drm_dev_exit() (so none is still running
+ * when remove returns), and the objects of files still open are freed when
+ * they are closed.
  */
 
 #include <drm/drm_drv.h>
@@ -140,7 +142,31 @@ static struct auxiliary_driver nova_aux_driver = {
 	.remove = nova_remove,
 	.id_table = nova_aux_ids,
 };
-module_auxiliary_driver(nova_aux_driver);
+
+static int __init nova_init(void)
+{
+	int ret;
+
+	ret = nova_gem_init();
+	if (ret)
+		return ret;
+	ret = auxiliary_driver_register(&nova_aux_driver);
+	if (ret)
+		goto gem_fini;
+	return 0;
+
+gem_fini:
+	nova_gem_fini();
+	return ret;
+}
+module_init(nova_init);
+
+static void __exit nova_exit(void)
+{
+	auxiliary_driver_unregister(&nova_aux_driver);
+	nova_gem_fini();
+}
+module_exit(nova_exit);
 
 MODULE_DESCRIPTION("DRM driver for NVIDIA GPUs with the GSP (Turing and newer)");
 MODULE_LICENSE("GPL");

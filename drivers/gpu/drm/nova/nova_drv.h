@@ -66,6 +66,8 @@ void nova_postclose(struct drm_device *drm, struct drm_file *file);
 void nova_show_fdinfo(struct seq_file *m, struct file *f);
 
 /* nova_gem.c */
+int nova_gem_init(void);
+void nova_gem_fini(void);
 int nova_gem_create_ioctl(struct drm_device *drm, void *data,
 			  struct drm_file *file);
 int nova_gem_info_ioctl(struct drm_device *drm, void *data,
