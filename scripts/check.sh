@@ -100,6 +100,11 @@ checked "nova_core matches NVIDIA VGA and 3D functions, and emulated GPUs" alias
 	"$(/sbin/modinfo -F alias "$ko" 2>/dev/null | sort | tr '\n' ' ')"
 checked "nova_drm.h compiles as C and C++; the guest test programs build -Werror clean" \
 	tools.log "$top/scripts/build-guest-tools.sh" "$b/guest-tools"
+# The benchmarks are not run here, but they must keep building.
+checked "the benchmark programs (bench/) build -Werror clean" bench-build.log \
+	sh -c 'for s in "$1"/bench/*.c; do gcc -std=c11 -O2 -Wall -Wextra -Werror -pthread \
+		-I "$1/include/uapi/drm" $(pkg-config --cflags libdrm) -o /dev/null "$s" || exit 1; done' \
+	sh "$top"
 checked "make install into a staging DESTDIR installs exactly the expected files; uninstall removes them" \
 	install.log "$top/scripts/install-check.sh" install
 checked "dkms.conf builds nova_core, nova_emu and nova for $kver" \
