@@ -118,7 +118,7 @@ END {
 		"identification (BOOT_0/BOOT_42, chip, log line)|" \
 		"GFW wait, sysmem flush page, VRAM size|" \
 		"VBIOS read through the PROM window|" \
-		"  of which the 1 MiB buffer (kvzalloc)|" \
+		"  of which the 1 MiB buffer (kvmalloc)|" \
 		"VBIOS parse|" \
 		"firmware request + parse (GSP files)|" \
 		"  of which loading the files|" \

@@ -211,7 +211,8 @@ int nova_vbios_read(struct nova_device *nd, u8 **rom, size_t *len)
 	unsigned int i;
 	u8 *buf;
 
-	buf = kvzalloc(max, GFP_KERNEL);
+	/* Only the bytes read are used: no need to zero the rest. */
+	buf = kvmalloc(max, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
 
