@@ -33,9 +33,11 @@ for f in $cases; do
 	dmesg -c > /dev/null
 	echo "    KTAP version 1"
 	echo "    # Subtest: $name"
+	start=$(cut -d. -f1 /proc/uptime)
 	timeout "$CASE_TIMEOUT" sh "$f" > /tmp/case.out 2>&1
 	rc=$?
 	sed 's/^/    /' /tmp/case.out
+	echo "    # $name: $(( $(cut -d. -f1 /proc/uptime) - start )) s"
 	dmesg > /tmp/case.log
 	bad=$(grep -E "$REPORTS" /tmp/case.log | head -n 20)
 	if [ "$rc" = 0 ] && [ -z "$bad" ]; then
