@@ -35,6 +35,10 @@ unplug_run() {
 	fi
 	rm -f $FIFO
 	mkfifo $FIFO
+	# Emptied here, not by the redirection below: that one happens in the
+	# background job, possibly after the first grep has read the previous
+	# run's "waiting" line.
+	: > /tmp/unplug.out
 	$DRM_TEST --node /dev/dri/$render --only unplug --fifo $FIFO > /tmp/unplug.out 2>&1 &
 	pid=$!
 	i=0
