@@ -234,6 +234,10 @@ int nova_device_probe(struct nova_device *nd)
 			return ret;
 	}
 
+	ret = nova_sysfs_add(nd);
+	if (ret)
+		return dev_err_probe(nd->dev, ret, "failed to add the sysfs attributes\n");
+
 	ret = nova_aux_create(nd);
 	if (ret)
 		return dev_err_probe(nd->dev, ret,

@@ -114,7 +114,7 @@ void nova_device_remove(struct nova_device *nd);
 const struct nova_hal *nova_hal_get(const struct nova_chip_info *info);
 
 /* sysfs.c */
-extern const struct attribute_group *nova_dev_groups[];
+int nova_sysfs_add(struct nova_device *nd);
 
 /* pci.c */
 extern struct pci_driver nova_pci_driver;

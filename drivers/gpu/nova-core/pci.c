@@ -82,7 +82,6 @@ MODULE_DEVICE_TABLE(pci, nova_pci_ids);
 
 struct pci_driver nova_pci_driver = {
 	.name = KBUILD_MODNAME,
-	.dev_groups = nova_dev_groups,
 	.id_table = nova_pci_ids,
 	.probe = nova_pci_probe,
 	.remove = nova_pci_remove,

@@ -55,7 +55,6 @@ MODULE_DEVICE_TABLE(platform, nova_emu_ids);
 struct platform_driver nova_emu_platform_driver = {
 	.driver = {
 		.name = KBUILD_MODNAME,
-		.dev_groups = nova_dev_groups,
 	},
 	.id_table = nova_emu_ids,
 	.probe = nova_emu_probe,

@@ -2,8 +2,14 @@
 /*
  * nova_core: what it tells user space about a GPU, as sysfs attributes in
  * the group "nova" of the GPU's device (the PCI function, or the emulated
- * GPU). The driver core creates them once probe has succeeded and removes
- * them before remove runs, so they never see a half-built or dying GPU.
+ * GPU). Probe adds them, device-managed, once the GPU is identified and
+ * brought up, and they go after remove has run; the GPU's state they show
+ * lives as long.
+ *
+ * Not through &device_driver.dev_groups: when the driver core fails to
+ * create those (an allocation failure), Linux 6.1's really_probe() removes
+ * them a second time, and removing a named group that is not there is a
+ * WARN in sysfs_remove_group().
  * The ABI is documented in docs/ABI/sysfs-driver-nova_core.
  */
 
@@ -61,8 +67,13 @@ static const struct attribute_group nova_group = {
 	.attrs = nova_attrs,
 };
 
-/* The driver's dev_groups, for both the PCI and the emulated binding. */
-const struct attribute_group *nova_dev_groups[] = {
-	&nova_group,
-	NULL
-};
+/**
+ * nova_sysfs_add() - add the GPU's "nova" attributes, device-managed
+ * @nd: the GPU, identified
+ *
+ * Return: 0, or a negative errno (the attributes are then not there).
+ */
+int nova_sysfs_add(struct nova_device *nd)
+{
+	return devm_device_add_group(nd->dev, &nova_group);
+}
