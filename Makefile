@@ -7,6 +7,9 @@
 #                   and nova-info
 #   make demo       boot a VM with an emulated GPU and show what the driver did
 #   make check      run every test: both kernels, in QEMU
+#   make stress     the same with the reliability cases' larger budgets
+#                   (novatest.stress=1: cycles, fuzzing, fault points;
+#                   docs/reliability.md); hours rather than minutes
 #   make bench      the benchmarks (not tests): boot Debian's kernel in QEMU
 #                   and print nova's figures against vgem and the ioctl
 #                   floor (docs/performance.md)
@@ -31,7 +34,7 @@ KABI	?= $(eval KABI := $(shell $(TOP)/scripts/abi.sh))$(KABI)
 KVER	?= $(KABI)-amd64
 KDIR	?= /usr/src/linux-headers-$(KVER)
 
-.PHONY: all modules user deps demo check bench sparse clean distclean \
+.PHONY: all modules user deps demo check stress bench sparse clean distclean \
 	install uninstall dkms-install dkms-uninstall
 
 PREFIX	?= /usr/local
@@ -91,6 +94,9 @@ demo:
 
 check:
 	@$(TOP)/scripts/check.sh
+
+stress:
+	@NOVA_STRESS=1 NOVA_VM_TIMEOUT=$${NOVA_VM_TIMEOUT:-21600} $(TOP)/scripts/check.sh
 
 bench:
 	@$(TOP)/scripts/bench.sh

@@ -58,4 +58,4 @@ fi
 "$top/scripts/initramfs.sh" "$b/$flavor.cpio.gz" "$kver" "$modroot" "$modout/ko" \
 	"$b/guest-tools"
 "$top/scripts/vm.sh" "$kernel" "$b/$flavor.cpio.gz" "$logs" "$flavor" "$mode" \
-	"${NOVA_VM_TIMEOUT:-900}"
+	"${NOVA_VM_TIMEOUT:-1800}"

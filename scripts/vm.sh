@@ -28,6 +28,7 @@ fi
 
 append="console=ttyS0 loglevel=7 panic=-1 nokaslr novatest.flavor=$flavor novatest.mode=$mode"
 [ -n "${NOVA_ONLY:-}" ] && append="$append novatest.only=$NOVA_ONLY"
+[ -n "${NOVA_STRESS:-}" ] && append="$append novatest.stress=$NOVA_STRESS"
 append="$append ${NOVA_APPEND:-}"
 
 if [ "$mode" = demo ]; then

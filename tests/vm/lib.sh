@@ -212,3 +212,60 @@ pci_set_boot() {
 	devmem $base 32 $2
 	devmem $((base + 0xa00)) 32 $3
 }
+
+# kmemleak_check DESCRIPTION: once everything is freed, a kmemleak scan
+# finds nothing (SKIP on a kernel without kmemleak). What it finds is
+# shown, then cleared, so that a later check reports only new leaks. Two
+# scans: kmemleak does not report an object whose contents changed since
+# the scan before (the first scan of an object always sees a change). A
+# scan takes several seconds on the debug kernel under TCG.
+kmemleak_check() {
+	_k=/sys/kernel/debug/kmemleak
+	if ! [ -e $_k ]; then
+		skip "$1" "kernel without kmemleak ($NOVA_FLAVOR)"
+		return 0
+	fi
+	# kmemleak reports objects at least 5 s old.
+	sleep 5
+	echo scan > $_k
+	echo scan > $_k
+	_leaks=$(cat $_k)
+	if [ -z "$_leaks" ]; then
+		ok "$1"
+	else
+		not_ok "$1" "$(echo "$_leaks" | head -n 60)"
+		echo clear > $_k
+	fi
+}
+
+# slab_in_use: the bytes of slab objects in use, in KiB, once what can be
+# let go is: dentries and inodes dropped, RCU callbacks run, each cache
+# shrunk (which also empties KASAN's quarantine of its objects).
+slab_in_use() {
+	echo 3 > /proc/sys/vm/drop_caches
+	sleep 1
+	for _s in /sys/kernel/slab/*/shrink; do
+		echo 1 > $_s 2> /dev/null
+	done
+	awk 'NR > 2 { kib += $2 * $4 / 1024 } END { printf "%d\n", kib }' /proc/slabinfo
+}
+
+# nova_state: sets NOVA_STATE to "GPUS AUX NODES": the emulated GPUs, the
+# auxiliary devices and the DRM nodes there are (all nodes: load no other
+# DRM driver alongside), without a fork, for loops that run hundreds of
+# times.
+nova_state() {
+	_ns_g=0
+	for _ns_f in /sys/bus/platform/devices/nova-emu.*; do
+		[ -e "$_ns_f" ] && _ns_g=$((_ns_g + 1))
+	done
+	_ns_a=0
+	for _ns_f in /sys/bus/auxiliary/devices/nova_core.nova-drm.*; do
+		[ -e "$_ns_f" ] && _ns_a=$((_ns_a + 1))
+	done
+	_ns_n=0
+	for _ns_f in /dev/dri/card* /dev/dri/renderD*; do
+		[ -e "$_ns_f" ] && _ns_n=$((_ns_n + 1))
+	done
+	NOVA_STATE="$_ns_g $_ns_a $_ns_n"
+}
