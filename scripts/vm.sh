@@ -29,6 +29,11 @@ fi
 append="console=ttyS0 loglevel=7 panic=-1 nokaslr novatest.flavor=$flavor novatest.mode=$mode"
 [ -n "${NOVA_ONLY:-}" ] && append="$append novatest.only=$NOVA_ONLY"
 [ -n "${NOVA_STRESS:-}" ] && append="$append novatest.stress=$NOVA_STRESS"
+# The debug kernel: the kmalloc caches that failslab's cache filter may
+# fail (tests/vm/cases/87-faults.sh says why not every one).
+if [ "$flavor" = debug ]; then
+	append="$append slub_debug=A,kmalloc-32,kmalloc-64,kmalloc-96,kmalloc-128,kmalloc-192,kmalloc-256,kmalloc-512,kmalloc-2k,kmalloc-4k,kmalloc-8k,kmalloc-cg-*,inode_cache,dentry"
+fi
 append="$append ${NOVA_APPEND:-}"
 
 if [ "$mode" = demo ]; then
