@@ -17,11 +17,11 @@ mkdir -p "$out/src" "$out/ko"
 out=$(cd "$out" && pwd)
 rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' \
 	--exclude='*.mod*' --exclude='modules.order' \
-	--exclude='Module.symvers' \
+	--exclude='Module.symvers' --exclude='*.gcno' \
 	"$top/Kbuild" "$top/include" "$top/drivers" "$out/src/" \
 	--filter='P *.o' --filter='P *.ko' --filter='P .*.cmd' \
 	--filter='P *.mod*' --filter='P modules.order' \
-	--filter='P Module.symvers'
+	--filter='P Module.symvers' --filter='P *.gcno'
 
 make -s -C "$kdir" M="$out/src" W=1 \
 	CONFIG_NOVA_CORE=m CONFIG_NOVA_EMU=m CONFIG_DRM_NOVA=m \

@@ -10,7 +10,9 @@
 #     built once and cached under build/, runs the guest suite and the
 #     KUnit suites, with a kmemleak scan at the end;
 #  5. each guest's kernel log is scanned for warnings, BUGs, oopses and
-#     sanitizer reports; a VM that does not finish fails.
+#     sanitizer reports; a VM that does not finish fails;
+#  6. the line coverage of the modules by the debug kernel's suite (gcov)
+#     is printed, per file.
 #
 # Logs stay under build/logs. The last line is "N passed, N failed"; the
 # exit status is non-zero if anything failed.
@@ -133,6 +135,10 @@ guest() {
 	fi
 	checked "$flavor kernel log has no warning, BUG, oops or sanitizer report" \
 		"$flavor.logcheck" "$top/scripts/logcheck.sh" "$logs/$flavor/console.log"
+	if [ "$flavor" = debug ]; then
+		checked "the modules' line coverage came back from the debug VM (gcov)" \
+			coverage.log test -s "$logs/debug/coverage/coverage.txt"
+	fi
 }
 
 for f in $flavors; do
@@ -171,6 +177,11 @@ fi
 	cat "$host.body"
 } > "$host"
 rm -f "$host.body"
+
+if [ -s "$logs/debug/coverage/coverage.txt" ]; then
+	say "line coverage of the modules by the debug kernel's suite (gcov)"
+	cat "$logs/debug/coverage/coverage.txt"
+fi
 
 say "summary (logs in build/logs)"
 ktaps="$host $logs/host-tests.ktap"

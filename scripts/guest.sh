@@ -35,7 +35,8 @@ debug)
 	kernel=$b/debug-kernel/bzImage
 	modroot=$b/debug-kernel/modroot
 	modout=$b/debug-mod
-	extra=(CONFIG_NOVA_CORE_KUNIT_TEST=y)
+	# gcov: the guest prints the coverage data at the end (tests/vm/gcov.sh)
+	extra=(CONFIG_NOVA_CORE_KUNIT_TEST=y GCOV_PROFILE=y)
 	;;
 *)
 	echo "guest.sh: unknown flavor $flavor" >&2
@@ -57,5 +58,13 @@ if ! "$top/scripts/build-guest-tools.sh" "$b/guest-tools" > "$logs/tools.log" 2>
 fi
 "$top/scripts/initramfs.sh" "$b/$flavor.cpio.gz" "$kver" "$modroot" "$modout/ko" \
 	"$b/guest-tools"
+rc=0
 "$top/scripts/vm.sh" "$kernel" "$b/$flavor.cpio.gz" "$logs" "$flavor" "$mode" \
-	"${NOVA_VM_TIMEOUT:-1800}"
+	"${NOVA_VM_TIMEOUT:-1800}" || rc=$?
+# The debug kernel's run ends with the modules' coverage data: the line
+# coverage of the suite, per file, into $logs/coverage/coverage.txt.
+if [ "$flavor" = debug ] && [ "$mode" = check ]; then
+	"$top/scripts/coverage.sh" "$logs/ktap.log" "$modout" "$logs/coverage" \
+		> /dev/null || echo "guest: no coverage data came back" >&2
+fi
+exit $rc

@@ -51,3 +51,6 @@ for f in $cases; do
 		[ -n "$bad" ] && echo "$bad" | sed 's/^/# kernel: /'
 	fi
 done
+
+# The modules' coverage data, after the KTAP document (debug kernel only).
+sh /tests/gcov.sh
