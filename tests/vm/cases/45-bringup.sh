@@ -92,6 +92,10 @@ fails "FWSEC fails" 309 "chipset=ga104 fwsec=fail" \
 	"FWSEC-FRTS failed: MAILBOX0 0xbadf5ec1"
 fails "FWSEC creates no WPR2" 310 "chipset=tu116 fwsec=nowpr2" \
 	"FWSEC-FRTS ran but created no WPR2"
+fails "FWSEC leaves an FRTS error code, MAILBOX0 clear" 313 "chipset=ga107 fwsec=frtserr" \
+	"FWSEC-FRTS failed: error 0x5ec2"
+fails "FWSEC puts WPR2 elsewhere than the FRTS region" 314 "chipset=tu106 fwsec=wpr2off" \
+	"FWSEC-FRTS put WPR2 at 0x"
 fails "WPR2 already set up: EBUSY" 311 "chipset=ad107 wpr2=preset" \
 	"WPR2 already exists"
 fails "GFW never completes" 312 "chipset=ga100 gfw=stuck" \

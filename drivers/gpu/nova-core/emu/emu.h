@@ -34,11 +34,17 @@ struct nova_emu_chip {
  * @NOVA_EMU_FWSEC_OK: like the real one.
  * @NOVA_EMU_FWSEC_FAIL: every run fails with %NOVA_EMU_MBOX_FWSEC_FAIL.
  * @NOVA_EMU_FWSEC_NOWPR2: FRTS reports success but creates no WPR2.
+ * @NOVA_EMU_FWSEC_FRTSERR: FRTS leaves MAILBOX0 clear but the error code
+ *	%NOVA_EMU_FRTS_ERR in NV_PBUS_SW_SCRATCH(0xe), and creates no WPR2.
+ * @NOVA_EMU_FWSEC_WPR2OFF: FRTS reports success but puts WPR2 just below
+ *	the FRTS region it was given.
  */
 enum nova_emu_fwsec_mode {
 	NOVA_EMU_FWSEC_OK,
 	NOVA_EMU_FWSEC_FAIL,
 	NOVA_EMU_FWSEC_NOWPR2,
+	NOVA_EMU_FWSEC_FRTSERR,
+	NOVA_EMU_FWSEC_WPR2OFF,
 };
 
 /**
@@ -241,6 +247,8 @@ struct nova_emu_gpu {
 #define NOVA_EMU_MBOX_FWSEC_FRTS_RANGE	0xbadf5e09 /* region outside VRAM */
 #define NOVA_EMU_MBOX_FWSEC_WPR2_EXISTS	0xbadf5e0a /* WPR2 already set */
 #define NOVA_EMU_MBOX_FWSEC_FAIL	0xbadf5ec1 /* knob fwsec=fail */
+/* The FRTS error code of fwsec=frtserr, in NV_PBUS_SW_SCRATCH(0xe) 31:16. */
+#define NOVA_EMU_FRTS_ERR		0x5ec2
 #define NOVA_EMU_MBOX_GBL_CTX		0xbad0b101 /* bad DMA context */
 #define NOVA_EMU_MBOX_GBL_RANGE		0xbad0b102 /* code/data past memory */
 #define NOVA_EMU_MBOX_GBL_DMA		0xbad0b103 /* source not readable */

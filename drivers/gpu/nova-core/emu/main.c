@@ -598,7 +598,7 @@ static int nova_emu_config_finish(struct nova_emu_config *cfg,
  * @NOVA_EMU_KEY_VBIOS: vbios=PATH|none
  * @NOVA_EMU_KEY_SCRUB: scrub=ok|stuck
  * @NOVA_EMU_KEY_GFW: gfw=ok|stuck
- * @NOVA_EMU_KEY_FWSEC: fwsec=ok|fail|nowpr2
+ * @NOVA_EMU_KEY_FWSEC: fwsec=ok|fail|nowpr2|frtserr|wpr2off
  * @NOVA_EMU_KEY_FUSE: fuse=N
  * @NOVA_EMU_KEY_WPR2: wpr2=none|preset
  * @NOVA_EMU_KEY_PERSIST: persist=0|1
@@ -641,6 +641,8 @@ static const char * const nova_emu_fwsec_modes[] = {
 	[NOVA_EMU_FWSEC_OK] = "ok",
 	[NOVA_EMU_FWSEC_FAIL] = "fail",
 	[NOVA_EMU_FWSEC_NOWPR2] = "nowpr2",
+	[NOVA_EMU_FWSEC_FRTSERR] = "frtserr",
+	[NOVA_EMU_FWSEC_WPR2OFF] = "wpr2off",
 };
 
 static const char * const nova_emu_wpr2_modes[] = { "none", "preset" };

@@ -139,7 +139,9 @@ static u32 nova_emu_fwsec_find_dmap(const u8 *dmem, u32 appif, u32 *dmap)
  * @dmap: DMEM offset of the DMEMMAPPER, checked to be inside DMEM
  *
  * Checks the command's input (READ_VBIOS, then FRTS_REGION) and creates
- * WPR2 over the FRTS region (unless fwsec=nowpr2).
+ * WPR2 over the FRTS region; fwsec=nowpr2 creates none, fwsec=frtserr
+ * none and leaves an error code in SW scratch 0xe with MAILBOX0 clear,
+ * fwsec=wpr2off creates it just below the region.
  *
  * Return: 0, or a NOVA_EMU_MBOX_* code.
  */
@@ -174,12 +176,25 @@ static u32 nova_emu_fwsec_frts(struct nova_emu_gpu *gpu, const u8 *dmem,
 	if (gpu->wpr2_hi)
 		return NOVA_EMU_MBOX_FWSEC_WPR2_EXISTS;
 
-	if (gpu->cfg.fwsec != NOVA_EMU_FWSEC_NOWPR2) {
+	gpu->scratch_0e = 0;
+	switch (gpu->cfg.fwsec) {
+	case NOVA_EMU_FWSEC_NOWPR2:
+		break;
+	case NOVA_EMU_FWSEC_FRTSERR:
+		u32p_replace_bits(&gpu->scratch_0e, NOVA_EMU_FRTS_ERR,
+				  NOVA_EMU_SCRATCH_0E_FRTS_ERR);
+		break;
+	case NOVA_EMU_FWSEC_WPR2OFF:
+		/* Just below the region, or above it if there is no room. */
+		addr_4k = addr_4k >= size_4k ? addr_4k - size_4k :
+					       addr_4k + size_4k;
+		fallthrough;
+	default:
 		gpu->wpr2_lo = FIELD_PREP(NOVA_EMU_WPR2_ADDR, addr_4k);
 		gpu->wpr2_hi = FIELD_PREP(NOVA_EMU_WPR2_ADDR,
 					  addr_4k + size_4k - 1);
+		break;
 	}
-	gpu->scratch_0e = 0;
 	return 0;
 }
 
