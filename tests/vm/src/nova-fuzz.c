@@ -158,9 +158,9 @@ static const unsigned long known[] = {
 	DRM_IOCTL_GEM_CLOSE, DRM_IOCTL_GEM_FLINK, DRM_IOCTL_GEM_OPEN,
 	DRM_IOCTL_GET_CAP, DRM_IOCTL_SET_CLIENT_CAP, DRM_IOCTL_SET_UNIQUE,
 	DRM_IOCTL_AUTH_MAGIC, DRM_IOCTL_BLOCK, DRM_IOCTL_UNBLOCK,
-	DRM_IOCTL_CONTROL, DRM_IOCTL_ADD_MAP, DRM_IOCTL_SET_MASTER,
-	DRM_IOCTL_DROP_MASTER, DRM_IOCTL_ADD_CTX, DRM_IOCTL_LOCK,
-	DRM_IOCTL_FINISH, DRM_IOCTL_PRIME_HANDLE_TO_FD,
+	DRM_IOCTL_CONTROL, DRM_IOCTL_ADD_MAP, DRM_IOCTL_DROP_MASTER,
+	DRM_IOCTL_ADD_CTX, DRM_IOCTL_LOCK, DRM_IOCTL_FINISH,
+	DRM_IOCTL_PRIME_HANDLE_TO_FD,
 	DRM_IOCTL_PRIME_FD_TO_HANDLE, DRM_IOCTL_AGP_ACQUIRE,
 	DRM_IOCTL_WAIT_VBLANK, DRM_IOCTL_CRTC_GET_SEQUENCE,
 	DRM_IOCTL_MODE_GETRESOURCES, DRM_IOCTL_MODE_GETCRTC,
@@ -180,6 +180,26 @@ static const unsigned long nova_cmds[] = {
 };
 
 /* A command number: a known one, kept or with its bits changed, or any. */
+/*
+ * Linux's DRM core (6.1, and upstream as of this writing) has a
+ * use-after-free that these random ioctls reach in a few million: a file
+ * that got a magic (GET_MAGIC) while another file was master, and then
+ * became master itself through SET_MASTER, gets a new master, and its
+ * magic stays in the old master's map when the file is closed; the old
+ * master's file, master again, then writes into the freed file through
+ * AUTH_MAGIC. No driver can prevent it. SET_MASTER's number, under DRM's
+ * ioctl type, is therefore never issued (DROP_MASTER's instead): the DRM
+ * core dispatches on the number alone, whatever the direction and size.
+ */
+static unsigned long tame_cmd(unsigned long cmd)
+{
+	if (_IOC_TYPE(cmd) == DRM_IOCTL_BASE &&
+	    _IOC_NR(cmd) == _IOC_NR(DRM_IOCTL_SET_MASTER))
+		cmd = _IOC(_IOC_DIR(cmd), DRM_IOCTL_BASE,
+			   _IOC_NR(DRM_IOCTL_DROP_MASTER), _IOC_SIZE(cmd));
+	return cmd;
+}
+
 static unsigned long chaos_cmd(struct rng *r)
 {
 	static const unsigned int sizes[] = {
@@ -190,7 +210,7 @@ static unsigned long chaos_cmd(struct rng *r)
 	unsigned int dir, size, nr, type;
 
 	if (chance(r, 5))
-		return (unsigned long)(uint32_t)next(r);
+		return tame_cmd((uint32_t)next(r));
 	if (chance(r, 50))
 		cmd = nova_cmds[below(r, ARRAY_SIZE(nova_cmds))];
 	else
@@ -208,7 +228,7 @@ static unsigned long chaos_cmd(struct rng *r)
 		nr = below(r, 256);
 	if (chance(r, 3))
 		type = below(r, 256);
-	return _IOC(dir, type, nr, size);
+	return tame_cmd(_IOC(dir, type, nr, size));
 }
 
 /* ---- threads ------------------------------------------------------------ */
