@@ -250,6 +250,22 @@ slab_in_use() {
 	awk 'NR > 2 { kib += $2 * $4 / 1024 } END { printf "%d\n", kib }' /proc/slabinfo
 }
 
+# slab_back BEFORE WHAT: the slab memory in use (slab_in_use) is back
+# within NOVA_SLAB_TOLERANCE KiB (512) of BEFORE, measured before WHAT.
+# Caches that grew (sysfs and DRM idr nodes, per-CPU partial slabs) may
+# keep a few objects.
+slab_back() {
+	_tol=${NOVA_SLAB_TOLERANCE:-512}
+	_after=$(slab_in_use)
+	diag "slab objects in use: $1 KiB before $2, $_after KiB after"
+	if [ $((_after - $1)) -le $_tol ]; then
+		ok "slab memory in use back within $_tol KiB of where it was"
+	else
+		not_ok "slab memory in use back within $_tol KiB of where it was" \
+			"before: $1 KiB, after: $_after KiB"
+	fi
+}
+
 # nova_state: sets NOVA_STATE to "GPUS AUX NODES": the emulated GPUs, the
 # auxiliary devices and the DRM nodes there are (all nodes: load no other
 # DRM driver alongside), without a fork, for loops that run hundreds of

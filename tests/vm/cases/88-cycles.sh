@@ -11,7 +11,6 @@
 
 SCALE=${NOVA_CYCLES_SCALE:-1}
 [ -n "$NOVA_STRESS" ] && [ -z "$NOVA_CYCLES_SCALE" ] && SCALE=10
-SLAB_TOLERANCE=${NOVA_SLAB_TOLERANCE:-512}
 
 # state: GPUs, auxiliary devices, nodes (no fork: see nova_state).
 state() {
@@ -94,14 +93,7 @@ AUX="$(emu_aux 0) $(emu_aux 1)"
 cycles "nova unbound from both GPUs and bound" 80 rebind_nova
 echo "# load/unload and bind/unbind cycles: $TOTAL"
 
-slab_after=$(slab_in_use)
-diag "slab objects in use: $slab_before KiB before the cycles, $slab_after KiB after"
-if [ $((slab_after - slab_before)) -le $SLAB_TOLERANCE ]; then
-	ok "slab memory in use back within $SLAB_TOLERANCE KiB of where it was"
-else
-	not_ok "slab memory in use back within $SLAB_TOLERANCE KiB of where it was" \
-		"before: $slab_before KiB, after: $slab_after KiB"
-fi
+slab_back "$slab_before" "the cycles"
 
 unload_all
 expect_eq "nothing left: GPUs, auxiliary devices, nodes, modules" "0 0 0 0" \

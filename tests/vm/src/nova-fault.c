@@ -53,6 +53,7 @@
 
 #include "nova_drm.h"
 
+#include "fdinfo.h"
 #include "ktap.h"
 
 #define MAX_GLOBS	8
@@ -476,27 +477,6 @@ static void gem_close(int fd, uint32_t handle)
 	struct drm_gem_close c = { .handle = handle };
 
 	xioctl(fd, DRM_IOCTL_GEM_CLOSE, &c);
-}
-
-/* drm-total-memory of FD's fdinfo, in KiB; -1 if it cannot be read. */
-static long fdinfo_total(int fd)
-{
-	char path[64], buf[1024];
-	const char *p;
-	ssize_t r;
-	int f;
-
-	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
-	f = open(path, O_RDONLY | O_CLOEXEC);
-	if (f < 0)
-		return -1;
-	r = read(f, buf, sizeof(buf) - 1);
-	close(f);
-	if (r <= 0)
-		return -1;
-	buf[r] = 0;
-	p = strstr(buf, "drm-total-memory:");
-	return p ? strtol(p + strlen("drm-total-memory:"), NULL, 10) : -1;
 }
 
 static long nova_refcnt(void)

@@ -54,6 +54,7 @@
 
 #include "nova_drm.h"
 
+#include "fdinfo.h"
 #include "ktap.h"
 
 #define MAX_NODES	16
@@ -587,27 +588,6 @@ static void model_op(struct thread *t)
 	} else {
 		model_variant(t, m, chance(r, 50));
 	}
-}
-
-/* drm-total-memory of the file, KiB; -1 if unreadable. */
-static long fdinfo_total(int fd)
-{
-	char path[64], buf[1024];
-	const char *p;
-	ssize_t n;
-	int f;
-
-	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
-	f = open(path, O_RDONLY | O_CLOEXEC);
-	if (f < 0)
-		return -1;
-	n = read(f, buf, sizeof(buf) - 1);
-	close(f);
-	if (n <= 0)
-		return -1;
-	buf[n] = 0;
-	p = strstr(buf, "drm-total-memory:");
-	return p ? strtol(p + strlen("drm-total-memory:"), NULL, 10) : -1;
 }
 
 /* Every handle of the model, and the file's memory in fdinfo. */
