@@ -77,17 +77,24 @@ static bool fw_in(u64 off, u64 n, u64 end)
 
 /**
  * fw_binhdr() - decode and check the BinHdr at the start of a file
- * @data: the file.
+ * @data: the file (may be NULL).
  * @len: length of the file.
+ * @hdr_len: length of the structure at the BinHdr's header_offset.
+ * @what: name of that structure, for @why.
  * @bin: the decoded header.
  * @why: where to write the reason on failure.
  *
- * Checks the magic and that the payload lies inside the file.
+ * Checks the magic, that the payload lies inside the file, and that the
+ * @hdr_len bytes at header_offset do too: what every file with a BinHdr
+ * starts with.
  *
  * Return: 0, or a negative errno with @why set.
  */
-static int fw_binhdr(const u8 *data, size_t len, struct nova_fw_binhdr *bin, char *why)
+static int fw_binhdr(const u8 *data, size_t len, u32 hdr_len, const char *what,
+		     struct nova_fw_binhdr *bin, char *why)
 {
+	if (!data)
+		return fw_fail(why, -EINVAL, "no file data");
 	if (len >= 4 && get_unaligned_le32(data) != NOVA_FW_BIN_MAGIC)
 		return fw_fail(why, -ENOEXEC, "BinHdr at 0x0: bin_magic 0x%x, expected 0x%x",
 			       get_unaligned_le32(data), NOVA_FW_BIN_MAGIC);
@@ -109,6 +116,10 @@ static int fw_binhdr(const u8 *data, size_t len, struct nova_fw_binhdr *bin, cha
 		return fw_fail(why, -EOVERFLOW,
 			       "BinHdr: data_offset 0x%x + data_size 0x%x past the end of the file (0x%zx)",
 			       bin->data_offset, bin->data_size, len);
+	if (!fw_in(bin->header_offset, hdr_len, len))
+		return fw_fail(why, -EOVERFLOW,
+			       "%s at 0x%x: %u bytes past the end of the file (0x%zx)",
+			       what, bin->header_offset, hdr_len, len);
 	return 0;
 }
 
@@ -160,16 +171,9 @@ int nova_fw_bootloader_parse(const u8 *data, size_t len, struct nova_fw_bootload
 	if (!out)
 		return -EINVAL;
 	memset(out, 0, sizeof(*out));
-	if (!data)
-		return fw_fail(out->why, -EINVAL, "no file data");
-	ret = fw_binhdr(data, len, &out->bin, out->why);
+	ret = fw_binhdr(data, len, NOVA_FW_RISCV_DESC_LEN, what, &out->bin, out->why);
 	if (ret)
 		return ret;
-
-	if (!fw_in(out->bin.header_offset, NOVA_FW_RISCV_DESC_LEN, len))
-		return fw_fail(out->why, -EOVERFLOW,
-			       "%s at 0x%x: %u bytes past the end of the file (0x%zx)",
-			       what, out->bin.header_offset, NOVA_FW_RISCV_DESC_LEN, len);
 	d = data + out->bin.header_offset;
 	out->version = get_unaligned_le32(d);
 	out->bootloader_offset = get_unaligned_le32(d + 4);
@@ -235,17 +239,10 @@ int nova_fw_gen_bootloader_parse(const u8 *data, size_t len,
 	if (!out)
 		return -EINVAL;
 	memset(out, 0, sizeof(*out));
-	if (!data)
-		return fw_fail(out->why, -EINVAL, "no file data");
-	ret = fw_binhdr(data, len, &out->bin, out->why);
+	ret = fw_binhdr(data, len, NOVA_FW_GEN_BL_DESC_LEN, what, &out->bin, out->why);
 	if (ret)
 		return ret;
-
 	at = out->bin.header_offset;
-	if (!fw_in(at, NOVA_FW_GEN_BL_DESC_LEN, len))
-		return fw_fail(out->why, -EOVERFLOW,
-			       "%s at 0x%x: %u bytes past the end of the file (0x%zx)",
-			       what, at, NOVA_FW_GEN_BL_DESC_LEN, len);
 	d = data + at;
 	out->start_tag = get_unaligned_le32(d);
 	out->dmem_load_off = get_unaligned_le32(d + 4);
@@ -452,16 +449,9 @@ int nova_fw_booter_parse(const u8 *data, size_t len, struct nova_fw_booter *out)
 	if (!out)
 		return -EINVAL;
 	memset(out, 0, sizeof(*out));
-	if (!data)
-		return fw_fail(out->why, -EINVAL, "no file data");
-	ret = fw_binhdr(data, len, &out->bin, out->why);
+	ret = fw_binhdr(data, len, NOVA_FW_HS_HDR_LEN, "HsHeaderV2", &out->bin, out->why);
 	if (ret)
 		return ret;
-
-	if (!fw_in(out->bin.header_offset, NOVA_FW_HS_HDR_LEN, len))
-		return fw_fail(out->why, -EOVERFLOW,
-			       "HsHeaderV2 at 0x%x: %u bytes past the end of the file (0x%zx)",
-			       out->bin.header_offset, NOVA_FW_HS_HDR_LEN, len);
 	h = data + out->bin.header_offset;
 	out->sig_prod_offset = get_unaligned_le32(h);
 	out->sig_prod_size = get_unaligned_le32(h + 4);
