@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emu_ucode.h"
+#include "../emu_ucode.h"
 #include "mkfw.h"
 #include "../../../drivers/gpu/nova-core/fw.h"
 

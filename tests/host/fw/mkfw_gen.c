@@ -18,7 +18,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
-#include "emu_ucode.h"
+#include "../emu_ucode.h"
 #include "mkfw.h"
 
 #define GSP	MKFW_K(MKFW_GSP)

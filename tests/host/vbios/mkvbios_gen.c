@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emu_ucode.h"
+#include "../emu_ucode.h"
 #include "mkvbios.h"
 
 #define U512(x) (((x) + 511) & ~(size_t)511)

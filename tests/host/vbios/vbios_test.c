@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "mkvbios.h"
-#include "emu_ucode.h"
+#include "../emu_ucode.h"
 #include "../../../drivers/gpu/nova-core/vbios.h"
 
 #include "../ktap.h"

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * The emulated ucode contract (drivers/gpu/nova-core/emu/ucode.h) for the
- * user-space generator. That header uses the uapi types (__u8, __le32);
- * the system <linux/types.h> has them, the kernel-header shims of
- * tests/host/include (which fw-test builds with) do not: supply them.
+ * user-space generators, mkvbios and mkfw. That header uses the uapi types
+ * (__u8, __le32); the system <linux/types.h> has them, the kernel-header
+ * shims of tests/host/include (which the host tests build with) do not:
+ * supply them.
  */
-#ifndef MKFW_EMU_UCODE_H
-#define MKFW_EMU_UCODE_H
+#ifndef NOVA_HOST_EMU_UCODE_H
+#define NOVA_HOST_EMU_UCODE_H
 
 #include <stdint.h>
 #include <linux/types.h>
@@ -21,6 +22,6 @@ typedef uint32_t __le32;
 typedef uint64_t __le64;
 #endif
 
-#include "../../../drivers/gpu/nova-core/emu/ucode.h"
+#include "../../drivers/gpu/nova-core/emu/ucode.h"
 
 #endif
