@@ -22,7 +22,11 @@ if ! [ -x $FAULT ]; then
 	ktap_done
 fi
 STRIDE=8
-[ -n "$NOVA_STRESS" ] && STRIDE=1
+SAMPLED="every 8th fault point"
+if [ -n "$NOVA_STRESS" ]; then
+	STRIDE=1
+	SAMPLED="every fault point"
+fi
 
 # fault NAME ARGS...: runs nova-fault, its tests nested under NAME; keeps
 # its "# faults:" lines for the summary.
@@ -156,13 +160,13 @@ fi
 #    loaded), and nova binding a GPU as it loads.
 unload_all
 ko=/lib/modules/$(uname -r)/extra
-fault "load nova_emu count=1 (every ${STRIDE}th fault point)" \
+fault "load nova_emu count=1 ($SAMPLED)" \
 	module "load nova_emu" $ko/nova_emu.ko "count=1 chipset=ga104" \
 	--errno ENOMEM,EINVAL --stride $STRIDE
 modprobe nova_emu count=1 chipset=ga104
 modprobe nova_core
 drm_filter on
-fault "load nova, binding a GPU (every ${STRIDE}th fault point)" \
+fault "load nova, binding a GPU ($SAMPLED)" \
 	module "load nova" $ko/nova.ko --stride $STRIDE \
 	--absent "/sys/bus/auxiliary/devices/*/drm"
 drm_filter off
