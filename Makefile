@@ -9,7 +9,7 @@
 #   make check      run every test: both kernels, in QEMU
 #   make stress     the same with the reliability cases' larger budgets
 #                   (novatest.stress=1: cycles, fuzzing, fault points;
-#                   docs/reliability.md); hours rather than minutes
+#                   docs/reliability.md); under an hour on 2 cores
 #   make bench      the benchmarks (not tests): boot Debian's kernel in QEMU
 #                   and print nova's figures against vgem and the ioctl
 #                   floor (docs/performance.md)

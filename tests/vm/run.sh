@@ -7,7 +7,8 @@
 
 REPORTS='WARNING:|BUG[: ]|Oops|general protection fault|KASAN:|UBSAN:|suspected memory leak|Call Trace:|Kernel panic|refcount_t:'
 CASE_TIMEOUT=${NOVA_CASE_TIMEOUT:-300}
-# make stress (novatest.stress=1): budgets twenty times larger.
+# make stress (novatest.stress=1): the cases' budgets are several
+# times larger, and so is their time limit.
 [ -n "$NOVA_STRESS" ] && CASE_TIMEOUT=${NOVA_CASE_TIMEOUT:-6000}
 
 cases=
