@@ -12,6 +12,16 @@
 #include <linux/version.h>
 
 /*
+ * get_unaligned_le32() and friends: <asm/unaligned.h> became
+ * <linux/unaligned.h> in 6.12.
+ */
+#if KERNEL_VERSION(6, 12, 0) <= LINUX_VERSION_CODE
+#include <linux/unaligned.h>
+#else
+#include <asm/unaligned.h>
+#endif
+
+/*
  * NOVA_CORE_NS - the symbol namespace of the core API. Kernels since 6.13
  * take a namespace as a string; older ones as a bare word they stringify.
  */
@@ -19,6 +29,39 @@
 #define NOVA_CORE_NS "NOVA_CORE"
 #else
 #define NOVA_CORE_NS NOVA_CORE
+#endif
+
+/*
+ * NOVA_PLATFORM_REMOVE(fn) - the platform_driver.remove callback for a
+ * remove function @fn that returns void. The callback returns void since
+ * 6.11 (6.3 to 6.10 offered the void one as .remove_new); 6.1 wants an int,
+ * which NOVA_DEFINE_PLATFORM_REMOVE(fn) supplies as a wrapper, fn##_int.
+ * Use NOVA_DEFINE_PLATFORM_REMOVE() once, after @fn, at file scope.
+ */
+#if KERNEL_VERSION(6, 11, 0) <= LINUX_VERSION_CODE
+#define NOVA_DEFINE_PLATFORM_REMOVE(fn) static_assert(1)
+#define NOVA_PLATFORM_REMOVE(fn) (fn)
+#else
+#define NOVA_DEFINE_PLATFORM_REMOVE(fn)					\
+	static int fn##_int(struct platform_device *pdev)		\
+	{								\
+		fn(pdev);						\
+		return 0;						\
+	}								\
+	static_assert(1)
+#define NOVA_PLATFORM_REMOVE(fn) (fn##_int)
+#endif
+
+/*
+ * NOVA_DRM_DRIVER_DATE(d) - the .date initializer of struct drm_driver.
+ * The member is gone since 6.14, whose DRM core reports the date "0" to
+ * DRM_IOCTL_VERSION itself; before, a driver gives its own (non-empty:
+ * libdrm up to 2.4.124 crashes on an empty one).
+ */
+#if KERNEL_VERSION(6, 14, 0) <= LINUX_VERSION_CODE
+#define NOVA_DRM_DRIVER_DATE(d)
+#else
+#define NOVA_DRM_DRIVER_DATE(d) .date = (d),
 #endif
 
 #endif /* __LINUX_NOVA_COMPAT_H__ */

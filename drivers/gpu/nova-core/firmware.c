@@ -9,7 +9,7 @@
 #include <linux/firmware.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
-#include <asm/unaligned.h>
+#include <linux/nova_compat.h>
 
 #include "device.h"
 #include "firmware.h"

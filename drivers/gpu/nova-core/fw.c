@@ -32,7 +32,7 @@
 #include <linux/stdarg.h>
 #include <linux/string.h>
 #include <linux/types.h>
-#include <asm/unaligned.h>
+#include <linux/nova_compat.h>
 
 #include "fw.h"
 

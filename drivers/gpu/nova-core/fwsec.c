@@ -15,7 +15,7 @@
 #include <linux/device.h>
 #include <linux/dma-mapping.h>
 #include <linux/slab.h>
-#include <asm/unaligned.h>
+#include <linux/nova_compat.h>
 
 #include "device.h"
 #include "fw.h"

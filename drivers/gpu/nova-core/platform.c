@@ -40,11 +40,11 @@ static int nova_emu_probe(struct platform_device *pdev)
 	return nova_device_probe(nd);
 }
 
-static int nova_emu_remove(struct platform_device *pdev)
+static void nova_emu_remove(struct platform_device *pdev)
 {
 	nova_device_remove(platform_get_drvdata(pdev));
-	return 0;
 }
+NOVA_DEFINE_PLATFORM_REMOVE(nova_emu_remove);
 
 static const struct platform_device_id nova_emu_ids[] = {
 	{ .name = NOVA_CORE_EMU_DEVICE_NAME },
@@ -58,5 +58,5 @@ struct platform_driver nova_emu_platform_driver = {
 	},
 	.id_table = nova_emu_ids,
 	.probe = nova_emu_probe,
-	.remove = nova_emu_remove,
+	.remove = NOVA_PLATFORM_REMOVE(nova_emu_remove),
 };

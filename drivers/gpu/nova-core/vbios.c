@@ -20,7 +20,7 @@
 #include <linux/stdarg.h>
 #include <linux/string.h>
 #include <linux/types.h>
-#include <asm/unaligned.h>
+#include <linux/nova_compat.h>
 
 #include "vbios.h"
 

@@ -24,6 +24,7 @@
 #include <drm/drm_file.h>
 #include <drm/drm_gem.h>
 #include <drm/drm_ioctl.h>
+#include <drm/drm_print.h>
 #include <linux/auxiliary_bus.h>
 #include <linux/module.h>
 #include <linux/nova_core.h>
@@ -34,7 +35,7 @@
 
 #define DRIVER_NAME		"nova"
 #define DRIVER_DESC		"NVIDIA Nova"
-/* libdrm up to 2.4.124 crashes on an empty date: keep one. */
+/* Kernels before 6.14 only (see nova_compat.h). */
 #define DRIVER_DATE		"20261122"
 #define DRIVER_MAJOR		0
 #define DRIVER_MINOR		0
@@ -87,7 +88,7 @@ static const struct drm_driver nova_drm_driver = {
 	.fops = &nova_fops,
 	.name = DRIVER_NAME,
 	.desc = DRIVER_DESC,
-	.date = DRIVER_DATE,
+	NOVA_DRM_DRIVER_DATE(DRIVER_DATE)
 	.major = DRIVER_MAJOR,
 	.minor = DRIVER_MINOR,
 	.patchlevel = DRIVER_PATCHLEVEL,

@@ -32,7 +32,7 @@
 #include <linux/string.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
-#include <asm/unaligned.h>
+#include <linux/nova_compat.h>
 
 #include "emu.h"
 

@@ -25,7 +25,7 @@
 
 #include <linux/bitfield.h>
 #include <linux/kernel.h>
-#include <asm/unaligned.h>
+#include <linux/nova_compat.h>
 
 #include "emu.h"
 #include "ucode.h"

@@ -19,7 +19,7 @@
 #include <linux/kernel.h>
 #include <linux/nova_core.h>
 #include <linux/string.h>
-#include <asm/unaligned.h>
+#include <linux/nova_compat.h>
 
 #include "../device.h"
 #include "../falcon.h"

@@ -8,7 +8,7 @@
 #include <kunit/test.h>
 #include <linux/sizes.h>
 #include <linux/string.h>
-#include <asm/unaligned.h>
+#include <linux/nova_compat.h>
 
 #include "../fb.h"
 #include "../fwsec.h"

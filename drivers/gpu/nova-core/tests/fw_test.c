@@ -10,7 +10,7 @@
 #include <linux/elf.h>
 #include <linux/errno.h>
 #include <linux/string.h>
-#include <asm/unaligned.h>
+#include <linux/nova_compat.h>
 
 #include "../fw.h"
 

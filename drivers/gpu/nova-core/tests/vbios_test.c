@@ -6,7 +6,7 @@
 
 #include <kunit/test.h>
 #include <linux/string.h>
-#include <asm/unaligned.h>
+#include <linux/nova_compat.h>
 
 #include "../vbios.h"
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Host stand-in for <asm/unaligned.h> (little-endian accessors). */
-#ifndef __HOST_ASM_UNALIGNED_H__
-#define __HOST_ASM_UNALIGNED_H__
+/* Host stand-in for <linux/unaligned.h> (little-endian accessors). */
+#ifndef __HOST_LINUX_UNALIGNED_H__
+#define __HOST_LINUX_UNALIGNED_H__
 #include <linux/types.h>
 
 static inline u16 get_unaligned_le16(const void *p)
