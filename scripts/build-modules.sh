@@ -6,6 +6,10 @@
 # The kernel sources of the project are mirrored into OUT (so that builds
 # for different kernels do not share objects) and built there with W=1
 # against the kernel tree or headers in KDIR. The modules end up in OUT/ko.
+#
+# NOVA_CHROOT=DIR builds inside that chroot (scripts/kernel.sh newest): KDIR
+# is then a path inside it, and OUT is bind-mounted at the same path in a
+# private mount namespace, so nothing stays mounted afterwards.
 set -euo pipefail
 
 out=$1
@@ -23,7 +27,20 @@ rsync -a --delete --exclude='*.o' --exclude='*.ko' --exclude='.*.cmd' \
 	--filter='P *.mod*' --filter='P modules.order' \
 	--filter='P Module.symvers' --filter='P *.gcno'
 
-make -s -C "$kdir" M="$out/src" W=1 \
+in_root() {
+	if [ -z "${NOVA_CHROOT:-}" ]; then
+		"$@"
+		return
+	fi
+	mkdir -p "$NOVA_CHROOT$out"
+	# shellcheck disable=SC2016
+	unshare -m -- sh -ec 'r=$1 o=$2; shift 2
+		mount -t proc proc "$r/proc"
+		mount --bind "$o" "$r$o"
+		exec chroot "$r" "$@"' sh "$NOVA_CHROOT" "$out" "$@"
+}
+
+in_root make -s -C "$kdir" M="$out/src" W=1 \
 	CONFIG_NOVA_CORE=m CONFIG_NOVA_EMU=m CONFIG_DRM_NOVA=m \
 	"$@" modules
 

@@ -2,29 +2,32 @@
 # `make check`: every test of the project, on a fresh Debian 12 machine.
 #
 #  1. installs what is missing (apt-get);
-#  2. static checks: the build is W=1 clean, sparse (C=2) clean, and
-#     checkpatch --strict and kernel-doc clean;
-#  3. the stock kernel (Debian's linux-image for the headers' ABI) boots in
-#     QEMU with the modules and runs the guest suite;
-#  4. the debug kernel (KASAN, lockdep, kmemleak, UBSAN, KUnit, failslab),
-#     built once and cached under build/, runs the guest suite and the
-#     KUnit suites, with a kmemleak scan at the end;
+#  2. static checks: the build is W=1 clean and sparse (C=2) clean against
+#     each kernel (Debian 12's 6.1, Debian 12's backports 6.12, sid's
+#     newest), and checkpatch --strict and kernel-doc clean;
+#  3. Debian's own kernel images (6.1, 6.12 and the newest) boot in QEMU
+#     with the modules and run the guest suite;
+#  4. the debug kernel (6.1 with KASAN, lockdep, kmemleak, UBSAN, KUnit,
+#     failslab), built once and cached under build/, runs the guest suite
+#     and the KUnit suites, with a kmemleak scan at the end;
 #  5. each guest's kernel log is scanned for warnings, BUGs, oopses and
 #     sanitizer reports; a VM that does not finish fails;
 #  6. the line coverage of the modules by the debug kernel's suite (gcov)
 #     is printed, per file.
 #
-# Logs stay under build/logs. The last line is "N passed, N failed"; the
+# Each step and each result is printed as it ends, with the time elapsed;
+# logs stay under build/logs. The last line is "N passed, N failed"; the
 # exit status is non-zero if anything failed.
 #
-# Environment: NOVA_FLAVORS="stock debug" (which kernels), NOVA_ONLY=<glob>
+# Environment: NOVA_FLAVORS="stock 6.12 newest debug" (which kernels run
+# the guest suite; the build checks always cover all), NOVA_ONLY=<glob>
 # (guest cases to run), NOVA_KVM=1 (use KVM where it works).
 set -uo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
 b=$top/build
 logs=$b/logs
-flavors=${NOVA_FLAVORS:-stock debug}
+flavors=${NOVA_FLAVORS:-stock 6.12 newest debug}
 host=$logs/host.ktap
 n=0
 
@@ -32,15 +35,18 @@ mkdir -p "$logs"
 rm -rf "$logs"/*
 : > "$host.body"
 
-say() { echo "== $*"; }
+elapsed() { printf '%d:%02d' $((SECONDS / 60)) $((SECONDS % 60)); }
+say() { echo "== [$(elapsed)] $*"; }
 
 # result ok|fail DESCRIPTION [DIAGNOSTIC FILE]
 result() {
 	n=$((n + 1))
 	if [ "$1" = ok ]; then
 		echo "ok $n $2" >> "$host.body"
+		echo "   ok     $2"
 	else
 		echo "not ok $n $2" >> "$host.body"
+		echo "   FAILED $2${3:+ (see ${3#"$top"/})}"
 		if [ -n "${3:-}" ] && [ -s "$3" ]; then
 			head -n 40 "$3" | sed 's/^/# /' >> "$host.body"
 		fi
@@ -53,18 +59,36 @@ if ! "$top/scripts/deps.sh" check; then
 	exit 1
 fi
 
-kver=$(cat /dev/null; "$top/scripts/abi.sh")-amd64
+kver=$("$top/scripts/abi.sh")-amd64
 kdir=/usr/src/linux-headers-$kver
 
-say "static checks: W=1, sparse C=2 (against $kver)"
-# static_build DIR LOG DESCRIPTION [make arguments]: a build whose output,
-# less kbuild's progress lines, must be empty.
+say "fetching Debian's 6.12 and newest kernels (cached in build/kernels)"
+for k in 6.12 newest; do
+	if "$top/scripts/kernel.sh" "$k" > "$logs/kernel-$k.log" 2>&1; then
+		result ok "Debian's $k kernel and its headers are ready ($(cat "$b/kernels/$k/kver"))"
+	else
+		result fail "Debian's $k kernel and its headers are ready" "$logs/kernel-$k.log"
+	fi
+done
+
+# static_build DIR LOG DESCRIPTION KERNEL [make arguments]: a build whose
+# output, less kbuild's progress lines, must be empty. KERNEL is 6.1 (this
+# machine's headers) or the name of one of scripts/kernel.sh's kernels.
 static_build() {
-	local dir=$1 log=$2 desc=$3
-	shift 3
-	"$top/scripts/build-modules.sh" "$b/$dir" "$kdir" "$@" > "$logs/$log" 2>&1
+	local dir=$1 log=$2 desc=$3 k=$4 kd=$kdir root=
+	shift 4
+	if [ "$k" != 6.1 ]; then
+		if [ ! -f "$b/kernels/$k/stamp" ]; then
+			result fail "$desc (no $k kernel)"
+			return
+		fi
+		kd=$(cat "$b/kernels/$k/kdir")
+		root=$(cat "$b/kernels/$k/chroot" 2>/dev/null || true)
+	fi
+	NOVA_CHROOT=$root "$top/scripts/build-modules.sh" "$b/$dir" "$kd" "$@" \
+		> "$logs/$log" 2>&1
 	local rc=$?
-	grep -vE '^ *(CC|LD|MODPOST|CHECK)|Skipping BTF|make\[|^$' "$logs/$log" \
+	grep -vE '^ *(CC|LD|MODPOST|CHECK|BTF)|Skipping BTF|make\[|^$' "$logs/$log" \
 		> "$logs/$log.hits"
 	if [ $rc = 0 ] && [ ! -s "$logs/$log.hits" ]; then
 		result ok "$desc"
@@ -72,8 +96,15 @@ static_build() {
 		result fail "$desc" "$logs/$log"
 	fi
 }
-static_build static-w1 w1.log "build is W=1 clean"
-static_build static-sparse sparse.log "sparse (C=2) is clean" C=2
+
+say "static checks: W=1 and sparse (C=2) against each kernel"
+static_build static-w1 w1.log "build is W=1 clean ($kver)" 6.1
+static_build static-sparse sparse.log "sparse (C=2) is clean ($kver)" 6.1 C=2
+for k in 6.12 newest; do
+	kv=$(cat "$b/kernels/$k/kver" 2>/dev/null || echo "$k")
+	static_build "static-w1-$k" "w1-$k.log" "build is W=1 clean ($kv)" "$k"
+	static_build "static-sparse-$k" "sparse-$k.log" "sparse (C=2) is clean ($kv)" "$k" C=2
+done
 
 # checked DESCRIPTION LOG COMMAND...: a result from COMMAND's exit status;
 # its output goes to LOG and shows as the diagnostics of a failure.
@@ -125,10 +156,12 @@ guest() {
 	local flavor=$1
 	say "$flavor kernel: build, boot, run the guest suite"
 	local start=$SECONDS
-	"$top/scripts/guest.sh" "$flavor" check > "$logs/$flavor.run.log" 2>&1
-	local rc=$?
-	tail -n 5 "$logs/$flavor.run.log"
-	if [ $rc = 0 ]; then
+	# The run's log keeps everything; the terminal shows its steps and
+	# one line per guest case.
+	"$top/scripts/guest.sh" "$flavor" check 2>&1 | tee "$logs/$flavor.run.log" |
+		grep --line-buffered -E '^(   |debug kernel|kernel |stock kernel|guest|vm)'
+	local rc=${PIPESTATUS[0]}
+	if [ "$rc" = 0 ]; then
 		result ok "$flavor VM ran the suite to the end ($((SECONDS - start)) s)"
 	else
 		result fail "$flavor VM ran the suite to the end" "$logs/$flavor.run.log"
@@ -136,6 +169,16 @@ guest() {
 	checked "$flavor kernel log has no warning, BUG, oops or sanitizer report" \
 		"$flavor.logcheck" "$top/scripts/logcheck.sh" "$logs/$flavor/console.log"
 	if [ "$flavor" = debug ]; then
+		# The static checks built against the headers of Debian's 6.1;
+		# this is the same source against the debug kernel's tree.
+		grep -vE '^ *(CC|LD|MODPOST|CHECK)|Skipping BTF|make\[|^$' \
+			"$logs/debug/build.log" > "$logs/debug/build.log.hits" 2>/dev/null
+		if [ -s "$logs/debug/build.log" ] && [ ! -s "$logs/debug/build.log.hits" ]; then
+			result ok "build is W=1 clean (debug kernel, with KUnit and gcov)"
+		else
+			result fail "build is W=1 clean (debug kernel, with KUnit and gcov)" \
+				"$logs/debug/build.log"
+		fi
 		checked "the modules' line coverage came back from the debug VM (gcov)" \
 			coverage.log test -s "$logs/debug/coverage/coverage.txt"
 	fi

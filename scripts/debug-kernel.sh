@@ -183,8 +183,19 @@ cp "$SRC/.config" "$BUILD_DIR/config"
 # --- Build --------------------------------------------------------------------
 
 jobs=$(nproc)
-say "building with -j$jobs (about 8 minutes on 2 cores from scratch; log: $LOG)..."
+say "building with -j$jobs (about 10 minutes on 2 cores from scratch; log: $LOG)..."
+# A line a minute while it builds, so that a long first run shows progress.
+ticker() {
+    while sleep 60; do
+        say "building: $(( (SECONDS - start) / 60 )) min, $(grep -c '^  CC' "$LOG") of about 1100 files compiled"
+    done
+}
+ticker &
+ticker_pid=$!
+trap 'kill $ticker_pid 2>/dev/null' EXIT
 logged "building" make -C "$SRC" -j"$jobs" bzImage modules
+kill $ticker_pid 2>/dev/null
+trap - EXIT
 
 say "installing modules..."
 kver=$(make -s -C "$SRC" kernelrelease)

@@ -4,7 +4,8 @@
 #   build: what `make` needs (compiler, kernel headers, sparse, libdrm)
 #   demo:  also what a VM with Debian's kernel needs (QEMU, busybox, ...)
 #   check: also what the whole test rig needs (kernel sources for the debug
-#          kernel, DKMS)
+#          kernel, DKMS, pahole for the BTF of 6.12's modules, debootstrap
+#          for the newest kernel's chroot)
 set -euo pipefail
 
 what=${1:-build}
@@ -35,10 +36,11 @@ pkgs="gcc make libc6-dev linux-headers-$abi-amd64 sparse rsync kmod
 case "$what" in
 build) ;;
 demo|check)
-	pkgs="$pkgs qemu-system-x86 busybox-static cpio gzip g++ jq"
+	pkgs="$pkgs qemu-system-x86 busybox-static cpio gzip xz-utils g++ jq"
 	if [ "$what" = check ]; then
-		pkgs="$pkgs xz-utils linux-source-6.1 bc flex bison libelf-dev
-		      libssl-dev gawk dkms clang libclang-rt-14-dev"
+		pkgs="$pkgs linux-source-6.1 bc flex bison libelf-dev
+		      libssl-dev gawk dkms clang libclang-rt-14-dev
+		      dwarves debootstrap"
 	fi
 	;;
 *)

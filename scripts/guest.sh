@@ -2,10 +2,12 @@
 # Builds the modules for one of the two test kernels, packs the initramfs
 # and boots it.
 #
-#   scripts/guest.sh stock|debug check|demo
+#   scripts/guest.sh stock|6.12|newest|debug check|demo
 #
 # stock: Debian's kernel image (linux-image-<abi>-amd64-unsigned), modules
 #        built against the matching linux-headers package.
+# 6.12, newest: Debian's backports kernel and sid's newest kernel, fetched
+#        by scripts/kernel.sh with what builds modules for them.
 # debug: the debug kernel from Debian's linux-source-6.1 (KASAN, lockdep,
 #        kmemleak, UBSAN, KUnit, fault injection), built once and cached.
 # Logs: build/logs/<flavor>/{console.log,ktap.log,build.log,tools.log}.
@@ -27,6 +29,21 @@ stock)
 	modroot=$b/stock-kernel/root
 	modout=$b/stock
 	extra=()
+	;;
+6.12|newest)
+	# Debian's newer kernels (scripts/kernel.sh); newest builds in a chroot.
+	"$top/scripts/kernel.sh" "$flavor"
+	kd=$b/kernels/$flavor
+	kver=$(cat "$kd/kver")
+	kdir=$(cat "$kd/kdir")
+	kernel=$kd/vmlinuz
+	modroot=$kd/root
+	modout=$b/mod-$flavor
+	extra=()
+	if [ -f "$kd/chroot" ]; then
+		NOVA_CHROOT=$(cat "$kd/chroot")
+		export NOVA_CHROOT
+	fi
 	;;
 debug)
 	"$top/scripts/debug-kernel.sh" "$b/debug-kernel"

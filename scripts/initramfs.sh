@@ -54,6 +54,11 @@ done | sort -u | while read -r f; do
 	cp "$f" "$mdir/$rel"
 done
 
+# Debian compresses its modules since 6.12 (xz); busybox's modprobe
+# loads them uncompressed.
+find "$mdir" -name '*.ko.xz' -exec xz -d {} +
+find "$mdir" -name '*.ko.zst' -exec zstd -q -d --rm {} +
+
 cp "$kodir"/*.ko "$mdir/extra/"
 depmod -b "$stage" "$kver"
 

@@ -20,8 +20,7 @@ fi
 
 echo "stock kernel: fetching $pkg"
 rm -rf "$out"
-mkdir -p "$out/deb"
-(cd "$out/deb" && apt-get download -q "$pkg" >/dev/null)
+"$here/apt-private.sh" host-download "$out/deb" "$pkg"
 dpkg-deb -x "$out"/deb/*.deb "$out/root"
 cp "$out/root/boot/vmlinuz-$kver" "$out/vmlinuz"
 echo "$kver" > "$out/kver"

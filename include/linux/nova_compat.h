@@ -54,9 +54,9 @@
 
 /*
  * NOVA_DRM_DRIVER_DATE(d) - the .date initializer of struct drm_driver.
- * The member is gone since 6.14, whose DRM core reports the date "0" to
- * DRM_IOCTL_VERSION itself; before, a driver gives its own (non-empty:
- * libdrm up to 2.4.124 crashes on an empty one).
+ * The member is gone since 6.14; before, a driver gives its own (non-empty:
+ * libdrm up to 2.4.124 crashes on an empty one). The DRM core reports "0"
+ * to DRM_IOCTL_VERSION from 6.14 on, and Debian's 6.12 does already.
  */
 #if KERNEL_VERSION(6, 14, 0) <= LINUX_VERSION_CODE
 #define NOVA_DRM_DRIVER_DATE(d)

@@ -7,6 +7,22 @@ KTAP_FAILED=0
 EMU=/sys/devices/nova_emu
 
 # ok DESCRIPTION
+# NOVA_DRM_DATE, NOVA_DRM_DATE_RE: the date DRM_IOCTL_VERSION reports for
+# nova, as a shell pattern and as a regular expression. Before 6.12 it is
+# the driver's own, 8 digits; from 6.12 on the DRM core reports "0" for
+# every driver (upstream 6.14 dropped drivers' dates; Debian's 6.12 reports
+# "0" too), see NOVA_DRM_DRIVER_DATE in nova_compat.h.
+case "$(uname -r)" in
+[0-5].*|6.[0-9].*|6.1[01].*)
+	NOVA_DRM_DATE='[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'
+	NOVA_DRM_DATE_RE='^[0-9]{8}$'
+	;;
+*)
+	NOVA_DRM_DATE=0
+	NOVA_DRM_DATE_RE='^0$'
+	;;
+esac
+
 ok() {
 	KTAP_N=$((KTAP_N + 1))
 	echo "ok $KTAP_N $*"
