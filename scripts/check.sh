@@ -62,14 +62,19 @@ fi
 kver=$("$top/scripts/abi.sh")-amd64
 kdir=/usr/src/linux-headers-$kver
 
-say "fetching Debian's 6.12 and newest kernels (cached in build/kernels)"
+say "kernels: Debian's 6.12 and newest (fetched), the debug kernel (built once); cached in build/"
 for k in 6.12 newest; do
-	if "$top/scripts/kernel.sh" "$k" > "$logs/kernel-$k.log" 2>&1; then
+	if "$top/scripts/kernel.sh" "$k" 2>&1 | tee "$logs/kernel-$k.log"; then
 		result ok "Debian's $k kernel and its headers are ready ($(cat "$b/kernels/$k/kver"))"
 	else
 		result fail "Debian's $k kernel and its headers are ready" "$logs/kernel-$k.log"
 	fi
 done
+if "$top/scripts/debug-kernel.sh" "$b/debug-kernel" 2>&1 | tee "$logs/debug-kernel.log"; then
+	result ok "the debug kernel is built ($(cat "$b/debug-kernel/kver"): KASAN, lockdep, kmemleak, UBSAN, KUnit, fault injection)"
+else
+	result fail "the debug kernel is built" "$logs/debug-kernel.log"
+fi
 
 # static_build DIR LOG DESCRIPTION KERNEL [make arguments]: a build whose
 # output, less kbuild's progress lines, must be empty. KERNEL is 6.1 (this
@@ -77,7 +82,13 @@ done
 static_build() {
 	local dir=$1 log=$2 desc=$3 k=$4 kd=$kdir root=
 	shift 4
-	if [ "$k" != 6.1 ]; then
+	if [ "$k" = debug ]; then
+		kd=$b/debug-kernel/src/linux-source-6.1
+		if [ ! -f "$b/debug-kernel/stamp" ]; then
+			result fail "$desc (no debug kernel)"
+			return
+		fi
+	elif [ "$k" != 6.1 ]; then
 		if [ ! -f "$b/kernels/$k/stamp" ]; then
 			result fail "$desc (no $k kernel)"
 			return
@@ -105,6 +116,10 @@ for k in 6.12 newest; do
 	static_build "static-w1-$k" "w1-$k.log" "build is W=1 clean ($kv)" "$k"
 	static_build "static-sparse-$k" "sparse-$k.log" "sparse (C=2) is clean ($kv)" "$k" C=2
 done
+# The debug kernel's W=1 build is its guest's (with gcov), checked there.
+static_build static-sparse-debug sparse-debug.log \
+	"sparse (C=2) is clean (debug kernel, with the KUnit suites)" debug \
+	CONFIG_NOVA_CORE_KUNIT_TEST=y
 
 # checked DESCRIPTION LOG COMMAND...: a result from COMMAND's exit status;
 # its output goes to LOG and shows as the diagnostics of a failure.
@@ -142,6 +157,12 @@ checked "make install into a staging DESTDIR installs exactly the expected files
 	install.log "$top/scripts/install-check.sh" install
 checked "dkms.conf builds nova_core, nova_emu and nova for $kver" \
 	dkms.log "$top/scripts/install-check.sh" dkms
+
+say "a fresh Debian 12 (debootstrap, in a chroot): the newcomer's demo, DKMS for 6.12"
+checked "./run demo on a fresh Debian 12 installs what it needs, make first, and shows the driver" \
+	chroot-newcomer.out "$top/scripts/chroot-check.sh" newcomer
+checked "Debian 12 with 6.12 from backports: ./run dkms-install builds and installs for 6.12; autoload off until nova-autoload on; dkms-uninstall removes all" \
+	chroot-dkms.out "$top/scripts/chroot-check.sh" dkms
 
 say "host tests: parsers under ASan/UBSan, fuzzing"
 # Its KTAP joins the summary; this result also catches a run that dies

@@ -10,7 +10,7 @@ step "Checking the packages the demo needs (installing any that are missing)..."
 "$top/scripts/deps.sh" demo
 step "Fetching Debian's kernel image for $("$top/scripts/abi.sh")-amd64 (once, cached in build/)..."
 "$top/scripts/stock-kernel.sh" "$top/build/stock-kernel"
-step "Building nova_core.ko and nova_emu.ko, packing the VM, booting it (about 15 s)..."
+step "Building nova_core.ko, nova_emu.ko and nova.ko, packing the VM, booting it (about 30 s)..."
 echo
 "$top/scripts/guest.sh" stock demo
 echo

@@ -30,9 +30,13 @@ run_apt() {
 	fi
 }
 
-abi=$(need_abi)
-pkgs="gcc make libc6-dev linux-headers-$abi-amd64 sparse rsync kmod
-      libdrm-dev pkg-config"
+# The headers of Debian 12's kernel, unless NOVA_KDIR (make's KDIR, the
+# headers a build is for) has some already.
+hdr=
+if [ -z "${NOVA_KDIR:-}" ] || [ ! -f "${NOVA_KDIR}/Makefile" ]; then
+	hdr=linux-headers-$(need_abi)-amd64
+fi
+pkgs="gcc make libc6-dev $hdr sparse rsync kmod libdrm-dev pkg-config"
 case "$what" in
 build) ;;
 demo|check)

@@ -12,6 +12,37 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 
+# autoload_check ROOT KVER: with nova installed under ROOT for KVER, udev
+# (modprobe -b, which applies blacklists to aliases as udev does) loads
+# nothing for a Turing+ GPU by default, loads nova_core after
+# `nova-autoload on`, and nothing again after `nova-autoload off`; an
+# explicit modprobe nova_core works in both states.
+autoload_check() {
+	local root=$1 kv=$2 f=0 conf=$1/etc/modprobe.d/nova.conf
+	local tool=$1/usr/local/sbin/nova-autoload
+	# An RTX 3080 (GA102) as the PCI core announces it.
+	local alias=pci:v000010DEd00002206sv00001043sd000087B3bc03sc00i00
+	[ -f "$root/lib/modules/$kv/modules.dep" ] || depmod -b "$root" "$kv" 2> /dev/null
+	udev_loads() {
+		modprobe -d "$root" -S "$kv" -C "$root/etc/modprobe.d" -n -v -b "$alias" 2>&1 |
+			sed -n 's|^insmod .*/\([^/]*\)\.ko.*|\1|p' | tr '\n' ' '
+	}
+	by_name() {
+		modprobe -d "$root" -S "$kv" -C "$root/etc/modprobe.d" -n -v nova_core 2>&1 |
+			sed -n 's|^insmod .*/\([^/]*\)\.ko.*|\1|p' | tr '\n' ' '
+	}
+	st() { NOVA_MODPROBE_CONF=$conf "$tool" "$@" | cut -d: -f1; }
+	[ "$(st status)" = off ] || { echo "nova-autoload status after install: $(st status), not off"; f=1; }
+	[ -z "$(udev_loads)" ] || { echo "default: a GPU's alias loads '$(udev_loads)', not nothing"; f=1; }
+	[ "$(by_name)" = "nova_core " ] || { echo "default: modprobe nova_core loads '$(by_name)'"; f=1; }
+	[ "$(st on)" = on ] && [ "$(st status)" = on ] || { echo "nova-autoload on did not turn it on"; f=1; }
+	[ "$(udev_loads)" = "nova_core " ] || { echo "on: a GPU's alias loads '$(udev_loads)', not nova_core"; f=1; }
+	[ "$(st off)" = off ] && [ "$(st status)" = off ] || { echo "nova-autoload off did not turn it off"; f=1; }
+	[ -z "$(udev_loads)" ] || { echo "off again: a GPU's alias loads '$(udev_loads)'"; f=1; }
+	[ "$(by_name)" = "nova_core " ] || { echo "off: modprobe nova_core loads '$(by_name)'"; f=1; }
+	return $f
+}
+
 case "$1" in
 install)
 	stage=$tmp/stage
@@ -21,6 +52,7 @@ install)
 	fi
 	(cd "$stage" && find . \( -type f -o -type l \) | sed 's|^\.||' | sort) > "$tmp/got"
 	sort > "$tmp/want" <<EOL
+/etc/modprobe.d/nova.conf
 /lib/modules/$kver/updates/nova/nova.ko
 /lib/modules/$kver/updates/nova/nova_core.ko
 /lib/modules/$kver/updates/nova/nova_emu.ko
@@ -32,6 +64,7 @@ install)
 /usr/local/lib/libnova.so.0
 /usr/local/lib/libnova.so.0.1.0
 /usr/local/lib/pkgconfig/libnova.pc
+/usr/local/sbin/nova-autoload
 /usr/local/share/man/man1/nova-info.1
 EOL
 	if ! diff -u "$tmp/want" "$tmp/got"; then
@@ -57,6 +90,19 @@ EOL
 	if ! man -l "$stage/usr/local/share/man/man1/nova-info.1" > /dev/null 2>&1 &&
 	   command -v man > /dev/null; then
 		echo "the man page does not render"
+		fail=1
+	fi
+
+	# On a copy: depmod writes its indexes there.
+	cp -a "$stage" "$tmp/copy"
+	autoload_check "$tmp/copy" "$kver" || fail=1
+	rm -rf "$tmp/copy"
+	# A reinstall keeps the user's choice.
+	NOVA_MODPROBE_CONF=$stage/etc/modprobe.d/nova.conf \
+		"$stage/usr/local/sbin/nova-autoload" on > /dev/null
+	make -s -C "$top" install DESTDIR="$stage" PREFIX=/usr/local > /dev/null 2>&1
+	if ! grep -q '^# blacklist nova_core$' "$stage/etc/modprobe.d/nova.conf"; then
+		echo "a reinstall reset nova-autoload on to off"
 		fail=1
 	fi
 

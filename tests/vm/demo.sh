@@ -3,7 +3,8 @@
 
 say() { echo; echo "$*"; }
 run() { echo "  \$ $*"; sh -c "$*" 2>&1 | sed 's/^/    /'; }
-klog() { dmesg | grep -E 'nova_core|nova_emu|nova nova' | grep -v 'taints kernel\|verification failed' | tail -n "${1:-5}" | sed 's/^\[[ 0-9.]*\] /    kernel: /'; }
+# klog N: the last N lines nova logged (less the firmware loader's notes).
+klog() { dmesg | grep -E 'nova_core|nova_emu|nova nova' | grep -v 'taints kernel\|verification failed\|firmware: direct-loading' | tail -n "${1:-5}" | sed 's/^\[[ 0-9.]*\] /    kernel: /'; }
 
 echo "=== Nova in C: the driver on an emulated GPU ==="
 echo "This VM runs Debian's own kernel $(uname -r); no NVIDIA hardware is present."
@@ -13,9 +14,10 @@ run modprobe nova_emu chipset=ga102 count=1 vram=256M
 run ls /sys/bus/platform/devices/ '|' grep nova-emu
 
 say "2. Load the core driver (nova_core.ko). It binds the GPU, reads the"
-echo "   identification registers NV_PMC_BOOT_0/BOOT_42 and logs what it found:"
+echo "   identification registers NV_PMC_BOOT_0/BOOT_42 and logs what it found,"
+echo "   then brings the GPU up to its WPR2 region (VBIOS, firmware, FWSEC-FRTS):"
 run modprobe nova_core
-klog 1
+klog 2
 
 say "3. For the DRM driver it creates an auxiliary device, one per GPU:"
 run ls /sys/bus/auxiliary/devices/
@@ -46,8 +48,9 @@ run test -e /sys/bus/platform/devices/nova-emu.2/driver '&&' echo bound '||' ech
 
 say "6. Bad requests get a clear error and change nothing:"
 run 'echo "3 chipset=nv50" > /sys/devices/nova_emu/new_device'
-run 'echo "1 chipset=ga102" > /sys/devices/nova_emu/new_device'
 klog 2
+run 'echo "1 chipset=ga102" > /sys/devices/nova_emu/new_device'
+klog 1
 
 say "7. Remove a GPU, then unload everything; nothing is left behind:"
 run 'echo 1 > /sys/devices/nova_emu/del_device'

@@ -44,6 +44,7 @@ static void nova_emu_remove(struct platform_device *pdev)
 {
 	nova_device_remove(platform_get_drvdata(pdev));
 }
+
 NOVA_DEFINE_PLATFORM_REMOVE(nova_emu_remove);
 
 static const struct platform_device_id nova_emu_ids[] = {

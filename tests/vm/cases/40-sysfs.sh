@@ -59,6 +59,11 @@ mark_log
 sysfs_write $N "4 colour=green" >/dev/null
 expect_eq "bad input is explained in the log" 1 \
 	"$(log_since_mark | grep -c 'new_device: expected "ID')"
+expect_eq "bad input: the reason comes first, naming the key" \
+	'nova_emu: new_device: unknown key "colour"' \
+	"$(log_since_mark | grep 'new_device:' | head -n1 | sed 's/^\[[ 0-9.]*\] //')"
+expect_eq "the messages start with the module's name, one space after the time" 2 \
+	"$(log_since_mark | grep -c '^\[[ 0-9.]*\] nova_emu: new_device: ')"
 
 check "good input still works afterwards" emu_new "4 chipset=tu117"
 check "names are case-insensitive" emu_new "5 chipset=GA102"

@@ -20,6 +20,9 @@
  * See docs/emulator.md.
  */
 
+/* Messages about new_device and the module's parameters name the module. */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
 #include <linux/ctype.h>
 #include <linux/device.h>
 #include <linux/dma-mapping.h>
@@ -726,7 +729,6 @@ static int nova_emu_parse_key(struct nova_emu_config *cfg,
 
 /**
  * nova_emu_parse() - parse a line written to new_device
- * @dev: the root device, for the messages
  * @line: "ID [chipset=NAME | boot0=X boot42=Y] [KEY=VALUE ...]"; modified
  * @id: set to the id
  * @cfg: set to the complete configuration
@@ -737,7 +739,7 @@ static int nova_emu_parse_key(struct nova_emu_config *cfg,
  *
  * Return: 0, or -EINVAL.
  */
-static int nova_emu_parse(struct device *dev, char *line, unsigned int *id,
+static int nova_emu_parse(char *line, unsigned int *id,
 			  struct nova_emu_config *cfg)
 {
 	unsigned long seen = 0;
@@ -749,8 +751,8 @@ static int nova_emu_parse(struct device *dev, char *line, unsigned int *id,
 	line = strim(line);
 	tok = strsep(&line, " \t");
 	if (!tok || kstrtouint(tok, 10, id) || *id > NOVA_EMU_MAX_ID) {
-		dev_err(dev, "new_device: bad id \"%s\" (0 to %u)\n",
-			tok ? tok : "", NOVA_EMU_MAX_ID);
+		pr_err("new_device: bad id \"%s\" (0 to %u)\n",
+		       tok ? tok : "", NOVA_EMU_MAX_ID);
 		return -EINVAL;
 	}
 
@@ -759,30 +761,30 @@ static int nova_emu_parse(struct device *dev, char *line, unsigned int *id,
 			continue;
 		val = strchr(tok, '=');
 		if (!val || !val[1]) {
-			dev_err(dev, "new_device: \"%s\" is not KEY=VALUE\n", tok);
+			pr_err("new_device: \"%s\" is not KEY=VALUE\n", tok);
 			return -EINVAL;
 		}
 		*val++ = '\0';
 
 		key = match_string(nova_emu_keys, ARRAY_SIZE(nova_emu_keys), tok);
 		if (key < 0) {
-			dev_err(dev, "new_device: unknown key \"%s\"\n", tok);
+			pr_err("new_device: unknown key \"%s\"\n", tok);
 			return -EINVAL;
 		}
 		if (seen & BIT(key)) {
-			dev_err(dev, "new_device: key %s given twice\n", tok);
+			pr_err("new_device: key %s given twice\n", tok);
 			return -EINVAL;
 		}
 		seen |= BIT(key);
 		if ((seen & BIT(NOVA_EMU_KEY_CHIPSET)) &&
 		    (seen & NOVA_EMU_RAW_KEYS)) {
-			dev_err(dev, "new_device: key %s: chipset and boot0/boot42 exclude each other\n",
-				tok);
+			pr_err("new_device: key %s: chipset and boot0/boot42 exclude each other\n",
+			       tok);
 			return -EINVAL;
 		}
 		if (nova_emu_parse_key(cfg, key, val)) {
-			dev_err(dev, "new_device: key %s: bad value \"%s\"\n",
-				tok, val);
+			pr_err("new_device: key %s: bad value \"%s\"\n",
+			       tok, val);
 			return -EINVAL;
 		}
 	}
@@ -792,8 +794,8 @@ static int nova_emu_parse(struct device *dev, char *line, unsigned int *id,
 	    nova_emu_config_chip(cfg, chipset))
 		return -EINVAL;
 	if (nova_emu_config_finish(cfg, seen & BIT(NOVA_EMU_KEY_VBIOS))) {
-		dev_err(dev, "new_device: key fb: %llu MiB is not encodable on this chipset (mag << scale MiB, mag <= 63)\n",
-			cfg->fb_size >> 20);
+		pr_err("new_device: key fb: %llu MiB is not encodable on this chipset (mag << scale MiB, mag <= 63)\n",
+		       cfg->fb_size >> 20);
 		return -EINVAL;
 	}
 	return 0;
@@ -815,9 +817,9 @@ static ssize_t new_device_store(struct device *dev,
 		ret = -ENOMEM;
 		goto out;
 	}
-	ret = nova_emu_parse(dev, line, &id, cfg);
+	ret = nova_emu_parse(line, &id, cfg);
 	if (ret) {
-		dev_err(dev, "new_device: expected \"ID [chipset=NAME | boot0=X boot42=Y] [KEY=VALUE ...]\", keys: vram bar0 fb vbios scrub gfw fwsec fuse wpr2 persist\n");
+		pr_err("new_device: expected \"ID [chipset=NAME | boot0=X boot42=Y] [KEY=VALUE ...]\", keys: vram bar0 fb vbios scrub gfw fwsec fuse wpr2 persist\n");
 		goto out;
 	}
 
@@ -825,7 +827,7 @@ static ssize_t new_device_store(struct device *dev,
 	ret = nova_emu_create(id, cfg);
 	mutex_unlock(&nova_emu_lock);
 	if (ret == -EEXIST)
-		dev_err(dev, "new_device: id %u is in use\n", id);
+		pr_err("new_device: id %u is in use\n", id);
 out:
 	kfree(line);
 	kfree(cfg);
@@ -891,17 +893,17 @@ static int __init nova_emu_init(void)
 
 	ret = -EINVAL;
 	if (nova_emu_config_chip(cfg, chipset)) {
-		pr_err("nova_emu: unknown chipset \"%s\"\n", chipset);
+		pr_err("unknown chipset \"%s\"\n", chipset);
 		goto free_cfg;
 	}
 	if (count > NOVA_EMU_MAX_COUNT) {
-		pr_err("nova_emu: count %u is over %u\n", count,
+		pr_err("count %u is over %u\n", count,
 		       NOVA_EMU_MAX_COUNT);
 		goto free_cfg;
 	}
 	if (nova_emu_parse_size(vram, NOVA_EMU_VRAM_MIN, NOVA_EMU_VRAM_MAX,
 				&cfg->vram_bar_size)) {
-		pr_err("nova_emu: vram \"%s\" is not a power of two from 16M to 128G\n",
+		pr_err("vram \"%s\" is not a power of two from 16M to 128G\n",
 		       vram);
 		goto free_cfg;
 	}
