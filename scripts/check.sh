@@ -153,16 +153,24 @@ checked "the benchmark programs (bench/) build -Werror clean" bench-build.log \
 	sh -c 'for s in "$1"/bench/*.c; do gcc -std=c11 -O2 -Wall -Wextra -Werror -pthread \
 		-I "$1/include/uapi/drm" $(pkg-config --cflags libdrm) -o /dev/null "$s" || exit 1; done' \
 	sh "$top"
-checked "make install into a staging DESTDIR installs exactly the expected files; uninstall removes them" \
+checked "make install into a staging DESTDIR installs exactly the expected files, autoload off until nova-autoload on; uninstall removes them" \
 	install.log "$top/scripts/install-check.sh" install
 checked "dkms.conf builds nova_core, nova_emu and nova for $kver" \
 	dkms.log "$top/scripts/install-check.sh" dkms
 
 say "a fresh Debian 12 (debootstrap, in a chroot): the newcomer's demo, DKMS for 6.12"
-checked "./run demo on a fresh Debian 12 installs what it needs, make first, and shows the driver" \
-	chroot-newcomer.out "$top/scripts/chroot-check.sh" newcomer
-checked "Debian 12 with 6.12 from backports: ./run dkms-install builds and installs for 6.12; autoload off until nova-autoload on; dkms-uninstall removes all" \
-	chroot-dkms.out "$top/scripts/chroot-check.sh" dkms
+# chrooted DESCRIPTION NAME: scripts/chroot-check.sh NAME, its steps shown.
+chrooted() {
+	if "$top/scripts/chroot-check.sh" "$2" 2>&1 | tee "$logs/chroot-$2.out"; then
+		result ok "$1"
+	else
+		result fail "$1" "$logs/chroot-$2.out"
+	fi
+}
+chrooted "./run demo on a fresh Debian 12 installs what it needs, make first, and shows the driver" \
+	newcomer
+chrooted "Debian 12 with 6.12 from backports: ./run dkms-install builds and installs for 6.12; autoload off until nova-autoload on; dkms-uninstall removes all" \
+	dkms
 
 say "host tests: parsers under ASan/UBSan, fuzzing"
 # Its KTAP joins the summary; this result also catches a run that dies
@@ -194,7 +202,8 @@ guest() {
 		# this is the same source against the debug kernel's tree.
 		grep -vE '^ *(CC|LD|MODPOST|CHECK)|Skipping BTF|make\[|^$' \
 			"$logs/debug/build.log" > "$logs/debug/build.log.hits" 2>/dev/null
-		if [ -s "$logs/debug/build.log" ] && [ ! -s "$logs/debug/build.log.hits" ]; then
+		# (make -s: a clean build prints nothing at all.)
+		if [ -f "$logs/debug/build.log" ] && [ ! -s "$logs/debug/build.log.hits" ]; then
 			result ok "build is W=1 clean (debug kernel, with KUnit and gcov)"
 		else
 			result fail "build is W=1 clean (debug kernel, with KUnit and gcov)" \
