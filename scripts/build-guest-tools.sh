@@ -127,6 +127,11 @@ if "$CC" -O1 -Wall -Wextra -Werror "$vb/mkvbios.c" "$vb/mkvbios_gen.c" \
 		"$gen/mkvbios" --chip ga102 --corrupt $c -o "$fwdir/nova_emu/bad/$c.rom" ||
 			rc=1
 	done
+	# FWSEC v2's split into a non-secure and a secure part (Turing, GA100).
+	for c in sec-moved sec-past-image; do
+		"$gen/mkvbios" --chip tu102 --corrupt $c -o "$fwdir/nova_emu/bad/$c.rom" ||
+			rc=1
+	done
 	echo "build-guest-tools: generated the synthetic firmware in $fwdir"
 else
 	echo "build-guest-tools: generating the synthetic firmware failed" >&2

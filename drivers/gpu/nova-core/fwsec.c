@@ -228,8 +228,12 @@ static int nova_fwsec_run_direct(struct nova_device *nd,
 
 /*
  * FWSEC v2 (Turing, GA100): the generic bootloader is PIO-loaded into
- * non-secure IMEM with a descriptor in DMEM, and DMA-copies FWSEC from a
- * mirror image of IMEM in system memory before running it.
+ * non-secure IMEM with a descriptor in DMEM, and DMA-copies FWSEC from
+ * system memory before running it, as nouveau and upstream Nova describe
+ * it: the non-secure part [IMEMPhysBase, + IMEMLoadSize - IMEMSecSize) in
+ * non-secure mode, the secure part [IMEMSecBase, + IMEMSecSize) in secure
+ * mode, each from the same offset of the image, then the data
+ * [DMEMOffset, + DMEMLoadSize) to DMEM 0.
  */
 static int nova_fwsec_run_gbl(struct nova_device *nd,
 			      const struct nova_vbios *bios, const u8 *ucode,
@@ -237,8 +241,8 @@ static int nova_fwsec_run_gbl(struct nova_device *nd,
 			      u32 *mbox0)
 {
 	const struct nova_fwsec_desc *d = &bios->desc;
-	u32 pad = d->imem_phys_base, code_len, size;
 	struct nova_falcon_load ld = {};
+	u32 code_len, size, nsec_size, top;
 	dma_addr_t dma;
 	u8 *buf, *img, *desc;
 	int ret;
@@ -249,18 +253,33 @@ static int nova_fwsec_run_gbl(struct nova_device *nd,
 		return -EINVAL;
 	}
 	code_len = ALIGN(gbl->code_size, NOVA_FALCON_BLOCK);
-	if (pad >= NOVA_GBL_IMEM_CEILING || code_len > NOVA_GBL_IMEM_CEILING) {
-		dev_err(nd->dev, "FWSEC: IMEM base 0x%x or bootloader size 0x%x too large\n",
-			pad, gbl->code_size);
+	if (code_len > NOVA_GBL_IMEM_CEILING) {
+		dev_err(nd->dev, "FWSEC: bootloader size 0x%x too large\n", gbl->code_size);
 		return -EINVAL;
 	}
+	/*
+	 * Both parts are copied from their IMEM offset in the image, below
+	 * the bootloader's own code.
+	 */
+	top = min_t(u32, NOVA_GBL_IMEM_CEILING - code_len, bios->imem_len);
+	if (d->imem_sec_size > bios->imem_len ||
+	    d->imem_phys_base > top ||
+	    bios->imem_len - d->imem_sec_size > top - d->imem_phys_base ||
+	    d->imem_sec_base > top || d->imem_sec_size > top - d->imem_sec_base) {
+		dev_err(nd->dev, "FWSEC: IMEM parts [0x%x, +0x%x) and [0x%x, +0x%x) not within the image's 0x%x bytes below the bootloader at 0x%x\n",
+			d->imem_phys_base, bios->imem_len - d->imem_sec_size,
+			d->imem_sec_base, d->imem_sec_size, bios->imem_len,
+			NOVA_GBL_IMEM_CEILING - code_len);
+		return -EINVAL;
+	}
+	nsec_size = bios->imem_len - d->imem_sec_size;
 
-	/* FWSEC as the bootloader copies it: IMEM offsets are source offsets. */
-	size = ALIGN(pad + bios->ucode_len, NOVA_FALCON_BLOCK);
+	/* The image as it is: IMEM offsets are offsets in it. */
+	size = ALIGN(bios->ucode_len, NOVA_FALCON_BLOCK);
 	buf = dma_alloc_coherent(nd->dev, size, &dma, GFP_KERNEL);
 	if (!buf)
 		return -ENOMEM;
-	memcpy(buf + pad, ucode, bios->ucode_len);
+	memcpy(buf, ucode, bios->ucode_len);
 
 	img = kzalloc(code_len + NOVA_GBL_DESC_LEN, GFP_KERNEL);
 	if (!img) {
@@ -271,13 +290,12 @@ static int nova_fwsec_run_gbl(struct nova_device *nd,
 	desc = img + code_len;
 	put_unaligned_le32(NOVA_GBL_CTX, desc + NOVA_GBL_CTX_DMA);
 	put_unaligned_le64(dma, desc + NOVA_GBL_CODE_DMA_BASE);
-	put_unaligned_le32(0, desc + NOVA_GBL_NON_SEC_OFF);
-	put_unaligned_le32(0, desc + NOVA_GBL_NON_SEC_SIZE);
-	put_unaligned_le32(d->imem_phys_base, desc + NOVA_GBL_SEC_OFF);
-	put_unaligned_le32(bios->imem_len, desc + NOVA_GBL_SEC_SIZE);
+	put_unaligned_le32(d->imem_phys_base, desc + NOVA_GBL_NON_SEC_OFF);
+	put_unaligned_le32(nsec_size, desc + NOVA_GBL_NON_SEC_SIZE);
+	put_unaligned_le32(d->imem_sec_base, desc + NOVA_GBL_SEC_OFF);
+	put_unaligned_le32(d->imem_sec_size, desc + NOVA_GBL_SEC_SIZE);
 	put_unaligned_le32(0, desc + NOVA_GBL_ENTRY);
-	put_unaligned_le64(dma + pad + bios->dmem_offset,
-			   desc + NOVA_GBL_DATA_DMA_BASE);
+	put_unaligned_le64(dma + bios->dmem_offset, desc + NOVA_GBL_DATA_DMA_BASE);
 	put_unaligned_le32(bios->dmem_len, desc + NOVA_GBL_DATA_SIZE);
 
 	ld.image = img;

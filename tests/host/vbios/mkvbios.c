@@ -68,7 +68,9 @@ static int write_rom(const struct mkvbios_opts *o, const char *out)
 		fprintf(stderr,
 			"mkvbios: %s: IMEM 0x%x / DMEM 0x%x too small for the emulated FWSEC ucode\n"
 			"         (it needs IMEM >= 0x%x and DMEM >= 0x%x for a v%d descriptor)\n",
-			o->chip, o->imem, o->dmem, MKVBIOS_EMU_HDR_LEN,
+			o->chip, o->imem, o->dmem,
+			mkvbios_desc_version(o->chip) == 3 ?
+			MKVBIOS_EMU_HDR_LEN : MKVBIOS_EMU_IMEM_MIN_V2,
 			mkvbios_desc_version(o->chip) == 3 ?
 			MKVBIOS_EMU_DMEM_MIN_V3 : MKVBIOS_EMU_DMEM_MIN_V2,
 			mkvbios_desc_version(o->chip));

@@ -78,6 +78,21 @@ extern const unsigned int mkvbios_num_corruptions;
  * struct nova_emu_ucode_hdr; the rest of IMEM is pattern. Offsets in DMEM:
  */
 #define MKVBIOS_EMU_HDR_LEN	0x20
+/*
+ * v2 (Turing, GA100) images are split as the real ones are: a non-secure
+ * part of this size at IMEM 0 (imem_phys_base), then the secure part
+ * (imem_sec_base = this, imem_sec_size = the rest), which starts with a
+ * struct nova_emu_ucode_sec.
+ */
+#define MKVBIOS_V2_NONSEC	0x100
+/*
+ * The least IMEM of a v2 image with the emulated ucode: the non-secure
+ * part and one block of secure part. Smaller v2 images (pattern ucode)
+ * are one secure part, imem_sec_base 0.
+ */
+#define MKVBIOS_EMU_IMEM_MIN_V2	(MKVBIOS_V2_NONSEC + 0x100)
+/* imem_sec_base of a v2 image of @imem bytes of IMEM. */
+#define MKVBIOS_V2_SEC_BASE(imem) ((imem) >= MKVBIOS_EMU_IMEM_MIN_V2 ? MKVBIOS_V2_NONSEC : 0)
 #define MKVBIOS_IF_OFFSET	0x040	/* application interface table */
 #define MKVBIOS_APPIF_COUNT	3
 #define MKVBIOS_APPIF_LEN	(4 + 8 * MKVBIOS_APPIF_COUNT)

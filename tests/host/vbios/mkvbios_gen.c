@@ -119,6 +119,10 @@ const struct mkvbios_corruption mkvbios_corruptions[] = {
 	  "the emulated ucode header's magic is XEMU" },
 	{ "bad-sigs", 0, "",
 	  "(v3) every signature differs from the synthetic one in a byte" },
+	{ "sec-moved", 0, "",
+	  "(v2) the descriptor's secure part starts a block below the ucode's" },
+	{ "sec-past-image", 0, "",
+	  "(v2) the descriptor's secure part is 256 bytes larger than the IMEM image" },
 };
 
 const unsigned int mkvbios_num_corruptions =
@@ -171,7 +175,7 @@ bool mkvbios_emu_fits(const struct mkvbios_opts *o)
 
 	if (ver < 0)
 		return false;
-	return o->imem >= MKVBIOS_EMU_HDR_LEN &&
+	return o->imem >= (ver == 3 ? MKVBIOS_EMU_HDR_LEN : MKVBIOS_EMU_IMEM_MIN_V2) &&
 	       o->dmem >= (ver == 3 ? MKVBIOS_EMU_DMEM_MIN_V3 :
 				      MKVBIOS_EMU_DMEM_MIN_V2);
 }
@@ -224,7 +228,7 @@ static void fill(uint8_t *p, size_t n, uint32_t base)
  * DMEMMAPPER, the zeroed command input buffer and (v3) the zeroed
  * signature slot.
  */
-static void put_emu_ucode(uint8_t *imem, uint8_t *dmem, int ver)
+static void put_emu_ucode(uint8_t *imem, uint32_t imem_len, uint8_t *dmem, int ver)
 {
 	static const uint32_t ids[MKVBIOS_APPIF_COUNT] = {
 		MKVBIOS_APPIF_ID_A, NOVA_EMU_APPIF_ID_DMEMMAPPER,
@@ -241,12 +245,16 @@ static void put_emu_ucode(uint8_t *imem, uint8_t *dmem, int ver)
 	put32(HDR(magic), NOVA_EMU_UCODE_MAGIC);
 	put32(HDR(version), NOVA_EMU_UCODE_VERSION);
 	put32(HDR(kind), NOVA_EMU_UCODE_FWSEC);
-	put32(HDR(flags), ver == 3 ? NOVA_EMU_UCODE_F_SIGNED : 0);
+	put32(HDR(flags), ver == 3 ? NOVA_EMU_UCODE_F_SIGNED : NOVA_EMU_UCODE_F_SPLIT);
 	put32(HDR(interface_offset), MKVBIOS_IF_OFFSET);
 	put32(HDR(ucode_id), ver == 3 ? MKVBIOS_UCODE_ID : 0);
 	put32(HDR(engine_id_mask), ver == 3 ? MKVBIOS_ENGINE_ID_MASK : 0);
-	put32(HDR(reserved), 0);
+	put32(HDR(sec_offset), ver == 3 ? 0 : MKVBIOS_V2_NONSEC);
 #undef HDR
+	if (ver != 3) {
+		put32(imem + MKVBIOS_V2_NONSEC, NOVA_EMU_UCODE_SEC_MAGIC);
+		put32(imem + MKVBIOS_V2_NONSEC + 4, imem_len - MKVBIOS_V2_NONSEC);
+	}
 
 	t[0] = NOVA_EMU_APPIF_VERSION;
 	t[1] = NOVA_EMU_APPIF_HDR_LEN;
@@ -390,8 +398,9 @@ int mkvbios_build(const struct mkvbios_opts *o, uint8_t **romp, size_t *lenp)
 		put32(desc + 20, 0);		/* imem_phys_base */
 		put32(desc + 24, o->imem);
 		put32(desc + 28, 0);		/* imem_virt_base */
-		put32(desc + 32, 0);		/* imem_sec_base */
-		put32(desc + 36, o->imem);	/* imem_sec_size */
+		/* The non-secure part, then the secure part. */
+		put32(desc + 32, MKVBIOS_V2_SEC_BASE(o->imem));		/* imem_sec_base */
+		put32(desc + 36, o->imem - MKVBIOS_V2_SEC_BASE(o->imem));	/* imem_sec_size */
 		put32(desc + 40, o->imem);	/* dmem_offset */
 		put32(desc + 44, 0);		/* dmem_phys_base */
 		put32(desc + 48, o->dmem);
@@ -401,7 +410,7 @@ int mkvbios_build(const struct mkvbios_opts *o, uint8_t **romp, size_t *lenp)
 	fill(u, o->imem, 0x1ce00000);
 	fill(dm, o->dmem, 0xd0e00000);
 	if (emu)
-		put_emu_ucode(u, dm, ver);
+		put_emu_ucode(u, o->imem, dm, ver);
 	appif = dm + MKVBIOS_IF_OFFSET;
 	/* The second entry, the DMEMMAPPER's. */
 	dmap_entry = appif + NOVA_EMU_APPIF_HDR_LEN + NOVA_EMU_APPIF_ENTRY_LEN;
@@ -489,6 +498,14 @@ int mkvbios_build(const struct mkvbios_opts *o, uint8_t **romp, size_t *lenp)
 	else if (!strcmp(c, "pkc-out-of-range")) {
 		if (ver == 3)
 			put32(desc + 8, o->dmem - 256);
+	} else if (!strcmp(c, "sec-moved")) {
+		if (ver == 2) {
+			put32(desc + 32, MKVBIOS_V2_SEC_BASE(o->imem) - 0x100);
+			put32(desc + 36, o->imem - MKVBIOS_V2_SEC_BASE(o->imem) + 0x100);
+		}
+	} else if (!strcmp(c, "sec-past-image")) {
+		if (ver == 2)
+			put32(desc + 36, o->imem - MKVBIOS_V2_SEC_BASE(o->imem) + 0x100);
 	} else if (!strcmp(c, "bad-ucode-magic"))
 		u[0] = 'X';
 	else if (!strcmp(c, "bad-sigs"))

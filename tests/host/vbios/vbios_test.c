@@ -133,14 +133,21 @@ static const char *check_emu(const struct nova_vbios *v)
 	if (get32(im + 4) != NOVA_EMU_UCODE_VERSION ||
 	    get32(im + 8) != NOVA_EMU_UCODE_FWSEC)
 		return "header: bad version or kind";
-	if (get32(im + 12) != (d->version == 3 ? NOVA_EMU_UCODE_F_SIGNED : 0))
+	if (get32(im + 12) != (d->version == 3 ? NOVA_EMU_UCODE_F_SIGNED :
+						 NOVA_EMU_UCODE_F_SPLIT))
 		return "header: bad flags";
 	if (get32(im + 16) != d->interface_offset)
 		return "header: interface offset differs from the descriptor's";
 	if (get32(im + 20) != (d->version == 3 ? d->ucode_id : 0) ||
 	    get32(im + 24) != (d->version == 3 ? d->engine_id_mask : 0) ||
-	    get32(im + 28))
-		return "header: bad ucode id, engine mask or reserved";
+	    get32(im + 28) != (d->version == 3 ? 0 : d->imem_sec_base))
+		return "header: bad ucode id, engine mask or secure part offset";
+	if (d->version == 2 &&
+	    (d->imem_sec_base + d->imem_sec_size != d->imem_load_size ||
+	     d->imem_sec_base < MKVBIOS_EMU_HDR_LEN || d->imem_sec_size < 8 ||
+	     get32(im + d->imem_sec_base) != NOVA_EMU_UCODE_SEC_MAGIC ||
+	     get32(im + d->imem_sec_base + 4) != d->imem_sec_size))
+		return "v2: the secure part is not where the descriptor says";
 
 	if (!inside(tbl, NOVA_EMU_APPIF_HDR_LEN, dlen))
 		return "interface table outside DMEM";
@@ -265,7 +272,9 @@ static void test_good(const char *chip, unsigned int sigs, int no_efi,
 		     v.desc.signature_versions == (1u << sigs) - 1;
 	if (ok && ver == 2)
 		ok = v.desc.hdr_size == 60 && v.desc.dmem_offset == o.imem &&
-		     v.desc.imem_sec_size == o.imem && v.desc.uncompressed_size == o.imem + o.dmem;
+		     v.desc.imem_sec_base == MKVBIOS_V2_SEC_BASE(o.imem) &&
+		     v.desc.imem_sec_size == o.imem - MKVBIOS_V2_SEC_BASE(o.imem) &&
+		     v.desc.uncompressed_size == o.imem + o.dmem;
 	if (ok && emu) {
 		bad = check_emu(&v);
 		ok = !bad;
@@ -340,8 +349,9 @@ static void test_strict(void)
 		{ "ga102", H, D3, 0 },
 		{ "ga102", H - 1, D3, -ENOSPC },
 		{ "ga102", H, D3 - 1, -ENOSPC },
-		{ "tu102", H, D2, 0 },
-		{ "tu102", H, D2 - 1, -ENOSPC },
+		{ "tu102", MKVBIOS_EMU_IMEM_MIN_V2, D2, 0 },
+		{ "tu102", MKVBIOS_EMU_IMEM_MIN_V2 - 1, D2, -ENOSPC },
+		{ "tu102", MKVBIOS_EMU_IMEM_MIN_V2, D2 - 1, -ENOSPC },
 #undef H
 #undef D2
 #undef D3
@@ -383,12 +393,14 @@ static void test_corruptions(void)
 	unsigned int i;
 	int ret;
 
-	mkvbios_default_opts(&o);
-	good = build(&o, &good_len);
 	for (i = 0; i < mkvbios_num_corruptions; i++) {
 		const struct mkvbios_corruption *c = &mkvbios_corruptions[i];
 
 		mkvbios_default_opts(&o);
+		/* The v2-only ones on a v2 chip; each against its good ROM. */
+		if (!strncmp(c->help, "(v2)", 4))
+			o.chip = "tu102";
+		good = build(&o, &good_len);
 		o.corrupt = c->name;
 		rom = build(&o, &len);
 		ret = parse_copy(rom, len, &v);
@@ -399,6 +411,7 @@ static void test_corruptions(void)
 			result(ret == -c->err && strstr(v.why, c->why),
 			       "corruption %s: %s", c->name, c->help);
 			free(rom);
+			free(good);
 			continue;
 		}
 		/*
@@ -419,8 +432,8 @@ static void test_corruptions(void)
 		result(!bad, "corruption %s (parser accepts): %s", c->name,
 		       c->help);
 		free(rom);
+		free(good);
 	}
-	free(good);
 }
 
 static void test_truncations(const char *chip)
@@ -559,7 +572,7 @@ int main(int argc, char **argv)
 	test_good("ad104", 5, 1, 0x1000, 0x800);
 	test_good("tu102", 0, 0, MKVBIOS_DEF_IMEM, MKVBIOS_DEF_DMEM);
 	test_good("ga102", 3, 0, MKVBIOS_EMU_HDR_LEN, MKVBIOS_EMU_DMEM_MIN_V3);
-	test_good("ga100", 0, 1, MKVBIOS_EMU_HDR_LEN, MKVBIOS_EMU_DMEM_MIN_V2);
+	test_good("ga100", 0, 1, MKVBIOS_EMU_IMEM_MIN_V2, MKVBIOS_EMU_DMEM_MIN_V2);
 	/* The fuzzer's seeds: too small, pattern ucode. */
 	test_good("ga102", 1, 0, 0x100, 0x80);
 	test_good("tu102", 0, 0, 0x100, 0x80);

@@ -100,6 +100,13 @@ fails "WPR2 already set up: EBUSY" 311 "chipset=ad107 wpr2=preset" \
 	"WPR2 already exists"
 fails "GFW never completes" 312 "chipset=ga100 gfw=stuck" \
 	"GPU firmware boot (GFW) did not complete"
+fails "FWSEC v2: secure part past the IMEM image" 315 \
+	"chipset=tu102 vbios=nova_emu/bad/sec-past-image.rom" \
+	"FWSEC: IMEM parts .0x0, +0x0) and .0x100, +0x400) not within the image.s 0x400 bytes"
+# The split is checked by the emulated falcon: blocks in the wrong mode.
+fails "FWSEC v2: descriptor and ucode disagree on the secure part" 316 \
+	"chipset=tu104 vbios=nova_emu/bad/sec-moved.rom" \
+	"FWSEC-FRTS failed: MAILBOX0 0xbad0b104"
 
 # Firmware files: a missing one and each malformed one, named in the log
 # (gen_bootloader only exists for Turing and GA100).

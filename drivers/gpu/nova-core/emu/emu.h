@@ -94,6 +94,8 @@ struct nova_emu_config {
 
 /* Size of each falcon's IMEM and of its DMEM. */
 #define NOVA_EMU_FALCON_MEM_SIZE	SZ_64K
+/* IMEM blocks (256 bytes: the unit of tags and of secure mode). */
+#define NOVA_EMU_FALCON_BLOCKS		(NOVA_EMU_FALCON_MEM_SIZE / 256)
 /* DMA contexts (FBIF_TRANSCFG registers) of a falcon. */
 #define NOVA_EMU_FALCON_DMA_CTXS	8
 
@@ -139,6 +141,9 @@ struct nova_emu_falcon_port {
  * @scrub_until: ktime (ns) at which the scrubbing completes regardless of
  *	@scrub_reads (unless stuck).
  * @halted: the CPU has run its ucode and halted.
+ * @imem_secure: the IMEM blocks last written in secure mode: by PIO with
+ *	IMEMC's SECURE bit, by a DMA transfer with DMATRFCMD's secure bit, or
+ *	as the secure part of what the generic bootloader loads.
  *
  * Registers are named as in nova_core's falcon code; each member holds
  * what the register reads as, unless documented otherwise.
@@ -171,6 +176,7 @@ struct nova_emu_falcon {
 	unsigned int scrub_reads;
 	u64 scrub_until;
 	bool halted;
+	DECLARE_BITMAP(imem_secure, NOVA_EMU_FALCON_BLOCKS);
 };
 
 /**
@@ -252,6 +258,9 @@ struct nova_emu_gpu {
 #define NOVA_EMU_MBOX_GBL_CTX		0xbad0b101 /* bad DMA context */
 #define NOVA_EMU_MBOX_GBL_RANGE		0xbad0b102 /* code/data past memory */
 #define NOVA_EMU_MBOX_GBL_DMA		0xbad0b103 /* source not readable */
+#define NOVA_EMU_MBOX_SPLIT		0xbad0b104 /* a part of a split ucode not where,
+						    * or not in the mode, it belongs
+						    */
 
 /* regs.c */
 extern const struct nova_core_io_ops nova_emu_io_ops;

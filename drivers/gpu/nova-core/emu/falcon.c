@@ -62,6 +62,7 @@
 #define   FALCON_DMATRFCMD_SIZE_256B	6
 #define   FALCON_DMATRFCMD_WRITE	BIT(5)
 #define   FALCON_DMATRFCMD_IMEM		BIT(4)
+#define   FALCON_DMATRFCMD_SECURE	BIT(2)
 #define   FALCON_DMATRFCMD_IDLE		BIT(1)
 #define FALCON_DMATRFFBOFFS		0x11c
 #define FALCON_DMATRFBASE1		0x128
@@ -78,6 +79,7 @@
 #define   FALCON_MEMC_OFFS		GENMASK(15, 0)
 #define   FALCON_MEMC_AINCW		BIT(24)
 #define   FALCON_MEMC_AINCR		BIT(25)
+#define   FALCON_MEMC_SECURE		BIT(28)
 #define FALCON_ENGINE			0x3c0
 #define   FALCON_ENGINE_RESET		BIT(0)
 #define FALCON_FBIF_TRANSCFG0		0x600
@@ -381,6 +383,9 @@ static void nova_emu_falcon_dma(struct nova_emu_gpu *gpu,
 	    f->trf_moffs > NOVA_EMU_FALCON_MEM_SIZE - NOVA_EMU_DMA_LEN ||
 	    nova_emu_dma_read(mem + f->trf_moffs, src, NOVA_EMU_DMA_LEN))
 		gpu->dma_errors++;
+	else if (cmd & FALCON_DMATRFCMD_IMEM)
+		assign_bit(f->trf_moffs / 256, f->imem_secure,
+			   cmd & FALCON_DMATRFCMD_SECURE);
 }
 
 /**
@@ -574,6 +579,9 @@ bool nova_emu_falcon_wr(struct nova_emu_gpu *gpu, unsigned int inst,
 		nova_emu_falcon_port_set(&f->imem_port, val);
 		break;
 	case FALCON_IMEMD:
+		if (f->imem_port.offs < NOVA_EMU_FALCON_MEM_SIZE)
+			assign_bit(f->imem_port.offs / 256, f->imem_secure,
+				   f->imem_port.ctl & FALCON_MEMC_SECURE);
 		nova_emu_falcon_mem_wr(gpu, f, f->imem, &f->imem_port, val);
 		break;
 	case FALCON_IMEMT:

@@ -199,6 +199,39 @@ static u32 nova_emu_fwsec_frts(struct nova_emu_gpu *gpu, const u8 *dmem,
 }
 
 /**
+ * nova_emu_split_check() - check where the parts of a split ucode landed
+ * @f: the falcon, started at the non-secure part's header (IMEM 0)
+ * @sec: the IMEM offset of the secure part, from that header
+ *
+ * A real split ucode starts in its non-secure part and jumps into its
+ * secure part, which runs only if it was loaded, in secure mode, at the
+ * addresses it was built for: every block of the non-secure part must be
+ * non-secure, and the secure part (its &struct nova_emu_ucode_sec, then
+ * the rest of its size) must be there and secure, block by block.
+ *
+ * Return: 0, or %NOVA_EMU_MBOX_SPLIT.
+ */
+static u32 nova_emu_split_check(const struct nova_emu_falcon *f, u32 sec)
+{
+	u32 size, b;
+
+	if (!sec || !IS_ALIGNED(sec, 256) ||
+	    !nova_emu_mem_ok(sec, sizeof(struct nova_emu_ucode_sec)) ||
+	    nova_emu_mem_rd32(f->imem, sec) != NOVA_EMU_UCODE_SEC_MAGIC)
+		return NOVA_EMU_MBOX_SPLIT;
+	size = nova_emu_mem_rd32(f->imem, sec + 4);
+	if (!size || !IS_ALIGNED(size, 256) || !nova_emu_mem_ok(sec, size))
+		return NOVA_EMU_MBOX_SPLIT;
+	for (b = 0; b < sec / 256; b++)
+		if (test_bit(b, f->imem_secure))
+			return NOVA_EMU_MBOX_SPLIT;
+	for (b = sec / 256; b < (sec + size) / 256; b++)
+		if (!test_bit(b, f->imem_secure))
+			return NOVA_EMU_MBOX_SPLIT;
+	return 0;
+}
+
+/**
  * nova_emu_fwsec_run() - run an emulated FWSEC
  * @gpu: the emulated GPU
  * @f: the GSP falcon
@@ -218,6 +251,11 @@ static u32 nova_emu_fwsec_run(struct nova_emu_gpu *gpu,
 	u32 dmap, cmd = 0, ret;
 
 	gpu->fwsec_runs++;
+	if (le32_to_cpu(hdr->flags) & NOVA_EMU_UCODE_F_SPLIT) {
+		ret = nova_emu_split_check(f, le32_to_cpu(hdr->sec_offset));
+		if (ret)
+			return ret;
+	}
 	if (le32_to_cpu(hdr->flags) & NOVA_EMU_UCODE_F_SIGNED) {
 		ret = nova_emu_brom_check(gpu, f, hdr);
 		if (ret)
@@ -285,10 +323,15 @@ fail:
 #define GBL_TRANSCFG_MASK	GENMASK(2, 0)
 #define GBL_TRANSCFG		(BIT(2) | 1)	/* physical, coherent sysmem */
 
-/* Copies [off, off + size) from system memory at base + off into mem. */
-static u32 nova_emu_gbl_copy(struct nova_emu_gpu *gpu, u8 *mem, u64 base,
-			     u32 off, u32 size)
+/*
+ * Copies [off, off + size) from system memory at base + off into mem; an
+ * IMEM copy (@secure not NULL) leaves its blocks in the mode *@secure says.
+ */
+static u32 nova_emu_gbl_copy(struct nova_emu_gpu *gpu, struct nova_emu_falcon *f,
+			     u8 *mem, u64 base, u32 off, u32 size, const bool *secure)
 {
+	u32 b;
+
 	if (!size)
 		return 0;
 	if (!nova_emu_mem_ok(off, size))
@@ -297,6 +340,8 @@ static u32 nova_emu_gbl_copy(struct nova_emu_gpu *gpu, u8 *mem, u64 base,
 		gpu->dma_errors++;
 		return NOVA_EMU_MBOX_GBL_DMA;
 	}
+	for (b = off / 256; secure && b <= (off + size - 1) / 256; b++)
+		assign_bit(b, f->imem_secure, *secure);
 	return 0;
 }
 
@@ -311,6 +356,7 @@ static u32 nova_emu_gbl_copy(struct nova_emu_gpu *gpu, u8 *mem, u64 base,
 static u32 nova_emu_gbl_run(struct nova_emu_gpu *gpu, struct nova_emu_falcon *f,
 			    u32 *entry)
 {
+	static const bool non_secure, secure = true;
 	const u8 *d = f->dmem;
 	u64 code, data;
 	u32 ret;
@@ -323,17 +369,17 @@ static u32 nova_emu_gbl_run(struct nova_emu_gpu *gpu, struct nova_emu_falcon *f,
 	data = get_unaligned_le64(d + GBL_DATA_DMA_BASE);
 	*entry = nova_emu_mem_rd32(d, GBL_ENTRY);
 
-	ret = nova_emu_gbl_copy(gpu, f->imem, code,
+	ret = nova_emu_gbl_copy(gpu, f, f->imem, code,
 				nova_emu_mem_rd32(d, GBL_NON_SEC_OFF),
-				nova_emu_mem_rd32(d, GBL_NON_SEC_SIZE));
+				nova_emu_mem_rd32(d, GBL_NON_SEC_SIZE), &non_secure);
 	if (!ret)
-		ret = nova_emu_gbl_copy(gpu, f->imem, code,
+		ret = nova_emu_gbl_copy(gpu, f, f->imem, code,
 					nova_emu_mem_rd32(d, GBL_SEC_OFF),
-					nova_emu_mem_rd32(d, GBL_SEC_SIZE));
+					nova_emu_mem_rd32(d, GBL_SEC_SIZE), &secure);
 	/* The data lands at DMEM 0, over the descriptor. */
 	if (!ret)
-		ret = nova_emu_gbl_copy(gpu, f->dmem, data, 0,
-					nova_emu_mem_rd32(d, GBL_DATA_SIZE));
+		ret = nova_emu_gbl_copy(gpu, f, f->dmem, data, 0,
+					nova_emu_mem_rd32(d, GBL_DATA_SIZE), NULL);
 	return ret;
 }
 

@@ -32,6 +32,25 @@
 
 /* Flags. */
 #define NOVA_EMU_UCODE_F_SIGNED		0x1	/* BROM checks the signature */
+#define NOVA_EMU_UCODE_F_SPLIT		0x2	/* non-secure, then secure part */
+
+/*
+ * "NSEC", little endian: the first word of the secure part of a split
+ * image (FWSEC v2, as on Turing and GA100: a non-secure part the generic
+ * bootloader loads in non-secure mode at IMEMPhysBase, then the secure
+ * part it loads in secure mode at IMEMSecBase).
+ */
+#define NOVA_EMU_UCODE_SEC_MAGIC	0x4345534e
+
+/**
+ * struct nova_emu_ucode_sec - start of the secure part of a split image
+ * @magic: %NOVA_EMU_UCODE_SEC_MAGIC.
+ * @size: size of the secure part in bytes, a multiple of 256.
+ */
+struct nova_emu_ucode_sec {
+	__le32 magic;
+	__le32 size;
+};
 
 /**
  * struct nova_emu_ucode_hdr - header of an emulated ucode image, at the
@@ -45,7 +64,10 @@
  * @ucode_id: (signed) the ucode id the BROM must be programmed with.
  * @engine_id_mask: (signed) the engine mask the BROM must be programmed
  *	with.
- * @reserved: zero.
+ * @sec_offset: (with %NOVA_EMU_UCODE_F_SPLIT) IMEM offset, 256-byte
+ *	aligned, of the secure part, which starts with a &struct
+ *	nova_emu_ucode_sec; everything below it, from the header on, is the
+ *	non-secure part. Zero otherwise.
  */
 struct nova_emu_ucode_hdr {
 	__le32 magic;
@@ -55,7 +77,7 @@ struct nova_emu_ucode_hdr {
 	__le32 interface_offset;
 	__le32 ucode_id;
 	__le32 engine_id_mask;
-	__le32 reserved;
+	__le32 sec_offset;
 };
 
 /*
