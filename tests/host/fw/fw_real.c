@@ -34,6 +34,7 @@
 #include "../../../drivers/gpu/nova-core/fw.h"
 
 #include "../ktap.h"
+#include "../readfile.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -291,24 +292,9 @@ static const char *dir;
 static uint8_t *load(const char *rel, size_t *len)
 {
 	char path[4096];
-	uint8_t *d = NULL;
-	FILE *f;
-	long n;
 
 	snprintf(path, sizeof(path), "%s/nvidia/%s", dir, rel);
-	f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	if (!fseek(f, 0, SEEK_END) && (n = ftell(f)) > 0 && !fseek(f, 0, SEEK_SET)) {
-		d = malloc(n);
-		if (d && fread(d, 1, n, f) != (size_t)n) {
-			free(d);
-			d = NULL;
-		}
-		*len = n;
-	}
-	fclose(f);
-	return d;
+	return read_file(path, len);
 }
 
 /* The same bytes: whether @a (from a chip's path) is the file @b names. */
@@ -346,26 +332,52 @@ static void check_bin(const char *what, const struct nova_fw_binhdr *b,
 	eq(what, "data_size", b->data_size, f->w[5]);
 }
 
+static const char headers_ok[] = "parsed as NVIDIA's headers say";
+
+/*
+ * Starts the test of one file: reads it (a failed test if it cannot) and
+ * checks its size. Return: its bytes, or NULL (the test is over).
+ */
+static uint8_t *begin(const char *file, uint32_t size, size_t *len)
+{
+	uint8_t *d = load(file, len);
+
+	if (!d) {
+		result(0, "%s: %s", file, headers_ok);
+		diag("cannot read it");
+		return NULL;
+	}
+	eq(file, "file size", *len, size);
+	return d;
+}
+
+/* Whether the parser accepted the file; if not, why, in a diagnostic. */
+static int parsed(const char *file, int ret, const char *why)
+{
+	eq(file, "parse", ret, 0);
+	if (ret)
+		diag("%s: %d '%s'", file, ret, why);
+	return !ret;
+}
+
+/* Ends the test of one file: passed if no value differed since @before. */
+static void end(const char *file, unsigned int before, uint8_t *d)
+{
+	result(mismatches == before, "%s: %s", file, headers_ok);
+	free(d);
+}
+
 static void test_booter(const struct booter_fact *f)
 {
 	struct nova_fw_booter r;
 	unsigned int before = mismatches;
 	size_t len = 0;
-	uint8_t *d = load(f->file, &len);
-	int ret;
+	uint8_t *d = begin(f->file, f->size, &len);
 
-	if (!d) {
-		result(0, "%s: parsed as NVIDIA's headers say", f->file);
-		diag("cannot read it");
+	if (!d)
 		return;
-	}
 	memset(&r, 0, sizeof(r));
-	ret = nova_fw_booter_parse(d, len, &r);
-	eq(f->file, "parse", ret, 0);
-	if (ret)
-		diag("%s: %d '%s'", f->file, ret, r.why);
-	eq(f->file, "file size", len, f->size);
-	if (!ret) {
+	if (parsed(f->file, nova_fw_booter_parse(d, len, &r), r.why)) {
 		check_bin(f->file, &r.bin, &f->bin);
 		eq(f->file, "sig_prod_offset", r.sig_prod_offset, f->hs[0]);
 		eq(f->file, "sig_prod_size", r.sig_prod_size, f->hs[1]);
@@ -395,8 +407,7 @@ static void test_booter(const struct booter_fact *f)
 		eq(f->file, "ucode", r.ucode - d, f->bin.w[4]);
 		eq(f->file, "ucode_len", r.ucode_len, f->bin.w[5]);
 	}
-	result(mismatches == before, "%s: parsed as NVIDIA's headers say", f->file);
-	free(d);
+	end(f->file, before, d);
 }
 
 static void test_bootloader(const struct bootloader_fact *f)
@@ -404,21 +415,12 @@ static void test_bootloader(const struct bootloader_fact *f)
 	struct nova_fw_bootloader r;
 	unsigned int before = mismatches;
 	size_t len = 0;
-	uint8_t *d = load(f->file, &len);
-	int ret;
+	uint8_t *d = begin(f->file, f->size, &len);
 
-	if (!d) {
-		result(0, "%s: parsed as NVIDIA's headers say", f->file);
-		diag("cannot read it");
+	if (!d)
 		return;
-	}
 	memset(&r, 0, sizeof(r));
-	ret = nova_fw_bootloader_parse(d, len, &r);
-	eq(f->file, "parse", ret, 0);
-	if (ret)
-		diag("%s: %d '%s'", f->file, ret, r.why);
-	eq(f->file, "file size", len, f->size);
-	if (!ret) {
+	if (parsed(f->file, nova_fw_bootloader_parse(d, len, &r), r.why)) {
 		check_bin(f->file, &r.bin, &f->bin);
 		eq(f->file, "version", r.version, f->desc[0]);
 		eq(f->file, "bootloaderOffset", r.bootloader_offset, f->desc[1]);
@@ -437,8 +439,7 @@ static void test_bootloader(const struct bootloader_fact *f)
 		eq(f->file, "ucode", r.ucode - d, f->bin.w[4]);
 		eq(f->file, "ucode_len", r.ucode_len, f->bin.w[5]);
 	}
-	result(mismatches == before, "%s: parsed as NVIDIA's headers say", f->file);
-	free(d);
+	end(f->file, before, d);
 }
 
 static void test_gen_bootloader(void)
@@ -446,21 +447,12 @@ static void test_gen_bootloader(void)
 	struct nova_fw_gen_bootloader r;
 	unsigned int before = mismatches;
 	size_t len = 0;
-	uint8_t *d = load(gbl_file, &len);
-	int ret;
+	uint8_t *d = begin(gbl_file, gbl_size, &len);
 
-	if (!d) {
-		result(0, "%s: parsed as NVIDIA's headers say", gbl_file);
-		diag("cannot read it");
+	if (!d)
 		return;
-	}
 	memset(&r, 0, sizeof(r));
-	ret = nova_fw_gen_bootloader_parse(d, len, &r);
-	eq(gbl_file, "parse", ret, 0);
-	if (ret)
-		diag("%s: %d '%s'", gbl_file, ret, r.why);
-	eq(gbl_file, "file size", len, gbl_size);
-	if (!ret) {
+	if (parsed(gbl_file, nova_fw_gen_bootloader_parse(d, len, &r), r.why)) {
 		check_bin(gbl_file, &r.bin, &gbl_bin);
 		eq(gbl_file, "start_tag", r.start_tag, gbl_desc[0]);
 		eq(gbl_file, "dmem_load_off", r.dmem_load_off, gbl_desc[1]);
@@ -471,8 +463,7 @@ static void test_gen_bootloader(void)
 		eq(gbl_file, "code", r.code - d, gbl_bin.w[4]);
 		eq(gbl_file, "code_len", r.code_len, gbl_desc[3]);
 	}
-	result(mismatches == before, "%s: parsed as NVIDIA's headers say", gbl_file);
-	free(d);
+	end(gbl_file, before, d);
 }
 
 /* Each signature section of each gsp image, found where readelf puts it. */

@@ -20,6 +20,7 @@
 #include "../../../drivers/gpu/nova-core/fw.h"
 
 #include "../ktap.h"
+#include "../readfile.h"
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -656,26 +657,6 @@ static void test_misc(void)
 	free(hs);
 	free(bl);
 	test_misc_gen_bootloader();
-}
-
-static uint8_t *read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	uint8_t *d = NULL;
-	long n;
-
-	if (!f)
-		return NULL;
-	if (!fseek(f, 0, SEEK_END) && (n = ftell(f)) > 0 && !fseek(f, 0, SEEK_SET)) {
-		d = malloc(n);
-		if (d && fread(d, 1, n, f) != (size_t)n) {
-			free(d);
-			d = NULL;
-		}
-		*len = n;
-	}
-	fclose(f);
-	return d;
 }
 
 /*
