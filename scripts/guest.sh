@@ -73,6 +73,16 @@ if ! "$top/scripts/build-guest-tools.sh" "$b/guest-tools" > "$logs/tools.log" 2>
 	echo "guest: building the guest test programs failed" >&2
 	exit 1
 fi
+# NVIDIA's real firmware files, for 46-realfw (check runs only); if they
+# cannot be fetched, that case fails saying so.
+unset NOVA_REAL_FW
+if [ "$mode" = check ]; then
+	if "$top/scripts/firmware.sh" > "$logs/firmware.log" 2>&1; then
+		export NOVA_REAL_FW=$b/firmware
+	else
+		echo "guest: NVIDIA's firmware files could not be fetched: $(tail -n 1 "$logs/firmware.log")" >&2
+	fi
+fi
 "$top/scripts/initramfs.sh" "$b/$flavor.cpio.gz" "$kver" "$modroot" "$modout/ko" \
 	"$b/guest-tools"
 rc=0

@@ -11,7 +11,7 @@
 # with the shared libraries they need (found with ldd) in
 # /lib/x86_64-linux-gnu and the dynamic loader at its own absolute path;
 # TOOLS_DIR/firmware (the synthetic VBIOS and GSP firmware) becomes
-# /lib/firmware.
+# /lib/firmware. NOVA_REAL_FW: see the end.
 set -euo pipefail
 
 out=$1
@@ -84,6 +84,14 @@ if [ -n "$tools" ]; then
 			fi
 		done
 	done
+fi
+
+# NVIDIA's real firmware files, if NOVA_REAL_FW names what
+# scripts/firmware.sh fetched: /lib/firmware-nvidia/nvidia/<chip>/gsp/,
+# with their links (46-realfw points the firmware loader there).
+if [ -n "${NOVA_REAL_FW:-}" ] && [ -d "$NOVA_REAL_FW/nvidia" ]; then
+	mkdir -p "$stage/lib/firmware-nvidia"
+	cp -a "$NOVA_REAL_FW/nvidia" "$stage/lib/firmware-nvidia/"
 fi
 
 (cd "$stage" && find . | cpio -o -H newc --quiet | gzip -1) > "$out"

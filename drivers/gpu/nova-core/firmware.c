@@ -30,6 +30,8 @@ static int nova_firmware_get(struct nova_device *nd, const char *name,
 	if (ret)
 		dev_err(nd->dev, "firmware %s: cannot load it (%d)%s\n", path, ret,
 			ret == -ENOENT ? "; is linux-firmware installed?" : "");
+	else
+		dev_dbg(nd->dev, "firmware %s: %zu bytes\n", path, (*fw)->size);
 	return ret;
 }
 

@@ -141,6 +141,11 @@ struct nova_emu_falcon_port {
  * @scrub_until: ktime (ns) at which the scrubbing completes regardless of
  *	@scrub_reads (unless stuck).
  * @halted: the CPU has run its ucode and halted.
+ * @imem_tag: each IMEM block's tag, the virtual address (>> 8) it answers
+ *	to, valid if in @imem_tagged: IMEMT as the block's first word is
+ *	written by PIO; a DMA transfer or a bootloader copy tags a block
+ *	with its own index.
+ * @imem_tagged: the IMEM blocks with a valid tag (none after a reset).
  * @imem_secure: the IMEM blocks last written in secure mode: by PIO with
  *	IMEMC's SECURE bit, by a DMA transfer with DMATRFCMD's secure bit, or
  *	as the secure part of what the generic bootloader loads.
@@ -176,6 +181,8 @@ struct nova_emu_falcon {
 	unsigned int scrub_reads;
 	u64 scrub_until;
 	bool halted;
+	u16 imem_tag[NOVA_EMU_FALCON_BLOCKS];
+	DECLARE_BITMAP(imem_tagged, NOVA_EMU_FALCON_BLOCKS);
 	DECLARE_BITMAP(imem_secure, NOVA_EMU_FALCON_BLOCKS);
 };
 
@@ -197,6 +204,8 @@ struct nova_emu_falcon {
  * @dma_errors: number of falcon DMA transfers refused (bad setup, or a
  *	system address that is not RAM the emulator can read).
  * @fwsec_runs: number of FWSEC ucodes started on the GSP falcon.
+ * @nvidia_ucode_runs: number of NVIDIA's own ucodes the falcons recognised
+ *	and modelled (today NVIDIA's generic bootloader).
  * @falcon: the falcons, indexed by NOVA_EMU_FALCON_*.
  * @wpr2_lo: NV_PFB_PRI_MMU_WPR2_ADDR_LO.
  * @wpr2_hi: NV_PFB_PRI_MMU_WPR2_ADDR_HI; 0 means no WPR2.
@@ -205,7 +214,8 @@ struct nova_emu_falcon {
  * @flush_lo: NV_PFB_NISO_FLUSH_SYSMEM_ADDR (address bits 39:8).
  * @flush_hi: NV_PFB_NISO_FLUSH_SYSMEM_ADDR_HI (address bits 63:40).
  *
- * The counters (@unmodeled, @dma_errors, @fwsec_runs) count from the
+ * The counters (@unmodeled, @dma_errors, @fwsec_runs, @nvidia_ucode_runs)
+ * count from the
  * creation of the GPU; a reset to the power-on state keeps them.
  */
 struct nova_emu_gpu {
@@ -220,6 +230,7 @@ struct nova_emu_gpu {
 	u64 unmodeled;
 	u64 dma_errors;
 	u64 fwsec_runs;
+	u64 nvidia_ucode_runs;
 	struct nova_emu_falcon falcon[NOVA_EMU_NUM_FALCONS];
 	u32 wpr2_lo;
 	u32 wpr2_hi;

@@ -383,9 +383,12 @@ static void nova_emu_falcon_dma(struct nova_emu_gpu *gpu,
 	    f->trf_moffs > NOVA_EMU_FALCON_MEM_SIZE - NOVA_EMU_DMA_LEN ||
 	    nova_emu_dma_read(mem + f->trf_moffs, src, NOVA_EMU_DMA_LEN))
 		gpu->dma_errors++;
-	else if (cmd & FALCON_DMATRFCMD_IMEM)
+	else if (cmd & FALCON_DMATRFCMD_IMEM) {
 		assign_bit(f->trf_moffs / 256, f->imem_secure,
 			   cmd & FALCON_DMATRFCMD_SECURE);
+		f->imem_tag[f->trf_moffs / 256] = f->trf_moffs / 256;
+		set_bit(f->trf_moffs / 256, f->imem_tagged);
+	}
 }
 
 /**
@@ -579,9 +582,14 @@ bool nova_emu_falcon_wr(struct nova_emu_gpu *gpu, unsigned int inst,
 		nova_emu_falcon_port_set(&f->imem_port, val);
 		break;
 	case FALCON_IMEMD:
-		if (f->imem_port.offs < NOVA_EMU_FALCON_MEM_SIZE)
+		if (f->imem_port.offs < NOVA_EMU_FALCON_MEM_SIZE) {
 			assign_bit(f->imem_port.offs / 256, f->imem_secure,
 				   f->imem_port.ctl & FALCON_MEMC_SECURE);
+			if (IS_ALIGNED(f->imem_port.offs, 256)) {
+				f->imem_tag[f->imem_port.offs / 256] = f->imemt;
+				set_bit(f->imem_port.offs / 256, f->imem_tagged);
+			}
+		}
 		nova_emu_falcon_mem_wr(gpu, f, f->imem, &f->imem_port, val);
 		break;
 	case FALCON_IMEMT:

@@ -189,6 +189,22 @@ static ssize_t fwsec_runs_show(struct device *dev,
 static DEVICE_ATTR_RO(fwsec_runs);
 
 /**
+ * nvidia_ucode_runs_show() - show emu/nvidia_ucode_runs
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Return: the length of the text.
+ */
+static ssize_t nvidia_ucode_runs_show(struct device *dev,
+				      struct device_attribute *attr, char *buf)
+{
+	return nova_emu_counter_show(dev, buf,
+				     &nova_emu_dev_gpu(dev)->nvidia_ucode_runs);
+}
+static DEVICE_ATTR_RO(nvidia_ucode_runs);
+
+/**
  * fb_size_show() - show emu/fb_size, the VRAM size in bytes
  * @dev: the device of the GPU's platform device
  * @attr: the attribute
@@ -310,6 +326,7 @@ static struct attribute *nova_emu_gpu_attrs[] = {
 	&dev_attr_vbios_size.attr,
 	&dev_attr_wpr2.attr,
 	&dev_attr_fwsec_runs.attr,
+	&dev_attr_nvidia_ucode_runs.attr,
 	&dev_attr_dma_errors.attr,
 	&dev_attr_reset.attr,
 	NULL

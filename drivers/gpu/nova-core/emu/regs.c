@@ -281,6 +281,7 @@ void nova_emu_regs_init(struct nova_emu_gpu *gpu)
 	gpu->unmodeled = 0;
 	gpu->dma_errors = 0;
 	gpu->fwsec_runs = 0;
+	gpu->nvidia_ucode_runs = 0;
 	nova_emu_power_on(gpu);
 }
 

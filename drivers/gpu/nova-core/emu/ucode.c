@@ -24,6 +24,7 @@
  */
 
 #include <linux/bitfield.h>
+#include <linux/crc32.h>
 #include <linux/kernel.h>
 #include <linux/nova_compat.h>
 
@@ -340,8 +341,11 @@ static u32 nova_emu_gbl_copy(struct nova_emu_gpu *gpu, struct nova_emu_falcon *f
 		gpu->dma_errors++;
 		return NOVA_EMU_MBOX_GBL_DMA;
 	}
-	for (b = off / 256; secure && b <= (off + size - 1) / 256; b++)
+	for (b = off / 256; secure && b <= (off + size - 1) / 256; b++) {
 		assign_bit(b, f->imem_secure, *secure);
+		f->imem_tag[b] = b;
+		set_bit(b, f->imem_tagged);
+	}
 	return 0;
 }
 
@@ -383,17 +387,56 @@ static u32 nova_emu_gbl_run(struct nova_emu_gpu *gpu, struct nova_emu_falcon *f,
 	return ret;
 }
 
-/* Runs the ucode at IMEM[entry]; the bootloader may chain once. */
+/*
+ * The IMEM offset of virtual address @va: in the block validly tagged
+ * va >> 8 (the block of that index if it is, else the first so tagged),
+ * or @va itself if none is.
+ */
+static u32 nova_emu_imem_phys(const struct nova_emu_falcon *f, u32 va)
+{
+	u32 tag = va >> 8, b;
+
+	if (tag < NOVA_EMU_FALCON_BLOCKS && test_bit(tag, f->imem_tagged) &&
+	    f->imem_tag[tag] == tag)
+		return va;
+	for_each_set_bit(b, f->imem_tagged, NOVA_EMU_FALCON_BLOCKS)
+		if (f->imem_tag[b] == tag)
+			return b * 256 + (va & 0xff);
+	return va;
+}
+
+/*
+ * NVIDIA's generic bootloader, the code of gen_bootloader-570.144.bin
+ * (TU10x, TU11x and GA100 share it): 512 bytes whose CRC32 (as zlib
+ * computes it) is 0xbf1f7927. The emulator cannot run NVIDIA's code; it
+ * recognises this one and does what it does, as for the synthetic one.
+ */
+#define NOVA_EMU_NVIDIA_GBL_LEN		0x200
+#define NOVA_EMU_NVIDIA_GBL_CRC32	0xbf1f7927
+
+static bool nova_emu_is_nvidia_gbl(const struct nova_emu_falcon *f, u32 phys)
+{
+	return nova_emu_mem_ok(phys, NOVA_EMU_NVIDIA_GBL_LEN) &&
+	       (crc32_le(~0U, f->imem + phys, NOVA_EMU_NVIDIA_GBL_LEN) ^ ~0U) ==
+		NOVA_EMU_NVIDIA_GBL_CRC32;
+}
+
+/* Runs the ucode at virtual address @entry; the bootloader may chain once. */
 static u32 nova_emu_ucode_exec(struct nova_emu_gpu *gpu, unsigned int inst,
 			       u32 entry, bool chained)
 {
 	struct nova_emu_falcon *f = &gpu->falcon[inst];
 	struct nova_emu_ucode_hdr hdr;
-	u32 ret;
+	u32 ret, phys = nova_emu_imem_phys(f, entry);
 
-	if (!nova_emu_mem_ok(entry, sizeof(hdr)))
+	if (!chained && !gpu->cfg.ga102_plus && nova_emu_is_nvidia_gbl(f, phys)) {
+		gpu->nvidia_ucode_runs++;
+		ret = nova_emu_gbl_run(gpu, f, &entry);
+		return ret ? ret : nova_emu_ucode_exec(gpu, inst, entry, true);
+	}
+	if (!nova_emu_mem_ok(phys, sizeof(hdr)))
 		return NOVA_EMU_MBOX_NO_UCODE;
-	memcpy(&hdr, f->imem + entry, sizeof(hdr));
+	memcpy(&hdr, f->imem + phys, sizeof(hdr));
 	if (le32_to_cpu(hdr.magic) != NOVA_EMU_UCODE_MAGIC)
 		return NOVA_EMU_MBOX_NO_UCODE;
 	if (le32_to_cpu(hdr.version) != NOVA_EMU_UCODE_VERSION)

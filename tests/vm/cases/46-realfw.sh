@@ -1,0 +1,85 @@
+# The bring-up to WPR2 on NVIDIA's real firmware files: Debian's
+# firmware-nvidia-graphics (linux-firmware's nvidia/<chip>/gsp/*-570.144.bin),
+# fetched at test time by scripts/firmware.sh and packed into the guest's
+# /lib/firmware-nvidia, never committed. The firmware loader looks there
+# first: every Turing-to-Ada chipset must load NVIDIA's gsp, bootloader and
+# booter files (and gen_bootloader on Turing and GA100), parse them and
+# reach WPR2. The VBIOS and its FWSEC stay synthetic (no VBIOS is public);
+# on Turing and GA100 NVIDIA's generic bootloader loads that FWSEC, which
+# the emulated falcon recognises and models (emu/nvidia_ucode_runs).
+. /tests/lib.sh
+
+R=/lib/firmware-nvidia
+dev=/sys/bus/platform/devices
+fwpath=/sys/module/firmware_class/parameters/path
+
+if [ ! -d $R/nvidia ]; then
+	not_ok "NVIDIA's firmware files are in the guest" \
+		"scripts/firmware.sh could not fetch firmware-nvidia-graphics: see build/logs/$NOVA_FLAVOR/firmware.log"
+	ktap_done
+fi
+
+modprobe nova_core dyndbg=+p || { not_ok "load nova_core"; ktap_done; }
+modprobe nova_emu count=0 || { not_ok "load nova_emu"; ktap_done; }
+old_path=$(cat $fwpath)
+echo -n $R > $fwpath
+
+# The size of each file nova_core must load, as NVIDIA ships it (Debian's
+# tree links chips that share a file): chip, gsp, bootloader, booter_load,
+# booter_unload, gen_bootloader (- for none).
+cat > /tmp/realfw.sizes <<EOF
+tu102 28542040 4196 59272 39304 816
+tu104 28542040 4196 59272 39304 816
+tu106 28542040 4196 59272 39304 816
+tu116 28542040 4196 59016 39048 816
+tu117 28542040 4196 59016 39048 816
+ga100 28542040 4196 60664 40440 816
+ga102 63571696 24684 61304 41080 -
+ga103 63571696 24684 61304 41080 -
+ga104 63571696 24684 61304 41080 -
+ga106 63571696 24684 61304 41080 -
+ga107 63571696 24684 61304 41080 -
+ad102 63571696 36972 57720 41592 -
+ad103 63571696 36972 57720 41592 -
+ad104 63571696 36972 57720 41592 -
+ad106 63571696 36972 57720 41592 -
+ad107 63571696 36972 57720 41592 -
+EOF
+
+# What nova_core logged (dyndbg) about the files it loaded for GPU ID.
+loaded() {
+	log_since_mark | grep "nova_core nova-emu.$1: firmware nvidia/" |
+		sed 's/.*firmware nvidia\/[^/]*\/gsp\/\([a-z_]*\)-570.144.bin: \([0-9]*\) bytes/\1 \2/' |
+		tr '\n' ' '
+}
+
+id=400
+while read -r c gsp bl bload bunload gbl; do
+	id=$((id + 1))
+	want="gsp $gsp bootloader $bl booter_load $bload booter_unload $bunload "
+	runs=0
+	if [ "$gbl" != - ]; then
+		want="${want}gen_bootloader $gbl "
+		runs=1
+	fi
+	mark_log
+	emu_new "$id chipset=$c" > /dev/null
+	e=$dev/nova-emu.$id/emu
+	got=$(loaded $id)
+	if emu_bound $id && [ "$got" = "$want" ] && [ "$(cat $e/wpr2)" != none ] &&
+	   [ "$(cat $e/nvidia_ucode_runs)" = $runs ] && [ "$(cat $e/fwsec_runs)" = 1 ] &&
+	   [ "$(cat $e/unmodeled)" = 0 ] && [ "$(cat $e/dma_errors)" = 0 ]; then
+		ok "$c brought up to WPR2 on NVIDIA's files"
+	else
+		not_ok "$c brought up to WPR2 on NVIDIA's files" \
+			"expected: $want" "loaded:   $got" \
+			"bound: $(emu_bound $id && echo yes || echo no), wpr2: $(cat $e/wpr2)" \
+			"nvidia_ucode_runs: $(cat $e/nvidia_ucode_runs) (expected $runs), fwsec_runs: $(cat $e/fwsec_runs), unmodeled: $(cat $e/unmodeled), dma_errors: $(cat $e/dma_errors)" \
+			"$(log_since_mark | grep nova-emu.$id | tail -n 3)"
+	fi
+	emu_del $id > /dev/null
+done < /tmp/realfw.sizes
+
+echo -n "$old_path" > $fwpath
+unload_all
+ktap_done
