@@ -57,15 +57,19 @@ GB206 Blackwell
 GB207 Blackwell
 LIST
 
-# The revision comes from NV_PMC_BOOT_42.
-mark_log
-emu_new "8 boot0=0x174000b2 boot42=0x174b2000 vbios=nova_emu/ga104.rom"
-line=$(log_since_mark | grep 'nova-emu.8: NVIDIA (')
-expect_eq "revision decoded from BOOT_42" \
-	"NVIDIA (Chipset: GA104, Architecture: Ampere, Revision: b.2)" \
-	"${line#*nova-emu.8: }"
-expect_eq "sysfs revision b.2" "b.2" "$(cat /sys/bus/platform/devices/nova-emu.8/nova/revision)"
-emu_del 8
+# The revision comes from NV_PMC_BOOT_42, not from BOOT_0's revision
+# fields: the two registers disagree here, both ways round.
+for r in "a1 b.2 0x174b2000" "b2 a.1 0x174a1000"; do
+	set -- $r
+	mark_log
+	emu_new "8 boot0=0x174000$1 boot42=$3 vbios=nova_emu/ga104.rom"
+	line=$(log_since_mark | grep 'nova-emu.8: NVIDIA (')
+	expect_eq "revision $2 decoded from BOOT_42 ($3), not BOOT_0 (0x174000$1)" \
+		"NVIDIA (Chipset: GA104, Architecture: Ampere, Revision: $2)" \
+		"${line#*nova-emu.8: }"
+	expect_eq "sysfs revision $2" "$2" "$(cat /sys/bus/platform/devices/nova-emu.8/nova/revision)"
+	emu_del 8
+done
 
 # Two lines on success: the identification, then the bring-up's result.
 mark_log
