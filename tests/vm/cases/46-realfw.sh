@@ -1,8 +1,8 @@
 # The bring-up to WPR2 on NVIDIA's real firmware files: Debian's
 # firmware-nvidia-graphics (linux-firmware's nvidia/<chip>/gsp/*-570.144.bin),
 # fetched at test time by scripts/firmware.sh and packed into the guest's
-# /lib/firmware-nvidia, never committed. The firmware loader looks there
-# first: every Turing-to-Ada chipset must load NVIDIA's gsp, bootloader and
+# /lib/firmware-nvidia, never committed, and bind-mounted over the
+# synthetic /lib/firmware/nvidia while the case runs: every Turing-to-Ada chipset must load NVIDIA's gsp, bootloader and
 # booter files (and gen_bootloader on Turing and GA100), parse them and
 # reach WPR2. The VBIOS and its FWSEC stay synthetic (no VBIOS is public);
 # on Turing and GA100 NVIDIA's generic bootloader loads that FWSEC, which
@@ -11,7 +11,6 @@
 
 R=/lib/firmware-nvidia
 dev=/sys/bus/platform/devices
-fwpath=/sys/module/firmware_class/parameters/path
 
 case "$NOVA_FLAVOR" in
 stock|debug) ;;
@@ -27,10 +26,17 @@ if [ ! -d $R/nvidia ]; then
 	ktap_done
 fi
 
-modprobe nova_core dyndbg=+p || { not_ok "load nova_core"; ktap_done; }
+# With dynamic debug (Debian's kernels), nova_core names each file it loads
+# and its size; the debug kernel has none, and the sizes are read from the
+# files themselves.
+dyndbg=
+[ -e /sys/kernel/debug/dynamic_debug/control ] && dyndbg=dyndbg=+p
+modprobe nova_core $dyndbg || { not_ok "load nova_core"; ktap_done; }
 modprobe nova_emu count=0 || { not_ok "load nova_emu"; ktap_done; }
-old_path=$(cat $fwpath)
-echo -n $R > $fwpath
+# NVIDIA's tree over the synthetic one for this case only (the loader's
+# path parameter cannot be emptied again once set).
+mount -o bind $R/nvidia /lib/firmware/nvidia ||
+	{ not_ok "NVIDIA's files over /lib/firmware/nvidia"; unload_all; ktap_done; }
 
 # The size of each file nova_core must load, as NVIDIA ships it (Debian's
 # tree links chips that share a file): chip, gsp, bootloader, booter_load,
@@ -54,11 +60,19 @@ ad106 63571696 36972 57720 41592 -
 ad107 63571696 36972 57720 41592 -
 EOF
 
-# What nova_core logged (dyndbg) about the files it loaded for GPU ID.
+# The files GPU ID loaded for chip C, with their sizes: as nova_core
+# logged them (dyndbg), else as they lie where it looked for them.
 loaded() {
-	log_since_mark | grep "nova_core nova-emu.$1: firmware nvidia/" |
-		sed 's/.*firmware nvidia\/[^/]*\/gsp\/\([a-z_]*\)-570.144.bin: \([0-9]*\) bytes/\1 \2/' |
-		tr '\n' ' '
+	if [ -n "$dyndbg" ]; then
+		log_since_mark | grep "nova_core nova-emu.$1: firmware nvidia/" |
+			sed 's/.*firmware nvidia\/[^/]*\/gsp\/\([a-z_]*\)-570.144.bin: \([0-9]*\) bytes/\1 \2/' |
+			tr '\n' ' '
+		return
+	fi
+	for _k in gsp bootloader booter_load booter_unload gen_bootloader; do
+		_f=/lib/firmware/nvidia/$2/gsp/$_k-570.144.bin
+		[ -e $_f ] && printf '%s %s ' $_k $(wc -c < $_f)
+	done
 }
 
 id=400
@@ -73,7 +87,7 @@ while read -r c gsp bl bload bunload gbl; do
 	mark_log
 	emu_new "$id chipset=$c" > /dev/null
 	e=$dev/nova-emu.$id/emu
-	got=$(loaded $id)
+	got=$(loaded $id $c)
 	if emu_bound $id && [ "$got" = "$want" ] && [ "$(cat $e/wpr2)" != none ] &&
 	   [ "$(cat $e/nvidia_ucode_runs)" = $runs ] && [ "$(cat $e/fwsec_runs)" = 1 ] &&
 	   [ "$(cat $e/unmodeled)" = 0 ] && [ "$(cat $e/dma_errors)" = 0 ]; then
@@ -88,6 +102,7 @@ while read -r c gsp bl bload bunload gbl; do
 	emu_del $id > /dev/null
 done < /tmp/realfw.sizes
 
-echo -n "$old_path" > $fwpath
 unload_all
+umount /lib/firmware/nvidia
+expect_eq "the synthetic files are back" "" "$(grep ' /lib/firmware/nvidia ' /proc/mounts)"
 ktap_done
