@@ -64,4 +64,27 @@
 #define NOVA_DRM_DRIVER_DATE(d) .date = (d),
 #endif
 
+/*
+ * NOVA_PCI_IRQ_INTX - pci_alloc_irq_vectors()'s flag for the legacy INTx
+ * interrupt: PCI_IRQ_INTX in 6.12 (the name changed in the 6.8 to 6.10
+ * window), PCI_IRQ_LEGACY in 6.1.
+ */
+#if KERNEL_VERSION(6, 12, 0) <= LINUX_VERSION_CODE
+#define NOVA_PCI_IRQ_INTX PCI_IRQ_INTX
+#else
+#define NOVA_PCI_IRQ_INTX PCI_IRQ_LEGACY
+#endif
+
+/*
+ * NOVA_DMA_OPS_MAP_PHYS - struct dma_map_ops maps a physical address
+ * (.map_phys/.unmap_phys) rather than a page (.map_page/.unmap_page).
+ * 6.12 has the page form, 7.2 only the physical one; the change came in
+ * 6.18 or 6.19 (uncertain which: no kernel between is built here).
+ */
+#if KERNEL_VERSION(6, 19, 0) <= LINUX_VERSION_CODE
+#define NOVA_DMA_OPS_MAP_PHYS 1
+#else
+#define NOVA_DMA_OPS_MAP_PHYS 0
+#endif
+
 #endif /* __LINUX_NOVA_COMPAT_H__ */

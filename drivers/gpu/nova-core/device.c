@@ -2,8 +2,10 @@
 /*
  * nova_core: what every GPU goes through once its register space is
  * reachable, whether it is a PCI function or an emulated GPU: checking the
- * BARs, identifying the chip, and creating the auxiliary device the DRM
- * driver binds to. Teardown runs in the exact reverse order.
+ * BARs and identifying the chip (nova_device_identify(), before the bus
+ * glue lets the GPU master the bus), then the sysfs attributes, the
+ * auxiliary device the DRM driver binds to, and the bring-up
+ * (nova_device_start()). Teardown runs in the exact reverse order.
  */
 
 #include <linux/auxiliary_bus.h>
@@ -132,12 +134,13 @@ static int nova_fb_layout(struct nova_device *nd, const struct nova_firmware *fw
 }
 
 /*
- * Hardware bring-up, up to the WPR2 region: the sysmem flush page, the
- * wait for GFW, VRAM, the VBIOS, the firmware files, the FB layout and
- * FWSEC-FRTS. What it allocates on the way is freed before it returns;
- * what stays (the flush page) is device-managed.
+ * Hardware bring-up, up to the WPR2 region: the interrupt, the sysmem
+ * flush page, the wait for GFW, VRAM, the VBIOS, the firmware files, the
+ * FB layout and FWSEC-FRTS. What it allocates on the way is freed before
+ * it returns; what stays (the interrupt, the flush page) is
+ * device-managed. FWSEC-FRTS is the last step that can fail.
  */
-static int nova_bringup(struct nova_device *nd)
+static int nova_bringup(struct nova_device *nd, int irq)
 {
 	struct nova_firmware fw;
 	struct nova_vbios *bios;
@@ -148,6 +151,9 @@ static int nova_bringup(struct nova_device *nd)
 	nova_falcon_init(&nd->gsp, nd, "GSP", NV_PFALCON_GSP_BASE);
 	nova_falcon_init(&nd->sec2, nd, "SEC2", NV_PFALCON_SEC2_BASE);
 
+	ret = nova_irq_init(nd, irq);
+	if (ret)
+		return ret;
 	ret = nova_fb_gfw_boot_wait(nd);
 	if (ret)
 		return ret;
@@ -195,14 +201,17 @@ free_bios:
 }
 
 /**
- * nova_device_probe() - bring up a GPU whose register space is reachable
+ * nova_device_identify() - check the BARs and identify the chip
  * @nd: the GPU, with @dev, @io and the BAR sizes filled in by the bus glue
  *
- * Return: 0 on success; -ENODEV for a GPU nova_core does not drive (BAR0
- * too small, unsupported chip), with one log line saying why; another
- * negative errno on failure. On failure nothing is left behind.
+ * Reads only the identification registers; the bus glue calls it before
+ * it lets the GPU master the bus, so a device nova_core does not drive is
+ * never given DMA.
+ *
+ * Return: 0; -ENODEV for a GPU nova_core does not drive (BAR0 too small,
+ * unsupported chip), with one log line saying why.
  */
-int nova_device_probe(struct nova_device *nd)
+int nova_device_identify(struct nova_device *nd)
 {
 	const struct nova_chip_info *info;
 	int ret;
@@ -221,18 +230,28 @@ int nova_device_probe(struct nova_device *nd)
 	dev_info(nd->dev, "NVIDIA (Chipset: %s, Architecture: %s, Revision: %x.%x)\n",
 		 info->name, nova_arch_name(info->arch),
 		 nd->chip.major_rev, nd->chip.minor_rev);
-
 	nd->hal = nova_hal_get(info);
-	if (!READ_ONCE(bringup)) {
-		dev_info(nd->dev, "bring-up skipped (bringup=N)\n");
-	} else if (!nd->hal->bringup) {
-		dev_info(nd->dev, "%s: no bring-up past identification yet (FSP boot)\n",
-			 nova_arch_name(info->arch));
-	} else {
-		ret = nova_bringup(nd);
-		if (ret)
-			return ret;
-	}
+	return 0;
+}
+
+/**
+ * nova_device_start() - bring up an identified GPU and offer it
+ * @nd: the GPU, identified, able to master the bus
+ * @irq: its interrupt, or a negative errno if the bus gave none
+ *
+ * The steps that can fail for reasons of the host (sysfs, the auxiliary
+ * device) come before the bring-up, whose FWSEC-FRTS leaves WPR2 that only
+ * a GSP unload (not done yet) could undo: once FWSEC-FRTS has run, nothing
+ * fails, so a failed probe never leaves a GPU that the next probe finds
+ * taken. The DRM driver may therefore bind while the bring-up runs; what
+ * the core API gives it does not depend on the bring-up, and a failed
+ * bring-up unplugs it again.
+ *
+ * Return: 0 on success, else a negative errno, with nothing left behind.
+ */
+int nova_device_start(struct nova_device *nd, int irq)
+{
+	int ret;
 
 	ret = nova_sysfs_add(nd);
 	if (ret)
@@ -242,14 +261,29 @@ int nova_device_probe(struct nova_device *nd)
 	if (ret)
 		return dev_err_probe(nd->dev, ret,
 				     "failed to create the DRM auxiliary device\n");
+
+	if (!READ_ONCE(bringup)) {
+		dev_info(nd->dev, "bring-up skipped (bringup=N)\n");
+	} else if (!nd->hal->bringup) {
+		dev_info(nd->dev, "%s: no bring-up past identification yet (FSP boot)\n",
+			 nova_arch_name(nd->chip.info->arch));
+	} else {
+		ret = nova_bringup(nd, irq);
+		if (ret)
+			goto destroy_aux;
+	}
 	return 0;
+
+destroy_aux:
+	nova_aux_destroy(nd);
+	return ret;
 }
 
 /**
- * nova_device_remove() - tear down what nova_device_probe() set up
+ * nova_device_remove() - tear down what nova_device_start() set up
  * @nd: the GPU
  *
- * Called on unbind, including module unload; undoes nova_device_probe() in
+ * Called on unbind, including module unload; undoes nova_device_start() in
  * reverse order. Bus resources are device-managed and go after this.
  */
 void nova_device_remove(struct nova_device *nd)

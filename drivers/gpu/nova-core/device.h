@@ -7,6 +7,8 @@
 
 #include <linux/auxiliary_bus.h>
 #include <linux/nova_core.h>
+#include <linux/nova_core_emu.h>
+#include <linux/spinlock.h>
 #include <linux/types.h>
 
 #include "falcon.h"
@@ -15,7 +17,6 @@
 
 struct attribute_group;
 struct pci_driver;
-struct platform_driver;
 
 /**
  * struct nova_hal - how a chip family differs, one table per family
@@ -45,6 +46,9 @@ struct nova_hal {
  * @bar0: mapped BAR0 of a PCI GPU; NULL for an emulated GPU.
  * @bar0_size: size of BAR0 in bytes.
  * @bar1_size: size of BAR1 (the VRAM aperture) in bytes.
+ * @irq: the interrupt nova_core took, or 0 if it has none (irq.c).
+ * @irq_lock: protects the falcons' &nova_falcon.irq_pending, which the
+ *	hard interrupt handler fills and the thread empties.
  * @chip: identity of the GPU, decoded at probe.
  * @drm_adev: the auxiliary device for the DRM driver; NULL until created.
  * @hal: the chip family's HAL, chosen from @chip at probe.
@@ -58,7 +62,8 @@ struct nova_hal {
  * @fb: the FB layout of the GSP boot.
  *
  * Allocated with devm_kzalloc() on @dev at probe and freed when @dev is
- * unbound. It is only written during probe, so it needs no lock.
+ * unbound. It is only written during probe, so it needs no lock, but for
+ * what @irq_lock protects.
  */
 struct nova_device {
 	struct device *dev;
@@ -69,6 +74,9 @@ struct nova_device {
 	void __iomem *bar0;
 	u64 bar0_size;
 	u64 bar1_size;
+	int irq;
+	/* Protects the falcons' irq_pending. */
+	spinlock_t irq_lock;
 	struct nova_chip_id chip;
 	struct auxiliary_device *drm_adev;
 	const struct nova_hal *hal;
@@ -107,8 +115,12 @@ static inline void nova_wr32(struct nova_device *nd, u32 reg, u32 val)
 }
 
 /* device.c */
-int nova_device_probe(struct nova_device *nd);
+int nova_device_identify(struct nova_device *nd);
+int nova_device_start(struct nova_device *nd, int irq);
 void nova_device_remove(struct nova_device *nd);
+
+/* irq.c */
+int nova_irq_init(struct nova_device *nd, int irq);
 
 /* hal.c */
 const struct nova_hal *nova_hal_get(const struct nova_chip_info *info);
@@ -119,7 +131,19 @@ int nova_sysfs_add(struct nova_device *nd);
 /* pci.c */
 extern struct pci_driver nova_pci_driver;
 
-/* platform.c */
-extern struct platform_driver nova_emu_platform_driver;
+/* platform.c: the binding for emulated GPUs, built with CONFIG_NOVA_EMU */
+#if IS_ENABLED(CONFIG_NOVA_EMU)
+int nova_emu_driver_register(void);
+void nova_emu_driver_unregister(void);
+#else
+static inline int nova_emu_driver_register(void)
+{
+	return 0;
+}
+
+static inline void nova_emu_driver_unregister(void)
+{
+}
+#endif
 
 #endif /* __NOVA_CORE_DEVICE_H__ */

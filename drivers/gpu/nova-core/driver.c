@@ -124,25 +124,25 @@ static int __init nova_core_init(void)
 {
 	int ret;
 
-	ret = platform_driver_register(&nova_emu_platform_driver);
+	ret = nova_emu_driver_register();
 	if (ret)
 		return ret;
 
 	ret = pci_register_driver(&nova_pci_driver);
 	if (ret)
-		goto unregister_platform;
+		goto unregister_emu;
 
 	return 0;
 
-unregister_platform:
-	platform_driver_unregister(&nova_emu_platform_driver);
+unregister_emu:
+	nova_emu_driver_unregister();
 	return ret;
 }
 
 static void __exit nova_core_exit(void)
 {
 	pci_unregister_driver(&nova_pci_driver);
-	platform_driver_unregister(&nova_emu_platform_driver);
+	nova_emu_driver_unregister();
 }
 
 module_init(nova_core_init);

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * nova_core falcons: reset, memory scrubbing, loading IMEM and DMEM by DMA
- * or PIO, the boot ROM's signature check, start, halt and mailboxes.
+ * or PIO, the boot ROM's signature check, start, halt and mailboxes, and
+ * the falcons' part of the GPU's interrupt (irq.c).
+ *
+ * A started falcon runs on its own; nova_falcon_boot() sleeps until it
+ * halts. The halt interrupt wakes it; it also looks every
+ * %NOVA_FALCON_POLL_MS, for a GPU without a usable interrupt.
  *
  * What differs between chip families is in the HAL tables at the end:
  * Turing and GA100 load by PIO and leave the boot ROM alone; GA102 and
@@ -27,6 +32,9 @@
 #define NOVA_FALCON_SCRUB_GA102_US	(20 * USEC_PER_MSEC)
 #define NOVA_FALCON_DMA_US		(2 * USEC_PER_SEC)
 #define NOVA_FALCON_HALT_US		(2 * USEC_PER_SEC)
+#define NOVA_FALCON_POLL_MS		10
+/* Halt interrupts with no boot waiting after which the halt is masked. */
+#define NOVA_FALCON_IRQ_STORM		64
 /* Falcon memories are at most this big (the offset fields are 16 bits). */
 #define NOVA_FALCON_MEM_MAX		0x10000
 
@@ -63,6 +71,10 @@ void nova_falcon_init(struct nova_falcon *f, struct nova_device *nd,
 	f->nd = nd;
 	f->name = name;
 	f->base = base;
+	init_waitqueue_head(&f->halt_wq);
+	f->irq_pending = 0;
+	f->booting = false;
+	f->stray_halts = 0;
 }
 
 /**
@@ -149,6 +161,26 @@ int nova_falcon_load(struct nova_falcon *f, const struct nova_falcon_load *ld)
 	return 0;
 }
 
+static bool nova_falcon_halted(struct nova_falcon *f)
+{
+	return nova_falcon_rd(f, NV_PFALCON_CPUCTL) & NV_PFALCON_CPUCTL_HALTED;
+}
+
+/* Sleeps until the falcon halts: woken by its interrupt, else polling. */
+static int nova_falcon_wait_halt(struct nova_falcon *f, u64 timeout_us)
+{
+	unsigned long deadline = jiffies + usecs_to_jiffies(timeout_us);
+
+	for (;;) {
+		if (nova_falcon_halted(f))
+			return 0;
+		if (time_after(jiffies, deadline))
+			return nova_falcon_halted(f) ? 0 : -ETIMEDOUT;
+		wait_event_timeout(f->halt_wq, nova_falcon_halted(f),
+				   msecs_to_jiffies(NOVA_FALCON_POLL_MS));
+	}
+}
+
 /**
  * nova_falcon_boot() - start a loaded falcon and wait for it to halt
  * @f: the falcon
@@ -156,6 +188,10 @@ int nova_falcon_load(struct nova_falcon *f, const struct nova_falcon_load *ld)
  * @mbox1_in: value for MAILBOX1 before the start
  * @mbox0: set to MAILBOX0 after the halt (may be NULL)
  * @mbox1: set to MAILBOX1 after the halt (may be NULL)
+ *
+ * The falcon's halt interrupt is enabled for the boot (it stays enabled);
+ * the caller sleeps until the interrupt thread wakes it, or it sees the
+ * halt itself.
  *
  * Return: 0 once halted, -ETIMEDOUT if it did not halt within 2 s.
  */
@@ -167,14 +203,22 @@ int nova_falcon_boot(struct nova_falcon *f, u32 mbox0_in, u32 mbox1_in,
 	nova_falcon_wr(f, NV_PFALCON_MAILBOX0, mbox0_in);
 	nova_falcon_wr(f, NV_PFALCON_MAILBOX1, mbox1_in);
 
+	/* A halt left from an earlier run is not this one's. */
+	nova_falcon_wr(f, NV_PFALCON_IRQSCLR, NV_PFALCON_IRQ_HALT);
+	WRITE_ONCE(f->booting, true);
+	if (f->nd->irq)
+		nova_falcon_wr(f, NV_PFALCON_IRQMSET, NV_PFALCON_IRQ_HALT);
+
 	if (nova_falcon_rd(f, NV_PFALCON_CPUCTL) & NV_PFALCON_CPUCTL_ALIAS_EN)
 		nova_falcon_wr(f, NV_PFALCON_CPUCTL_ALIAS,
 			       NV_PFALCON_CPUCTL_STARTCPU);
 	else
 		nova_falcon_wr(f, NV_PFALCON_CPUCTL, NV_PFALCON_CPUCTL_STARTCPU);
 
-	ret = nova_falcon_poll(f, NV_PFALCON_CPUCTL, NV_PFALCON_CPUCTL_HALTED,
-			       NV_PFALCON_CPUCTL_HALTED, NOVA_FALCON_HALT_US);
+	ret = nova_falcon_wait_halt(f, NOVA_FALCON_HALT_US);
+	WRITE_ONCE(f->booting, false);
+	if (!f->nd->irq)
+		nova_falcon_wr(f, NV_PFALCON_IRQSCLR, NV_PFALCON_IRQ_HALT);
 	if (ret) {
 		dev_err(f->nd->dev, "%s falcon: ucode did not halt within %u ms\n",
 			f->name, (unsigned int)(NOVA_FALCON_HALT_US / USEC_PER_MSEC));
@@ -186,6 +230,83 @@ int nova_falcon_boot(struct nova_falcon *f, u32 mbox0_in, u32 mbox1_in,
 	if (mbox1)
 		*mbox1 = nova_falcon_rd(f, NV_PFALCON_MAILBOX1);
 	return 0;
+}
+
+/**
+ * nova_falcon_irq_quiet() - mask and clear all of a falcon's interrupts
+ * @f: the falcon
+ *
+ * Before nova_core takes the GPU's interrupt: nothing a previous driver
+ * enabled or left pending reaches the handler.
+ */
+void nova_falcon_irq_quiet(struct nova_falcon *f)
+{
+	nova_falcon_wr(f, NV_PFALCON_IRQMCLR, U32_MAX);
+	nova_falcon_wr(f, NV_PFALCON_IRQSCLR, U32_MAX);
+}
+
+/**
+ * nova_falcon_irq_take() - the hard interrupt handler's part for a falcon
+ * @f: the falcon
+ *
+ * Takes the falcon's pending, enabled interrupts: masks them, so the line
+ * goes quiet (a level-triggered INTx too), and leaves them to the thread.
+ *
+ * Return: the interrupts taken; 0 if the falcon has none (or reads as all
+ * ones, a GPU gone from the bus).
+ */
+u32 nova_falcon_irq_take(struct nova_falcon *f)
+{
+	struct nova_device *nd = f->nd;
+	u32 stat = nova_falcon_rd(f, NV_PFALCON_IRQSTAT);
+
+	if (stat == U32_MAX)
+		return 0;
+	stat &= nova_falcon_rd(f, NV_PFALCON_IRQMASK);
+	if (!stat)
+		return 0;
+	nova_falcon_wr(f, NV_PFALCON_IRQMCLR, stat);
+	spin_lock(&nd->irq_lock);
+	f->irq_pending |= stat;
+	spin_unlock(&nd->irq_lock);
+	return stat;
+}
+
+/**
+ * nova_falcon_irq_handle() - the interrupt thread's part for a falcon
+ * @f: the falcon
+ *
+ * Clears what the hard handler took and handles it: a halt wakes the
+ * nova_falcon_boot() waiting for it. A falcon that keeps halting with no
+ * boot waiting (%NOVA_FALCON_IRQ_STORM times) is storming: its halt
+ * interrupt stays masked, with one message, until its next boot. Then the
+ * interrupts handled are enabled again.
+ */
+void nova_falcon_irq_handle(struct nova_falcon *f)
+{
+	struct nova_device *nd = f->nd;
+	u32 stat;
+
+	spin_lock_irq(&nd->irq_lock);
+	stat = f->irq_pending;
+	f->irq_pending = 0;
+	spin_unlock_irq(&nd->irq_lock);
+	if (!stat)
+		return;
+
+	nova_falcon_wr(f, NV_PFALCON_IRQSCLR, stat);
+	if (stat & NV_PFALCON_IRQ_HALT) {
+		if (READ_ONCE(f->booting)) {
+			f->stray_halts = 0;
+			wake_up(&f->halt_wq);
+		} else if (++f->stray_halts >= NOVA_FALCON_IRQ_STORM) {
+			if (f->stray_halts == NOVA_FALCON_IRQ_STORM)
+				dev_err(nd->dev, "%s falcon: %u halt interrupts with no ucode started: interrupt storm, halt interrupt masked until the next boot\n",
+					f->name, f->stray_halts);
+			stat &= ~NV_PFALCON_IRQ_HALT;
+		}
+	}
+	nova_falcon_wr(f, NV_PFALCON_IRQMSET, stat);
 }
 
 /**

@@ -9,6 +9,7 @@
 
 #include <linux/bits.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 
 struct nova_device;
 
@@ -19,6 +20,11 @@ struct nova_device;
 
 /* PFALCON registers, relative to a falcon's base. */
 #define NV_PFALCON_IRQSCLR			0x004
+#define NV_PFALCON_IRQSTAT			0x008
+#define   NV_PFALCON_IRQ_HALT			BIT(4)
+#define NV_PFALCON_IRQMSET			0x010
+#define NV_PFALCON_IRQMCLR			0x014
+#define NV_PFALCON_IRQMASK			0x018
 #define NV_PFALCON_MAILBOX0			0x040
 #define NV_PFALCON_MAILBOX1			0x044
 #define NV_PFALCON_OS				0x080
@@ -118,11 +124,23 @@ struct nova_falcon_load {
  * @nd: the GPU.
  * @name: "GSP" or "SEC2", for messages.
  * @base: BAR0 offset of its PFALCON registers.
+ * @halt_wq: where nova_falcon_boot() waits for the halt; the interrupt
+ *	thread wakes it.
+ * @irq_pending: interrupts the hard interrupt handler took (and masked)
+ *	for the thread to handle; protected by &nova_device.irq_lock.
+ * @booting: a nova_falcon_boot() is waiting for the halt (READ_ONCE /
+ *	WRITE_ONCE: the interrupt thread reads it).
+ * @stray_halts: halt interrupts with no boot waiting, since the last one
+ *	that had one; the interrupt thread's own.
  */
 struct nova_falcon {
 	struct nova_device *nd;
 	const char *name;
 	u32 base;
+	wait_queue_head_t halt_wq;
+	u32 irq_pending;
+	bool booting;
+	unsigned int stray_halts;
 };
 
 /**
@@ -158,6 +176,9 @@ int nova_falcon_load(struct nova_falcon *f, const struct nova_falcon_load *ld);
 int nova_falcon_boot(struct nova_falcon *f, u32 mbox0_in, u32 mbox1_in,
 		     u32 *mbox0, u32 *mbox1);
 void nova_falcon_dma_ctx_sysmem(struct nova_falcon *f, unsigned int ctx);
+void nova_falcon_irq_quiet(struct nova_falcon *f);
+u32 nova_falcon_irq_take(struct nova_falcon *f);
+void nova_falcon_irq_handle(struct nova_falcon *f);
 int nova_falcon_fuse_version(struct nova_falcon *f, u32 engine_id_mask,
 			     u32 ucode_id, u32 *version);
 

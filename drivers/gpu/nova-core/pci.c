@@ -6,6 +6,7 @@
 #include <linux/dma-mapping.h>
 #include <linux/io.h>
 #include <linux/pci.h>
+#include <linux/nova_compat.h>
 
 #include "device.h"
 
@@ -31,7 +32,7 @@ static const struct nova_core_io_ops nova_mmio_ops = {
 static int nova_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
 	struct nova_device *nd;
-	int ret;
+	int ret, irq;
 
 	nd = devm_kzalloc(&pdev->dev, sizeof(*nd), GFP_KERNEL);
 	if (!nd)
@@ -40,12 +41,6 @@ static int nova_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	ret = pcim_enable_device(pdev);
 	if (ret)
 		return dev_err_probe(&pdev->dev, ret, "failed to enable the device\n");
-	pci_set_master(pdev);
-
-	/* The falcons' DMA engines reach 47 bits of system memory. */
-	ret = dma_set_mask_and_coherent(&pdev->dev, DMA_BIT_MASK(47));
-	if (ret)
-		return dev_err_probe(&pdev->dev, ret, "no usable DMA mask\n");
 
 	ret = pcim_iomap_regions(pdev, BIT(0), "nova_core/bar0");
 	if (ret)
@@ -59,7 +54,22 @@ static int nova_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	nd->io.priv = nd;
 	pci_set_drvdata(pdev, nd);
 
-	return nova_device_probe(nd);
+	ret = nova_device_identify(nd);
+	if (ret)
+		return ret;
+
+	/* Only a GPU nova_core drives may master the bus. */
+	pci_set_master(pdev);
+	/* The falcons' DMA engines reach 47 bits of system memory. */
+	ret = dma_set_mask_and_coherent(&pdev->dev, DMA_BIT_MASK(47));
+	if (ret)
+		return dev_err_probe(&pdev->dev, ret, "no usable DMA mask\n");
+
+	/* One vector, MSI if the function has it; released with the device. */
+	irq = pci_alloc_irq_vectors(pdev, 1, 1, PCI_IRQ_MSI | NOVA_PCI_IRQ_INTX);
+	if (irq > 0)
+		irq = pci_irq_vector(pdev, 0);
+	return nova_device_start(nd, irq);
 }
 
 static void nova_pci_remove(struct pci_dev *pdev)

@@ -39,6 +39,10 @@ devmem $(( $(pci_bar0_start $mid) + 0x100ce0 )) 32 0x208	# 32 << 8 MiB (TU)
 pci_set_boot $small 0x174000a1 0x174a1000		# GA104, but BAR0 too small
 
 modprobe nova_core || { not_ok "load nova_core"; ktap_done; }
+# The PCI core says when a device starts to master the bus (a debug
+# message: shown where the kernel has dynamic debug, as Debian's have).
+dyndbg=/proc/dynamic_debug/control
+[ -w $dyndbg ] && echo 'func __pci_set_master +p' > $dyndbg
 mark_log
 sysfs_write $drv/new_id "1234 1111" > /dev/null
 log=$(log_since_mark)
@@ -55,7 +59,27 @@ expect_eq "BAR0 of 8 MiB refused" \
 for d in $big $mid; do
 	expect_eq "bring-up of $d stops at the empty PROM" 1 \
 		"$(echo "$log" | grep -c "nova_core $d: VBIOS: image at 0x0: bad ROM signature")"
+	# QEMU's secondary-vga has neither MSI nor an INTx pin.
+	expect_eq "$d has no interrupt: nova_core says it polls" 1 \
+		"$(echo "$log" | grep -c "nova_core $d: no interrupt (-22): waiting for the falcons by polling")"
 done
+
+# Only a chip nova_core identified may master the bus, and only once
+# identified.
+if [ -w $dyndbg ]; then
+	expect_eq "refused device ($small) never masters the bus" 0 \
+		"$(echo "$log" | grep -c "$small: enabling bus mastering")"
+	ident=$(echo "$log" | grep -n "nova_core $big: NVIDIA" | cut -d: -f1)
+	master=$(echo "$log" | grep -n "$big: enabling bus mastering" | cut -d: -f1)
+	if [ -n "$ident" ] && [ -n "$master" ] && [ "$master" -gt "$ident" ]; then
+		ok "$big masters the bus after its identification (log lines $ident, $master)"
+	else
+		not_ok "$big masters the bus after its identification" \
+			"identified at line ${ident:-none}, bus master at line ${master:-none}"
+	fi
+else
+	skip "bus mastering after identification" "no dynamic debug in this kernel ($NOVA_FLAVOR)"
+fi
 
 expect_eq "nothing bound, no auxiliary device" "0 0 0 0" \
 	"$(ls /sys/bus/pci/drivers/nova_core | grep -c '^0000:') $(aux_of $big | grep -c .) $(aux_of $mid | grep -c .) $(aux_count)"
@@ -83,6 +107,8 @@ expect_eq "refusal logged once, with both registers" \
 	"$line"
 expect_eq "nothing left behind by the refusal" "0 0" \
 	"$(cat /sys/bus/pci/devices/$mid/enable) $(aux_of $mid | grep -c .)"
+[ -w $dyndbg ] && expect_eq "the refused chip never mastered the bus" 0 \
+	"$(log_since_mark | grep -c "$mid: enabling bus mastering")"
 
 # With bringup=N, nova_core stops after identification and binds: enable,
 # BAR0 claim, auxiliary device and sysfs facts, undone by unbind and unload.

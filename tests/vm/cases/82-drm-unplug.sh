@@ -17,7 +17,8 @@ load_gpu() {
 	for m in nova_emu nova_core nova; do
 		grep -q "^$m " /proc/modules || modprobe $m || return 1
 	done
-	[ -e /sys/bus/platform/devices/nova-emu.0 ] || emu_new "0 vram=512M"
+	# Reset when its driver lets go (persist=0): rebinds need a fresh board.
+	[ -e /sys/bus/platform/devices/nova-emu.0 ] || emu_new "0 vram=512M persist=0"
 }
 
 # unplug_run WHAT COMMAND...: nova-drm-test opens the nodes of GPU 0 and

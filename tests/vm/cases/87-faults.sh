@@ -105,19 +105,25 @@ fault "new_device (the emulated GPU: ROM, falcons, platform device)" \
 	--present /sys/bus/platform/devices/nova-emu.5
 
 # 2. nova_core's probe and bring-up, through sysfs bind, on an unbound GPU
-#    (nova is not loaded: its probe comes next). After a failed probe the
-#    GPU keeps what the driver did to it: it is reset.
+#    (nova is not loaded: its probe comes next). A failed probe must leave
+#    the GPU as the next probe needs it, with no reset in between: no WPR2
+#    (nothing fails after FWSEC-FRTS), the falcons not running. A probe that
+#    succeeds is undone by an unbind, after which the board is reset
+#    (persist=0: nova_core does not unload GSP yet, so WPR2 would stay).
 modprobe nova_core
 drv=/sys/bus/platform/drivers/nova_core
 for chip in ga102:5 tu104:6; do
 	name=${chip%:*}
 	id=${chip#*:}
-	emu_new "$id chipset=$name" > /dev/null
+	e=/sys/bus/platform/devices/nova-emu.$id/emu
+	emu_new "$id chipset=$name persist=0" > /dev/null
 	sysfs_write $drv/unbind nova-emu.$id > /dev/null
 	fault "nova_core probe, $name (bring-up to WPR2)" \
 		write "probe $name" $drv/bind nova-emu.$id \
 		--undo $drv/unbind nova-emu.$id \
-		--reset /sys/bus/platform/devices/nova-emu.$id/emu/reset 1 \
+		--left $e/wpr2 none \
+		--left $e/falcons "gsp=idle sec2=idle" \
+		--left $e/dma_faults 0 \
 		--absent /sys/bus/platform/devices/nova-emu.$id/driver \
 		--absent /sys/bus/platform/devices/nova-emu.$id/nova \
 		--absent "/sys/bus/platform/devices/nova-emu.$id/nova_core.nova-drm.*" \

@@ -6,6 +6,7 @@
  *
  *   nova-fault write NAME FILE TEXT [--undo FILE TEXT] [--reset FILE TEXT]
  *                    [--absent GLOB]... [--present GLOB]... [--errno LIST]
+ *                    [--left FILE TEXT]...
  *   nova-fault module NAME KO [PARAMS] [--absent GLOB]... [--errno LIST]
  *   nova-fault ioctls NAME RENDER PRIMARY
  *
@@ -17,7 +18,9 @@
  *    says otherwise) and left nothing behind: no --absent GLOB matches (for
  *    a module, /sys/module/NAME is gone; for an ioctl, its output is
  *    untouched, no handle or name was made, the file's memory in fdinfo and
- *    nova's module reference count are unchanged); then --reset runs; or
+ *    nova's module reference count are unchanged) and every --left FILE
+ *    reads TEXT (what a failure must leave, say a device's state); then
+ *    --reset runs; or
  *  - it succeeded all the same (the fault hit an allocation whose failure
  *    is allowed: a debugfs file, a retry): every --present GLOB matches,
  *    and --undo runs (for a module, it is unloaded).
@@ -238,7 +241,8 @@ static struct {
 	const char *undo_file, *undo_text;
 	const char *reset_file, *reset_text;
 	const char *absent[MAX_GLOBS], *present[MAX_GLOBS];
-	unsigned int n_absent, n_present;
+	const char *left_file[MAX_GLOBS], *left_text[MAX_GLOBS];
+	unsigned int n_absent, n_present, n_left;
 	const char *errno_list;
 	unsigned int from, stride, to;
 	bool count;
@@ -251,11 +255,29 @@ struct outcome {
 	int err;	/* errno when ret is -1 */
 };
 
+/* Whether FILE's first line reads TEXT; its contents into GOT. */
+static bool reads(const char *file, const char *text, char *got, size_t len)
+{
+	FILE *f = fopen(file, "re");
+
+	*got = 0;
+	if (!f) {
+		snprintf(got, len, "(%s)", strerror(errno));
+		return false;
+	}
+	if (!fgets(got, len, f))
+		*got = 0;
+	fclose(f);
+	got[strcspn(got, "\n")] = 0;
+	return strcmp(got, text) == 0;
+}
+
 /*
  * What is wrong with an outcome, into WHY (empty if nothing): after an
- * injected fault, a failure must have an accepted errno and leave nothing
- * matching --absent; a success must have what --present names. Without a
- * fault, the operation must succeed.
+ * injected fault, a failure must have an accepted errno, leave nothing
+ * matching --absent and leave each --left FILE reading its TEXT; a success
+ * must have what --present names. Without a fault, the operation must
+ * succeed.
  */
 static void judge(const struct outcome *o, unsigned int n, char *why, size_t len)
 {
@@ -283,6 +305,16 @@ static void judge(const struct outcome *o, unsigned int n, char *why, size_t len
 				snprintf(why + l, len - l, "%sfault %u: failed (%s) but left %s",
 					 l ? "; " : "", n, ename(o->err), opt.absent[i]);
 			}
+		for (i = 0; i < opt.n_left; i++) {
+			char got[128];
+
+			if (!reads(opt.left_file[i], opt.left_text[i], got, sizeof(got))) {
+				l = strlen(why);
+				snprintf(why + l, len - l, "%sfault %u: failed (%s) and left %s reading \"%s\", not \"%s\"",
+					 l ? "; " : "", n, ename(o->err), opt.left_file[i],
+					 got, opt.left_text[i]);
+			}
+		}
 	} else {
 		for (i = 0; i < opt.n_present; i++)
 			if (!glob_matches(opt.present[i]))
@@ -819,6 +851,7 @@ static void bad_args(void)
 	fprintf(stderr,
 		"nova-fault write NAME FILE TEXT [--undo FILE TEXT] [--reset FILE TEXT]\n"
 		"                        [--absent GLOB]... [--present GLOB]... [--errno LIST]\n"
+		"                        [--left FILE TEXT]...\n"
 		"       nova-fault module NAME KO [PARAMS] [--absent GLOB]... [--errno LIST]\n"
 		"       nova-fault ioctls NAME RENDER PRIMARY\n");
 	exit(2);
@@ -840,6 +873,10 @@ static void parse_opts(int argc, char **argv, int i)
 		} else if (strcmp(argv[i], "--present") == 0 && i + 1 < argc &&
 			   opt.n_present < MAX_GLOBS) {
 			opt.present[opt.n_present++] = argv[++i];
+		} else if (strcmp(argv[i], "--left") == 0 && i + 2 < argc &&
+			   opt.n_left < MAX_GLOBS) {
+			opt.left_file[opt.n_left] = argv[++i];
+			opt.left_text[opt.n_left++] = argv[++i];
 		} else if (strcmp(argv[i], "--errno") == 0 && i + 1 < argc) {
 			opt.errno_list = argv[++i];
 		} else if (strcmp(argv[i], "--count") == 0) {

@@ -5,11 +5,15 @@
 #ifndef __NOVA_EMU_H__
 #define __NOVA_EMU_H__
 
+#include <linux/atomic.h>
 #include <linux/list.h>
-#include <linux/nova_core.h>
+#include <linux/nova_core_emu.h>
+#include <linux/rbtree.h>
 #include <linux/sizes.h>
 #include <linux/spinlock.h>
 #include <linux/types.h>
+
+#include "host.h"
 
 struct device;
 struct platform_device;
@@ -62,7 +66,15 @@ enum nova_emu_fwsec_mode {
  * @fwsec: behaviour of the emulated FWSEC.
  * @fuse: fuse version of the signed ucodes (0 to 15).
  * @wpr2_preset: WPR2 exists already at power-on.
- * @persist: the GPU keeps its state when its driver unbinds.
+ * @persist: the GPU keeps its state when its driver unbinds (the
+ *	default, as a real board does); with persist=0 it returns to its
+ *	power-on state instead.
+ * @irq_line: the interrupt line (0 to %NOVA_EMU_IRQ_LINES - 1), or
+ *	%NOVA_EMU_IRQ_AUTO for the lowest line no other GPU uses.
+ * @falcon_delay_ms: how long a started falcon runs before it halts.
+ * @dma_stray: the falcons' DMA engines and the generic bootloader add
+ *	%NOVA_EMU_DMA_STRAY to every bus address they are given, reaching
+ *	outside what the driver mapped.
  * @ga100_plus: derived from @boot42: an Ampere or later chip.
  * @ga102_plus: derived from @boot42: a GA102 or later chip (GA10x but
  *	GA100, Hopper, Ada and later), with the GA102 falcon and FB registers.
@@ -82,15 +94,31 @@ struct nova_emu_config {
 	unsigned int fuse;
 	bool wpr2_preset;
 	bool persist;
+	unsigned int irq_line;
+	unsigned int falcon_delay_ms;
+	bool dma_stray;
 	bool ga100_plus;
 	bool ga102_plus;
 	bool no_display;
 };
 
+/* Interrupt lines shared by all emulated GPUs; irq= picks one. */
+#define NOVA_EMU_IRQ_LINES	64
+#define NOVA_EMU_IRQ_AUTO	UINT_MAX
+/* Longest falcon_delay= in milliseconds. */
+#define NOVA_EMU_FALCON_DELAY_MAX	10000
+/* Bits of the emulated GPUs' bus addresses (their DMA mask). */
+#define NOVA_EMU_DMA_BITS	47
+/* What dma=stray adds to bus addresses: past any mapping. */
+#define NOVA_EMU_DMA_STRAY	BIT_ULL(44)
+
 /* The falcons of an emulated GPU, indexes of &nova_emu_gpu.falcon. */
 #define NOVA_EMU_FALCON_GSP	0
 #define NOVA_EMU_FALCON_SEC2	1
 #define NOVA_EMU_NUM_FALCONS	2
+
+/* IRQSTAT's halt interrupt. */
+#define NOVA_EMU_FALCON_IRQ_HALT	BIT(4)
 
 /* Size of each falcon's IMEM and of its DMEM. */
 #define NOVA_EMU_FALCON_MEM_SIZE	SZ_64K
@@ -111,10 +139,53 @@ struct nova_emu_falcon_port {
 };
 
 /**
+ * struct nova_emu_falcon_engine - the engines of a falcon
+ * @cpu: the CPU's job: runs the ucode model, then halts the falcon.
+ * @dma: the DMA engine's job: one 256-byte transfer.
+ * @snap: the CPU job's copy of the falcon's registers, taken when it
+ *	starts; it runs the ucode model on it without the lock.
+ * @gen: bumped by every reset of the falcon: a job that started under an
+ *	older one was cancelled and drops its results.
+ * @cpu_gen: @gen when the CPU was started.
+ * @dma_gen: @gen when the transfer was started.
+ * @cpu_busy: the CPU job is queued or running.
+ * @dma_busy: a transfer is queued or running (DMATRFCMD not idle).
+ * @scrub_pending: a reset came while a job owned the memories: they are
+ *	scrubbed (zeroed) when it lets go, and the falcon reads as scrubbing
+ *	until then.
+ * @dma_addr: the bus address of the transfer.
+ * @dma_moffs: its IMEM or DMEM offset.
+ * @dma_cmd: its DMATRFCMD.
+ *
+ * The CPU and the DMA engine each run as a job on the GPU's worker
+ * (host.h); while a job is queued or running it owns the falcon's IMEM,
+ * DMEM and their tags and modes, which register accesses then leave alone
+ * (refused and counted as unmodeled). Protected by the GPU's lock, except
+ * @snap, which the CPU job owns.
+ */
+struct nova_emu_falcon_engine {
+	struct nova_emu_job cpu;
+	struct nova_emu_job dma;
+	struct nova_emu_falcon *snap;
+	u32 gen;
+	u32 cpu_gen;
+	u32 dma_gen;
+	bool cpu_busy;
+	bool dma_busy;
+	bool scrub_pending;
+	u64 dma_addr;
+	u32 dma_moffs;
+	u32 dma_cmd;
+};
+
+/**
  * struct nova_emu_falcon - the state of one emulated falcon
  * @imem: instruction memory, %NOVA_EMU_FALCON_MEM_SIZE bytes.
  * @dmem: data memory, %NOVA_EMU_FALCON_MEM_SIZE bytes.
  * @irqstat: IRQSTAT; IRQSCLR clears bits of it.
+ * @irqmask: IRQMASK, the interrupts that reach the host; IRQMSET sets bits
+ *	of it, IRQMCLR clears them.
+ * @irqdest: IRQDEST as written (not otherwise modelled).
  * @mailbox: MAILBOX0 and MAILBOX1.
  * @os: OS.
  * @rm: RM.
@@ -141,6 +212,8 @@ struct nova_emu_falcon_port {
  * @scrub_until: ktime (ns) at which the scrubbing completes regardless of
  *	@scrub_reads (unless stuck).
  * @halted: the CPU has run its ucode and halted.
+ * @running: the CPU was started and has not halted: its job is pending or
+ *	running.
  * @imem_tag: each IMEM block's tag, the virtual address (>> 8) it answers
  *	to, valid if in @imem_tagged: IMEMT as the block's first word is
  *	written by PIO; a DMA transfer or a bootloader copy tags a block
@@ -149,14 +222,19 @@ struct nova_emu_falcon_port {
  * @imem_secure: the IMEM blocks last written in secure mode: by PIO with
  *	IMEMC's SECURE bit, by a DMA transfer with DMATRFCMD's secure bit, or
  *	as the secure part of what the generic bootloader loads.
+ * @eng: the falcon's engines (CPU and DMA) and what they own; not part of
+ *	the register state, so an engine reset leaves it alone.
  *
  * Registers are named as in nova_core's falcon code; each member holds
- * what the register reads as, unless documented otherwise.
+ * what the register reads as, unless documented otherwise. An engine reset
+ * clears every member before @eng (but the mailboxes).
  */
 struct nova_emu_falcon {
 	u8 *imem;
 	u8 *dmem;
 	u32 irqstat;
+	u32 irqmask;
+	u32 irqdest;
 	u32 mailbox[2];
 	u32 os;
 	u32 rm;
@@ -181,9 +259,30 @@ struct nova_emu_falcon {
 	unsigned int scrub_reads;
 	u64 scrub_until;
 	bool halted;
+	bool running;
 	u16 imem_tag[NOVA_EMU_FALCON_BLOCKS];
 	DECLARE_BITMAP(imem_tagged, NOVA_EMU_FALCON_BLOCKS);
 	DECLARE_BITMAP(imem_secure, NOVA_EMU_FALCON_BLOCKS);
+	struct nova_emu_falcon_engine eng;
+};
+
+/**
+ * struct nova_emu_dma - an emulated GPU's bus address space (dma.c)
+ * @lock: protects the members below, and the memory of a mapping while
+ *	the GPU copies from or to it.
+ * @maps: the driver's mappings, by bus address.
+ * @next: the next bus address to give out.
+ * @count: how many mappings there are.
+ * @faults: accesses refused, and driver mistakes (unmapping what was not
+ *	mapped, mappings left behind), emu/dma_faults.
+ */
+struct nova_emu_dma {
+	/* Protects the members below and the mapped memory while copied. */
+	spinlock_t lock;
+	struct rb_root maps;
+	u64 next;
+	unsigned int count;
+	u64 faults;
 };
 
 /**
@@ -197,8 +296,8 @@ struct nova_emu_falcon {
  * @rom: the VBIOS ROM image (kvmalloc'ed), or NULL for none; constant
  *	while the platform device exists.
  * @rom_size: size of @rom in bytes, at most the 1 MiB PROM window.
- * @lock: protects everything below; taken by the register callbacks,
- *	which may run in atomic context.
+ * @lock: protects the members from @unmodeled to @flush_hi; taken by the
+ *	register callbacks, which may run in atomic context.
  * @unmodeled: number of accesses to registers the model does not know, and
  *	of accesses it drops because the hardware would not perform them.
  * @dma_errors: number of falcon DMA transfers refused (bad setup, or a
@@ -206,6 +305,10 @@ struct nova_emu_falcon {
  * @fwsec_runs: number of FWSEC ucodes started on the GSP falcon.
  * @nvidia_ucode_runs: number of NVIDIA's own ucodes the falcons recognised
  *	and modelled (today NVIDIA's generic bootloader).
+ * @irq_level: the level of the GPU's interrupt line: a falcon has an
+ *	interrupt pending that its IRQMASK lets through.
+ * @irq_storm: halt interrupts the GSP falcon raises again each time the
+ *	driver clears one (emu/irq_storm).
  * @falcon: the falcons, indexed by NOVA_EMU_FALCON_*.
  * @wpr2_lo: NV_PFB_PRI_MMU_WPR2_ADDR_LO.
  * @wpr2_hi: NV_PFB_PRI_MMU_WPR2_ADDR_HI; 0 means no WPR2.
@@ -213,10 +316,14 @@ struct nova_emu_falcon {
  * @scratch_15: NV_PBUS_SW_SCRATCH(0x15), the FWSEC-SB error code.
  * @flush_lo: NV_PFB_NISO_FLUSH_SYSMEM_ADDR (address bits 39:8).
  * @flush_hi: NV_PFB_NISO_FLUSH_SYSMEM_ADDR_HI (address bits 63:40).
+ * @wq: the GPU's worker (host.c), where its engines run; constant.
+ * @irq: the Linux interrupt of its line (irq.c); constant.
+ * @irqs: interrupts raised (rising levels of the line), emu/irqs.
+ * @dma: its bus address space (dma.c), with a lock of its own.
  *
- * The counters (@unmodeled, @dma_errors, @fwsec_runs, @nvidia_ucode_runs)
- * count from the
- * creation of the GPU; a reset to the power-on state keeps them.
+ * The counters (@unmodeled, @dma_errors, @fwsec_runs, @nvidia_ucode_runs,
+ * @irqs, &nova_emu_dma.faults) count from the creation of the GPU; a reset
+ * to the power-on state keeps them.
  */
 struct nova_emu_gpu {
 	struct list_head node;
@@ -225,12 +332,14 @@ struct nova_emu_gpu {
 	struct platform_device *pdev;
 	u8 *rom;
 	size_t rom_size;
-	/* Protects the counters and the register state below. */
+	/* Protects the counters and the register state, up to flush_hi. */
 	spinlock_t lock;
 	u64 unmodeled;
 	u64 dma_errors;
 	u64 fwsec_runs;
 	u64 nvidia_ucode_runs;
+	bool irq_level;
+	unsigned int irq_storm;
 	struct nova_emu_falcon falcon[NOVA_EMU_NUM_FALCONS];
 	u32 wpr2_lo;
 	u32 wpr2_hi;
@@ -238,6 +347,10 @@ struct nova_emu_gpu {
 	u32 scratch_15;
 	u32 flush_lo;
 	u32 flush_hi;
+	struct workqueue_struct *wq;
+	unsigned int irq;
+	atomic64_t irqs;
+	struct nova_emu_dma dma;
 };
 
 /*
@@ -304,9 +417,31 @@ bool nova_emu_falcon2_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 bool nova_emu_falcon2_wr(struct nova_emu_gpu *gpu, unsigned int inst,
 			 u32 addr, u32 val);
 
+const char *nova_emu_falcon_state(struct nova_emu_falcon *f);
+void nova_emu_falcons_cancel(struct nova_emu_gpu *gpu);
+void nova_emu_falcons_flush(struct nova_emu_gpu *gpu);
+
 /* ucode.c */
-void nova_emu_ucode_run(struct nova_emu_gpu *gpu, unsigned int inst);
-int nova_emu_dma_read(void *dst, u64 addr, size_t len);
+u32 nova_emu_ucode_run(struct nova_emu_gpu *gpu, struct nova_emu_falcon *f,
+		       unsigned int inst);
+
+/* regs.c */
+bool nova_emu_irq_update(struct nova_emu_gpu *gpu);
+void nova_emu_count(struct nova_emu_gpu *gpu, u64 *counter);
+
+/* irq.c */
+int nova_emu_irq_init(void);
+void nova_emu_irq_exit(void);
+unsigned int nova_emu_irq_map_line(unsigned int line);
+
+/* dma.c */
+int nova_emu_dma_init(struct nova_emu_gpu *gpu);
+void nova_emu_dma_fini(struct nova_emu_gpu *gpu);
+u64 nova_emu_dma_faults(struct nova_emu_gpu *gpu);
+
+/* host.c, the host side of jobs */
+void nova_emu_host_job_flush(struct nova_emu_job *job);
+void nova_emu_host_job_kill(struct nova_emu_job *job);
 
 /* fb.c */
 bool nova_emu_fb_size_encode(u64 size, u32 *val);

@@ -6,40 +6,54 @@
  * (0x110000 GSP, 0x840000 SEC2) and the PFALCON2 (RISC-V, boot ROM)
  * registers 0x1000 above. Each has 64 KiB of IMEM and 64 KiB of DMEM,
  * loaded by PIO (IMEMC/IMEMD, DMEMC/DMEMD) or by the DMA engine from system
- * memory. Starting the CPU runs the emulated ucode found at BOOTVEC
- * (ucode.c) synchronously; the falcon is halted when the starting write
- * returns.
+ * memory.
+ *
+ * Engines: the CPU and the DMA engine of each falcon run as jobs on the
+ * GPU's worker (host.h), never inside the register write that starts them
+ * and never under the register lock. Starting the CPU returns at once; the
+ * CPU reads as running (CPUCTL not halted) until its job has run the
+ * emulated ucode found at BOOTVEC (ucode.c), after falcon_delay=
+ * milliseconds, and halted it with its halt interrupt (IRQSTAT bit 4)
+ * pending. A DMA transfer likewise leaves DMATRFCMD busy until its job has
+ * copied the 256 bytes. While a job is queued or running it owns the
+ * falcon's memories: PIO and new transfers are refused (counted as
+ * unmodeled).
  *
  * Engine reset: ENGINE bit 0 going from 1 to 0 resets the falcon (every
- * register but the mailboxes) and starts the scrubbing of its memories,
- * which completes after %NOVA_EMU_SCRUB_READS reads of HWCFG2 or DMACTL
- * or %NOVA_EMU_SCRUB_NS, whichever comes first (never with scrub=stuck).
- * While held in reset or scrubbing, the falcon refuses PIO, DMA and CPU
- * starts (counted as unmodeled or DMA errors).
+ * register but the mailboxes), cancels its jobs (a running one drops its
+ * results) and starts the scrubbing of its memories, which completes
+ * after %NOVA_EMU_SCRUB_READS reads of HWCFG2 or DMACTL or
+ * %NOVA_EMU_SCRUB_NS, whichever comes first (never with scrub=stuck), and
+ * not before a running job has let go of the memories. While held in
+ * reset or scrubbing, the falcon refuses PIO, DMA and CPU starts (counted
+ * as unmodeled or DMA errors).
  *
- * DMA: the driver's buffer comes from dma_alloc_coherent() on the emulated
- * platform device. On x86 without an IOMMU (the only configuration the
- * emulator supports) its DMA address is its physical address, which the
- * model reads through the kernel's direct map after checking that every
- * page touched is valid, low memory and RAM; anything else is refused and
- * counted in dma_errors.
+ * Interrupts: IRQSTAT bits reach the GPU's interrupt line where IRQMASK
+ * (IRQMSET/IRQMCLR) lets them through (regs.c: nova_emu_irq_update()).
+ *
+ * DMA: transfers and the generic bootloader's copies go through
+ * nova_emu_host_dma() (dma.c), which refuses an address the driver did not
+ * map; a refused transfer is counted in dma_errors.
  */
 
 #include <linux/bitfield.h>
-#include <linux/io.h>
 #include <linux/ktime.h>
-#include <linux/mm.h>
+#include <linux/slab.h>
 #include <linux/string.h>
-#include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <linux/nova_compat.h>
 
 #include "emu.h"
+#include "host.h"
 
 /* PFALCON registers, offsets from the falcon's base. */
 #define FALCON_IRQSCLR			0x004
 #define FALCON_IRQSTAT			0x008
-#define   FALCON_IRQ_HALT		BIT(4)
+#define   FALCON_IRQ_HALT		NOVA_EMU_FALCON_IRQ_HALT
+#define FALCON_IRQMSET			0x010
+#define FALCON_IRQMCLR			0x014
+#define FALCON_IRQMASK			0x018
+#define FALCON_IRQDEST			0x01c
 #define FALCON_MAILBOX0			0x040
 #define FALCON_MAILBOX1			0x044
 #define FALCON_OS			0x080
@@ -112,6 +126,9 @@
 /* Size of one DMA transfer, the only one modelled. */
 #define NOVA_EMU_DMA_LEN		256
 
+static void nova_emu_falcon_cpu_job(struct nova_emu_job *job);
+static void nova_emu_falcon_dma_job(struct nova_emu_job *job);
+
 /**
  * nova_emu_falcons_alloc() - allocate the falcon memories of a new GPU
  * @gpu: the emulated GPU
@@ -127,10 +144,13 @@ int nova_emu_falcons_alloc(struct nova_emu_gpu *gpu)
 
 		f->imem = vzalloc(NOVA_EMU_FALCON_MEM_SIZE);
 		f->dmem = vzalloc(NOVA_EMU_FALCON_MEM_SIZE);
-		if (!f->imem || !f->dmem) {
+		f->eng.snap = kmalloc(sizeof(*f->eng.snap), GFP_KERNEL);
+		if (!f->imem || !f->dmem || !f->eng.snap) {
 			nova_emu_falcons_free(gpu);
 			return -ENOMEM;
 		}
+		nova_emu_host_job_init(&f->eng.cpu, gpu, nova_emu_falcon_cpu_job);
+		nova_emu_host_job_init(&f->eng.dma, gpu, nova_emu_falcon_dma_job);
 	}
 	return 0;
 }
@@ -146,20 +166,36 @@ void nova_emu_falcons_free(struct nova_emu_gpu *gpu)
 	for (i = 0; i < NOVA_EMU_NUM_FALCONS; i++) {
 		vfree(gpu->falcon[i].imem);
 		vfree(gpu->falcon[i].dmem);
+		kfree(gpu->falcon[i].eng.snap);
 		gpu->falcon[i].imem = NULL;
 		gpu->falcon[i].dmem = NULL;
+		gpu->falcon[i].eng.snap = NULL;
 	}
 }
 
 /**
+ * nova_emu_falcon_release() - scrub the memories once no job owns them
+ * @f: the falcon, its GPU's lock held
+ */
+static void nova_emu_falcon_release(struct nova_emu_falcon *f)
+{
+	if (f->eng.cpu_busy || f->eng.dma_busy || !f->eng.scrub_pending)
+		return;
+	memset(f->imem, 0, NOVA_EMU_FALCON_MEM_SIZE);
+	memset(f->dmem, 0, NOVA_EMU_FALCON_MEM_SIZE);
+	f->eng.scrub_pending = false;
+}
+
+/**
  * nova_emu_falcon_reset() - reset a falcon
- * @f: the falcon
+ * @f: the falcon, its GPU's lock held
  * @scrub: start the scrubbing of its memories (an engine reset), rather
  *	than finding them scrubbed (power-on)
  * @stuck: the scrubbing never completes
  *
- * Clears every register but the mailboxes and zeroes IMEM and DMEM; the
- * CPU is not started, not halted.
+ * Clears every register but the mailboxes, cancels the falcon's jobs and
+ * zeroes IMEM and DMEM (once a running job has let go of them); the CPU is
+ * not started, not halted.
  */
 static void nova_emu_falcon_reset(struct nova_emu_falcon *f, bool scrub,
 				  bool stuck)
@@ -167,17 +203,23 @@ static void nova_emu_falcon_reset(struct nova_emu_falcon *f, bool scrub,
 	u8 *imem = f->imem, *dmem = f->dmem;
 	u32 mailbox[2] = { f->mailbox[0], f->mailbox[1] };
 
-	memset(f, 0, sizeof(*f));
+	f->eng.gen++;
+	if (f->eng.cpu_busy && nova_emu_host_job_cancel(&f->eng.cpu))
+		f->eng.cpu_busy = false;
+	if (f->eng.dma_busy && nova_emu_host_job_cancel(&f->eng.dma))
+		f->eng.dma_busy = false;
+
+	memset(f, 0, offsetof(struct nova_emu_falcon, eng));
 	f->imem = imem;
 	f->dmem = dmem;
-	memset(f->imem, 0, NOVA_EMU_FALCON_MEM_SIZE);
-	memset(f->dmem, 0, NOVA_EMU_FALCON_MEM_SIZE);
 	f->mailbox[0] = mailbox[0];
 	f->mailbox[1] = mailbox[1];
 	f->bcr_ctrl = FALCON2_BCR_CTRL_VALID;
+	f->eng.scrub_pending = true;
+	nova_emu_falcon_release(f);
 	if (scrub) {
 		f->scrub_reads = stuck ? NOVA_EMU_SCRUB_STUCK : NOVA_EMU_SCRUB_READS;
-		f->scrub_until = ktime_get_ns() + NOVA_EMU_SCRUB_NS;
+		f->scrub_until = nova_emu_host_now_ns() + NOVA_EMU_SCRUB_NS;
 	}
 }
 
@@ -209,10 +251,12 @@ void nova_emu_falcons_power_on(struct nova_emu_gpu *gpu)
  */
 static bool nova_emu_falcon_scrubbing(struct nova_emu_falcon *f)
 {
+	if (f->eng.scrub_pending)
+		return true;
 	if (!f->scrub_reads)
 		return false;
 	if (f->scrub_reads != NOVA_EMU_SCRUB_STUCK &&
-	    ktime_get_ns() >= f->scrub_until) {
+	    nova_emu_host_now_ns() >= f->scrub_until) {
 		f->scrub_reads = 0;
 		return false;
 	}
@@ -232,6 +276,17 @@ static bool nova_emu_falcon_busy(struct nova_emu_falcon *f)
 }
 
 /**
+ * nova_emu_falcon_mem_busy() - whether PIO to a falcon's memories is refused
+ * @f: the falcon
+ *
+ * Return: true while the falcon is busy or a job owns its memories.
+ */
+static bool nova_emu_falcon_mem_busy(struct nova_emu_falcon *f)
+{
+	return nova_emu_falcon_busy(f) || f->eng.cpu_busy || f->eng.dma_busy;
+}
+
+/**
  * nova_emu_falcon_scrub_poll() - account for one polling read
  * @f: the falcon
  *
@@ -241,7 +296,7 @@ static bool nova_emu_falcon_scrub_poll(struct nova_emu_falcon *f)
 {
 	if (!nova_emu_falcon_scrubbing(f))
 		return false;
-	if (f->scrub_reads != NOVA_EMU_SCRUB_STUCK)
+	if (f->scrub_reads && f->scrub_reads != NOVA_EMU_SCRUB_STUCK)
 		f->scrub_reads--;
 	return true;
 }
@@ -259,7 +314,7 @@ static void nova_emu_falcon_mem_rd(struct nova_emu_gpu *gpu,
 				   struct nova_emu_falcon_port *port, u32 *val)
 {
 	*val = 0;
-	if (nova_emu_falcon_busy(f) ||
+	if (nova_emu_falcon_mem_busy(f) ||
 	    port->offs > NOVA_EMU_FALCON_MEM_SIZE - 4) {
 		gpu->unmodeled++;
 		return;
@@ -276,16 +331,28 @@ static void nova_emu_falcon_mem_rd(struct nova_emu_gpu *gpu,
  * @mem: IMEM or DMEM of @f
  * @port: the port of @mem
  * @val: the word to store at the port's offset; dropped (and counted) past
- *	the end of the memory or while the falcon is busy
+ *	the end of the memory, while the falcon is busy or while a job owns
+ *	its memories
+ *
+ * An IMEM write also sets its block's mode (IMEMC's SECURE bit) and, at a
+ * block's first word, the block's tag (IMEMT).
  */
 static void nova_emu_falcon_mem_wr(struct nova_emu_gpu *gpu,
 				   struct nova_emu_falcon *f, u8 *mem,
 				   struct nova_emu_falcon_port *port, u32 val)
 {
-	if (nova_emu_falcon_busy(f) ||
+	if (nova_emu_falcon_mem_busy(f) ||
 	    port->offs > NOVA_EMU_FALCON_MEM_SIZE - 4) {
 		gpu->unmodeled++;
 		return;
+	}
+	if (mem == f->imem) {
+		assign_bit(port->offs / 256, f->imem_secure,
+			   port->ctl & FALCON_MEMC_SECURE);
+		if (IS_ALIGNED(port->offs, 256)) {
+			f->imem_tag[port->offs / 256] = f->imemt;
+			set_bit(port->offs / 256, f->imem_tagged);
+		}
 	}
 	put_unaligned_le32(val, mem + port->offs);
 	if (port->ctl & FALCON_MEMC_AINCW)
@@ -315,57 +382,88 @@ static u32 nova_emu_falcon_port_get(const struct nova_emu_falcon_port *port)
 	return port->ctl | FIELD_PREP(FALCON_MEMC_OFFS, port->offs & 0xffff);
 }
 
-/**
- * nova_emu_dma_read() - read system memory for a falcon DMA transfer
- * @dst: where to copy to
- * @addr: physical (= DMA) address of the source
- * @len: bytes to copy
- *
- * Every page touched must be valid, low memory and RAM; the copy does not
- * fault even if the driver programmed a bogus address.
- *
- * Return: 0, or -EFAULT.
- */
-int nova_emu_dma_read(void *dst, u64 addr, size_t len)
-{
-	unsigned long pfn;
+/* The falcon a job of its engines belongs to. */
+#define nova_emu_job_falcon(job, member) \
+	container_of(container_of(job, struct nova_emu_falcon_engine, member), \
+		     struct nova_emu_falcon, eng)
 
-	if (!len)
-		return 0;
-	if (addr + len < addr)
-		return -EFAULT;
-	for (pfn = PHYS_PFN(addr); pfn <= PHYS_PFN(addr + len - 1); pfn++) {
-		if (!pfn_valid(pfn) || PageHighMem(pfn_to_page(pfn)) ||
-		    !page_is_ram(pfn))
-			return -EFAULT;
+/**
+ * nova_emu_falcon_dma_job() - the DMA engine's job: one transfer
+ * @job: &nova_emu_falcon_engine.dma of the falcon
+ *
+ * Copies 256 bytes between system memory and IMEM or DMEM through
+ * nova_emu_host_dma(); a refused access is counted in dma_errors (and by
+ * the DMA layer in dma_faults). An IMEM block written takes the mode of
+ * the command's secure bit and is tagged with its own index. Then the
+ * engine is idle. A reset meanwhile drops the transfer.
+ */
+static void nova_emu_falcon_dma_job(struct nova_emu_job *job)
+{
+	struct nova_emu_falcon *f = nova_emu_job_falcon(job, dma);
+	struct nova_emu_gpu *gpu = job->gpu;
+	u8 buf[NOVA_EMU_DMA_LEN];
+	unsigned long flags;
+	bool write, live;
+	u32 moffs, cmd;
+	u8 *mem;
+	u64 addr;
+	int ret = 0;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	live = f->eng.dma_gen == f->eng.gen;
+	addr = f->eng.dma_addr;
+	moffs = f->eng.dma_moffs;
+	cmd = f->eng.dma_cmd;
+	spin_unlock_irqrestore(&gpu->lock, flags);
+
+	/* The memories are the job's until it clears dma_busy. */
+	mem = cmd & FALCON_DMATRFCMD_IMEM ? f->imem : f->dmem;
+	write = cmd & FALCON_DMATRFCMD_WRITE;
+	if (live && write)
+		memcpy(buf, mem + moffs, sizeof(buf));
+	if (live)
+		ret = nova_emu_host_dma(gpu, addr, buf, sizeof(buf), write);
+	if (live && !ret && !write)
+		memcpy(mem + moffs, buf, sizeof(buf));
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	if (live && f->eng.dma_gen == f->eng.gen) {
+		if (ret) {
+			gpu->dma_errors++;
+		} else if (!write && (cmd & FALCON_DMATRFCMD_IMEM)) {
+			assign_bit(moffs / 256, f->imem_secure,
+				   cmd & FALCON_DMATRFCMD_SECURE);
+			f->imem_tag[moffs / 256] = moffs / 256;
+			set_bit(moffs / 256, f->imem_tagged);
+		}
 	}
-	if (copy_from_kernel_nofault(dst, phys_to_virt(addr), len))
-		return -EFAULT;
-	return 0;
+	f->eng.dma_busy = false;
+	nova_emu_falcon_release(f);
+	spin_unlock_irqrestore(&gpu->lock, flags);
 }
 
 /**
- * nova_emu_falcon_dma() - a DMATRFCMD write: one DMA transfer
+ * nova_emu_falcon_dma() - a DMATRFCMD write: start one DMA transfer
  * @gpu: the emulated GPU
  * @f: the falcon
  * @cmd: the command
  *
- * Copies 256 bytes from system memory at ((BASE1 << 40) | (BASE << 8)) +
- * FBOFFS to IMEM or DMEM at MOFFS. Transfers to system memory and other
- * sizes are not modelled (counted as unmodeled); a transfer the falcon is
- * not set up for (see nova_emu_dma_read() and the FBIF checks below) is
- * refused and counted in dma_errors. The engine is idle again when the
- * write returns.
+ * Starts a copy of 256 bytes between system memory at ((BASE1 << 40) |
+ * (BASE << 8)) + FBOFFS and IMEM or DMEM at MOFFS (to memory with the
+ * command's write bit) on the DMA engine's job; DMATRFCMD reads as busy
+ * until it is done. Other sizes are not modelled (counted as unmodeled),
+ * nor is a command while a transfer is going on; a transfer the falcon is
+ * not set up for (the FBIF checks below) is refused at once and counted
+ * in dma_errors.
  */
 static void nova_emu_falcon_dma(struct nova_emu_gpu *gpu,
 				struct nova_emu_falcon *f, u32 cmd)
 {
-	u8 *mem = cmd & FALCON_DMATRFCMD_IMEM ? f->imem : f->dmem;
 	u64 src;
 
 	f->trf_cmd = cmd & ~FALCON_DMATRFCMD_IDLE;
-	if ((cmd & FALCON_DMATRFCMD_WRITE) ||
-	    FIELD_GET(FALCON_DMATRFCMD_SIZE, cmd) != FALCON_DMATRFCMD_SIZE_256B) {
+	if (FIELD_GET(FALCON_DMATRFCMD_SIZE, cmd) != FALCON_DMATRFCMD_SIZE_256B ||
+	    f->eng.dma_busy || f->eng.cpu_busy) {
 		gpu->unmodeled++;
 		return;
 	}
@@ -380,44 +478,163 @@ static void nova_emu_falcon_dma(struct nova_emu_gpu *gpu,
 	    (f->trf_base1 & ~FALCON_DMATRFBASE1_MASK) ||
 	    !IS_ALIGNED(src, NOVA_EMU_DMA_LEN) ||
 	    !IS_ALIGNED(f->trf_moffs, NOVA_EMU_DMA_LEN) ||
-	    f->trf_moffs > NOVA_EMU_FALCON_MEM_SIZE - NOVA_EMU_DMA_LEN ||
-	    nova_emu_dma_read(mem + f->trf_moffs, src, NOVA_EMU_DMA_LEN))
+	    f->trf_moffs > NOVA_EMU_FALCON_MEM_SIZE - NOVA_EMU_DMA_LEN) {
 		gpu->dma_errors++;
-	else if (cmd & FALCON_DMATRFCMD_IMEM) {
-		assign_bit(f->trf_moffs / 256, f->imem_secure,
-			   cmd & FALCON_DMATRFCMD_SECURE);
-		f->imem_tag[f->trf_moffs / 256] = f->trf_moffs / 256;
-		set_bit(f->trf_moffs / 256, f->imem_tagged);
+		return;
 	}
+
+	f->eng.dma_addr = src + (gpu->cfg.dma_stray ? NOVA_EMU_DMA_STRAY : 0);
+	f->eng.dma_moffs = f->trf_moffs;
+	f->eng.dma_cmd = cmd;
+	f->eng.dma_gen = f->eng.gen;
+	f->eng.dma_busy = true;
+	nova_emu_host_job_queue(&f->eng.dma, 0);
+}
+
+/**
+ * nova_emu_falcon_cpu_job() - the CPU's job: run the ucode, then halt
+ * @job: &nova_emu_falcon_engine.cpu of the falcon
+ *
+ * Runs the emulated ucode on a copy of the falcon's registers taken now,
+ * without the lock, then halts the falcon with the outcome in MAILBOX0,
+ * the blocks' modes and tags the ucode left, and its halt interrupt
+ * pending. On GA102 and later, a falcon whose BCR selects the RISC-V core
+ * halts with %NOVA_EMU_MBOX_RISCV_SELECTED: the emulator models only the
+ * falcon core. A reset meanwhile drops the outcome.
+ */
+static void nova_emu_falcon_cpu_job(struct nova_emu_job *job)
+{
+	struct nova_emu_falcon *f = nova_emu_job_falcon(job, cpu);
+	struct nova_emu_gpu *gpu = job->gpu;
+	struct nova_emu_falcon *snap = f->eng.snap;
+	unsigned int inst = f - gpu->falcon;
+	unsigned long flags;
+	bool live, riscv, raise = false;
+	u32 gen, mbox = 0;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	gen = f->eng.cpu_gen;
+	live = gen == f->eng.gen;
+	if (live)
+		memcpy(snap, f, offsetof(struct nova_emu_falcon, eng));
+	riscv = gpu->cfg.ga102_plus &&
+		(f->bcr_ctrl & FALCON2_BCR_CTRL_CORE_SELECT);
+	spin_unlock_irqrestore(&gpu->lock, flags);
+
+	if (live)
+		mbox = riscv ? NOVA_EMU_MBOX_RISCV_SELECTED :
+			       nova_emu_ucode_run(gpu, snap, inst);
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	if (live && gen == f->eng.gen) {
+		memcpy(f->imem_tag, snap->imem_tag, sizeof(f->imem_tag));
+		bitmap_copy(f->imem_tagged, snap->imem_tagged,
+			    NOVA_EMU_FALCON_BLOCKS);
+		bitmap_copy(f->imem_secure, snap->imem_secure,
+			    NOVA_EMU_FALCON_BLOCKS);
+		f->mailbox[0] = mbox;
+		f->running = false;
+		f->halted = true;
+		f->irqstat |= FALCON_IRQ_HALT;
+		raise = nova_emu_irq_update(gpu);
+	}
+	f->eng.cpu_busy = false;
+	nova_emu_falcon_release(f);
+	spin_unlock_irqrestore(&gpu->lock, flags);
+
+	if (raise)
+		nova_emu_host_irq(gpu, true);
 }
 
 /**
  * nova_emu_falcon_start() - a CPUCTL or CPUCTL_ALIAS write with startcpu
  * @gpu: the emulated GPU
- * @inst: which falcon
+ * @f: the falcon
  *
- * Runs the emulated ucode at BOOTVEC to completion; the falcon is then
- * halted and its halt interrupt pending. A falcon held in reset or
- * scrubbing does not start (counted as unmodeled). On GA102 and later, a
- * falcon whose BCR selects the RISC-V core halts at once with
- * %NOVA_EMU_MBOX_RISCV_SELECTED in MAILBOX0: the emulator models only the
- * falcon core.
+ * Starts the CPU: it runs its ucode on the CPU's job, falcon_delay=
+ * milliseconds from now, and reads as running until then. A falcon held
+ * in reset or scrubbing, already running or transferring does not start
+ * (counted as unmodeled).
  */
-static void nova_emu_falcon_start(struct nova_emu_gpu *gpu, unsigned int inst)
+static void nova_emu_falcon_start(struct nova_emu_gpu *gpu,
+				  struct nova_emu_falcon *f)
 {
-	struct nova_emu_falcon *f = &gpu->falcon[inst];
-
-	if (nova_emu_falcon_busy(f)) {
+	if (nova_emu_falcon_busy(f) || f->running || f->eng.dma_busy) {
 		gpu->unmodeled++;
 		return;
 	}
 	f->halted = false;
-	if (gpu->cfg.ga102_plus && (f->bcr_ctrl & FALCON2_BCR_CTRL_CORE_SELECT))
-		f->mailbox[0] = NOVA_EMU_MBOX_RISCV_SELECTED;
-	else
-		nova_emu_ucode_run(gpu, inst);
-	f->halted = true;
-	f->irqstat |= FALCON_IRQ_HALT;
+	f->running = true;
+	f->eng.cpu_gen = f->eng.gen;
+	f->eng.cpu_busy = true;
+	nova_emu_host_job_queue(&f->eng.cpu,
+				(u64)gpu->cfg.falcon_delay_ms * NSEC_PER_MSEC);
+}
+
+/**
+ * nova_emu_falcon_state() - what a falcon is doing, in a word
+ * @f: the falcon, its GPU's lock held
+ *
+ * Return: "reset", "scrubbing", "running", "dma", "halted" or "idle".
+ */
+const char *nova_emu_falcon_state(struct nova_emu_falcon *f)
+{
+	if (f->engine & FALCON_ENGINE_RESET)
+		return "reset";
+	if (nova_emu_falcon_scrubbing(f))
+		return "scrubbing";
+	if (f->eng.cpu_busy)
+		return "running";
+	if (f->eng.dma_busy)
+		return "dma";
+	return f->halted ? "halted" : "idle";
+}
+
+/**
+ * nova_emu_falcons_cancel() - stop the engines of a GPU going away
+ * @gpu: the emulated GPU
+ *
+ * Pending jobs are dropped and a running one drops its results; returns
+ * once none runs. Sleeps.
+ */
+void nova_emu_falcons_cancel(struct nova_emu_gpu *gpu)
+{
+	unsigned long flags;
+	unsigned int i;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	for (i = 0; i < NOVA_EMU_NUM_FALCONS; i++)
+		gpu->falcon[i].eng.gen++;
+	spin_unlock_irqrestore(&gpu->lock, flags);
+
+	for (i = 0; i < NOVA_EMU_NUM_FALCONS; i++) {
+		nova_emu_host_job_kill(&gpu->falcon[i].eng.cpu);
+		nova_emu_host_job_kill(&gpu->falcon[i].eng.dma);
+	}
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	for (i = 0; i < NOVA_EMU_NUM_FALCONS; i++) {
+		gpu->falcon[i].eng.cpu_busy = false;
+		gpu->falcon[i].eng.dma_busy = false;
+		gpu->falcon[i].running = false;
+	}
+	spin_unlock_irqrestore(&gpu->lock, flags);
+}
+
+/**
+ * nova_emu_falcons_flush() - let the engines of a GPU finish
+ * @gpu: the emulated GPU, with no driver to start new work
+ *
+ * Pending jobs run now; returns once none is left. Sleeps.
+ */
+void nova_emu_falcons_flush(struct nova_emu_gpu *gpu)
+{
+	unsigned int i;
+
+	for (i = 0; i < NOVA_EMU_NUM_FALCONS; i++) {
+		nova_emu_host_job_flush(&gpu->falcon[i].eng.cpu);
+		nova_emu_host_job_flush(&gpu->falcon[i].eng.dma);
+	}
 }
 
 /**
@@ -440,6 +657,12 @@ bool nova_emu_falcon_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 		break;
 	case FALCON_IRQSTAT:
 		*val = f->irqstat;
+		break;
+	case FALCON_IRQMASK:
+		*val = f->irqmask;
+		break;
+	case FALCON_IRQDEST:
+		*val = f->irqdest;
 		break;
 	case FALCON_MAILBOX0:
 		*val = f->mailbox[0];
@@ -478,7 +701,7 @@ bool nova_emu_falcon_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 		*val = f->trf_moffs;
 		break;
 	case FALCON_DMATRFCMD:
-		*val = f->trf_cmd | FALCON_DMATRFCMD_IDLE;
+		*val = f->trf_cmd | (f->eng.dma_busy ? 0 : FALCON_DMATRFCMD_IDLE);
 		break;
 	case FALCON_DMATRFFBOFFS:
 		*val = f->trf_fboffs;
@@ -539,6 +762,21 @@ bool nova_emu_falcon_wr(struct nova_emu_gpu *gpu, unsigned int inst,
 	switch (addr) {
 	case FALCON_IRQSCLR:
 		f->irqstat &= ~val;
+		/* emu/irq_storm: the GSP falcon's halt comes right back. */
+		if (inst == NOVA_EMU_FALCON_GSP && (val & FALCON_IRQ_HALT) &&
+		    gpu->irq_storm) {
+			gpu->irq_storm--;
+			f->irqstat |= FALCON_IRQ_HALT;
+		}
+		break;
+	case FALCON_IRQMSET:
+		f->irqmask |= val;
+		break;
+	case FALCON_IRQMCLR:
+		f->irqmask &= ~val;
+		break;
+	case FALCON_IRQDEST:
+		f->irqdest = val;
 		break;
 	case FALCON_MAILBOX0:
 		f->mailbox[0] = val;
@@ -555,7 +793,7 @@ bool nova_emu_falcon_wr(struct nova_emu_gpu *gpu, unsigned int inst,
 	case FALCON_CPUCTL:
 	case FALCON_CPUCTL_ALIAS:
 		if (val & FALCON_CPUCTL_STARTCPU)
-			nova_emu_falcon_start(gpu, inst);
+			nova_emu_falcon_start(gpu, f);
 		break;
 	case FALCON_BOOTVEC:
 		f->bootvec = val;
@@ -582,14 +820,6 @@ bool nova_emu_falcon_wr(struct nova_emu_gpu *gpu, unsigned int inst,
 		nova_emu_falcon_port_set(&f->imem_port, val);
 		break;
 	case FALCON_IMEMD:
-		if (f->imem_port.offs < NOVA_EMU_FALCON_MEM_SIZE) {
-			assign_bit(f->imem_port.offs / 256, f->imem_secure,
-				   f->imem_port.ctl & FALCON_MEMC_SECURE);
-			if (IS_ALIGNED(f->imem_port.offs, 256)) {
-				f->imem_tag[f->imem_port.offs / 256] = f->imemt;
-				set_bit(f->imem_port.offs / 256, f->imem_tagged);
-			}
-		}
 		nova_emu_falcon_mem_wr(gpu, f, f->imem, &f->imem_port, val);
 		break;
 	case FALCON_IMEMT:

@@ -12,10 +12,12 @@
  *	> /sys/devices/nova_emu/new_device
  *   echo ID > /sys/devices/nova_emu/del_device
  *
- * The keys (vram, bar0, fb, vbios, scrub, gfw, fwsec, fuse, wpr2, persist)
- * shape the GPU and its faults. A GPU returns to its power-on state when
- * it is created, when its driver unbinds (unless persist=1: "the board is
- * reset when its driver lets go") and on a write of 1 to its emu/reset.
+ * The keys (vram, bar0, fb, vbios, scrub, gfw, fwsec, fuse, wpr2, persist,
+ * irq, falcon_delay, dma) shape the GPU and its faults. A GPU is in its
+ * power-on state when it is created and after a write of 1 to its
+ * emu/reset; like a real board, it keeps its state when its driver
+ * unbinds, unless it was created with persist=0 ("the board is reset when
+ * its driver lets go").
  *
  * See docs/emulator.md.
  */
@@ -25,7 +27,7 @@
 
 #include <linux/ctype.h>
 #include <linux/device.h>
-#include <linux/dma-mapping.h>
+#include <linux/ioport.h>
 #include <linux/list.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
@@ -34,8 +36,10 @@
 #include <linux/slab.h>
 #include <linux/sizes.h>
 #include <linux/string.h>
+#include <linux/workqueue.h>
 
 #include "emu.h"
+#include "host.h"
 
 /* Largest id user space may give an emulated GPU. */
 #define NOVA_EMU_MAX_ID		1023
@@ -64,6 +68,10 @@ MODULE_PARM_DESC(count, "Number of GPUs created at load time, 0 to 16 (default: 
 static char *vram = "256M";
 module_param(vram, charp, 0444);
 MODULE_PARM_DESC(vram, "VRAM BAR size of the GPUs created at load time, a power of two from 16M to 128G (default: 256M)");
+
+static bool persist = true;
+module_param(persist, bool, 0444);
+MODULE_PARM_DESC(persist, "Whether the GPUs created at load time keep their state when their driver unbinds, as real boards do (default: Y); N resets them instead");
 
 /* The root of all emulated GPUs: /sys/devices/nova_emu. */
 static struct device *nova_emu_root;
@@ -205,6 +213,119 @@ static ssize_t nvidia_ucode_runs_show(struct device *dev,
 static DEVICE_ATTR_RO(nvidia_ucode_runs);
 
 /**
+ * irqs_show() - show emu/irqs, the interrupts the GPU raised
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Return: the length of the text.
+ */
+static ssize_t irqs_show(struct device *dev, struct device_attribute *attr,
+			 char *buf)
+{
+	return sysfs_emit(buf, "%lld\n",
+			  (long long)atomic64_read(&nova_emu_dev_gpu(dev)->irqs));
+}
+static DEVICE_ATTR_RO(irqs);
+
+/**
+ * irq_show() - show emu/irq, the GPU's interrupt line and Linux interrupt
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Return: the length of the text, "LINE IRQ".
+ */
+static ssize_t irq_show(struct device *dev, struct device_attribute *attr,
+			char *buf)
+{
+	struct nova_emu_gpu *gpu = nova_emu_dev_gpu(dev);
+
+	return sysfs_emit(buf, "%u %u\n", gpu->cfg.irq_line, gpu->irq);
+}
+static DEVICE_ATTR_RO(irq);
+
+/**
+ * dma_faults_show() - show emu/dma_faults, the DMA accesses refused
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Return: the length of the text.
+ */
+static ssize_t dma_faults_show(struct device *dev,
+			       struct device_attribute *attr, char *buf)
+{
+	return sysfs_emit(buf, "%llu\n",
+			  nova_emu_dma_faults(nova_emu_dev_gpu(dev)));
+}
+static DEVICE_ATTR_RO(dma_faults);
+
+/* The most interrupts one write to irq_storm or irq_spurious asks for. */
+#define NOVA_EMU_IRQ_BURST_MAX	1000000
+
+/**
+ * irq_storm_store() - make the GSP falcon storm with halt interrupts
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: what user space wrote: how many, 1 to 1000000
+ * @len: its length
+ *
+ * The GSP falcon's halt interrupt is raised now and again each time the
+ * driver clears it, that many times in all, whether or not the falcon ran.
+ *
+ * Return: @len, or -EINVAL.
+ */
+static ssize_t irq_storm_store(struct device *dev,
+			       struct device_attribute *attr,
+			       const char *buf, size_t len)
+{
+	struct nova_emu_gpu *gpu = nova_emu_dev_gpu(dev);
+	unsigned long flags;
+	unsigned int n;
+	bool raise;
+
+	if (kstrtouint(buf, 10, &n) || !n || n > NOVA_EMU_IRQ_BURST_MAX)
+		return -EINVAL;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	gpu->irq_storm = n - 1;
+	gpu->falcon[NOVA_EMU_FALCON_GSP].irqstat |= NOVA_EMU_FALCON_IRQ_HALT;
+	raise = nova_emu_irq_update(gpu);
+	spin_unlock_irqrestore(&gpu->lock, flags);
+	if (raise)
+		nova_emu_host_irq(gpu, true);
+	return len;
+}
+static DEVICE_ATTR_WO(irq_storm);
+
+/**
+ * irq_spurious_store() - raise the interrupt with nothing pending
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: what user space wrote: how many times, 1 to 1000000
+ * @len: its length
+ *
+ * Return: @len, or -EINVAL.
+ */
+static ssize_t irq_spurious_store(struct device *dev,
+				  struct device_attribute *attr,
+				  const char *buf, size_t len)
+{
+	struct nova_emu_gpu *gpu = nova_emu_dev_gpu(dev);
+	unsigned int n;
+
+	if (kstrtouint(buf, 10, &n) || !n || n > NOVA_EMU_IRQ_BURST_MAX)
+		return -EINVAL;
+	while (n--) {
+		nova_emu_host_irq(gpu, true);
+		cond_resched();
+	}
+	return len;
+}
+static DEVICE_ATTR_WO(irq_spurious);
+
+/**
  * fb_size_show() - show emu/fb_size, the VRAM size in bytes
  * @dev: the device of the GPU's platform device
  * @attr: the attribute
@@ -283,6 +404,35 @@ static ssize_t wpr2_show(struct device *dev, struct device_attribute *attr,
 static DEVICE_ATTR_RO(wpr2);
 
 /**
+ * falcons_show() - show emu/falcons, what each falcon is doing
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Shows "gsp=STATE sec2=STATE", each one of "reset" (held in reset),
+ * "scrubbing", "running" (its CPU job pending or running), "dma" (a
+ * transfer going on), "halted" or "idle".
+ *
+ * Return: the length of the text.
+ */
+static ssize_t falcons_show(struct device *dev, struct device_attribute *attr,
+			    char *buf)
+{
+	struct nova_emu_gpu *gpu = nova_emu_dev_gpu(dev);
+	const char *state[NOVA_EMU_NUM_FALCONS];
+	unsigned long flags;
+	unsigned int i;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	for (i = 0; i < NOVA_EMU_NUM_FALCONS; i++)
+		state[i] = nova_emu_falcon_state(&gpu->falcon[i]);
+	spin_unlock_irqrestore(&gpu->lock, flags);
+	return sysfs_emit(buf, "gsp=%s sec2=%s\n", state[NOVA_EMU_FALCON_GSP],
+			  state[NOVA_EMU_FALCON_SEC2]);
+}
+static DEVICE_ATTR_RO(falcons);
+
+/**
  * reset_store() - reset the GPU to its power-on state (emu/reset)
  * @dev: the device of the GPU's platform device
  * @attr: the attribute
@@ -328,6 +478,12 @@ static struct attribute *nova_emu_gpu_attrs[] = {
 	&dev_attr_fwsec_runs.attr,
 	&dev_attr_nvidia_ucode_runs.attr,
 	&dev_attr_dma_errors.attr,
+	&dev_attr_dma_faults.attr,
+	&dev_attr_falcons.attr,
+	&dev_attr_irq.attr,
+	&dev_attr_irqs.attr,
+	&dev_attr_irq_storm.attr,
+	&dev_attr_irq_spurious.attr,
 	&dev_attr_reset.attr,
 	NULL
 };
@@ -343,12 +499,32 @@ static const struct attribute_group *nova_emu_gpu_groups[] = {
 };
 
 /**
+ * nova_emu_free_line() - the interrupt line for a GPU that did not pick one
+ *
+ * Return: the lowest line no emulated GPU uses, or, with every line taken,
+ * line 0 (shared).
+ */
+static unsigned int nova_emu_free_line(void)
+{
+	DECLARE_BITMAP(used, NOVA_EMU_IRQ_LINES) = { 0 };
+	struct nova_emu_gpu *gpu;
+	unsigned int line;
+
+	lockdep_assert_held(&nova_emu_lock);
+	list_for_each_entry(gpu, &nova_emu_gpus, node)
+		set_bit(gpu->cfg.irq_line, used);
+	line = find_first_zero_bit(used, NOVA_EMU_IRQ_LINES);
+	return line < NOVA_EMU_IRQ_LINES ? line : 0;
+}
+
+/**
  * nova_emu_create() - create an emulated GPU and its platform device
  * @id: the GPU's id
  * @cfg: its configuration, complete (see nova_emu_config_finish())
  *
- * Loads the VBIOS ROM and puts the GPU in its power-on state before the
- * platform device appears, so nova_core may bind it at once.
+ * Gives it its interrupt line, its worker and its bus address space, loads
+ * the VBIOS ROM and puts the GPU in its power-on state before the platform
+ * device appears, so nova_core may bind it at once.
  *
  * Return: 0, -EEXIST if @id is in use, or another negative error code.
  */
@@ -360,6 +536,7 @@ static int nova_emu_create(unsigned int id, const struct nova_emu_config *cfg)
 		.bar1_size = cfg->vram_bar_size,
 	};
 	struct nova_emu_gpu *gpu;
+	struct resource res;
 	int ret;
 
 	lockdep_assert_held(&nova_emu_lock);
@@ -373,9 +550,21 @@ static int nova_emu_create(unsigned int id, const struct nova_emu_config *cfg)
 
 	gpu->id = id;
 	gpu->cfg = *cfg;
+	if (gpu->cfg.irq_line == NOVA_EMU_IRQ_AUTO)
+		gpu->cfg.irq_line = nova_emu_free_line();
+	gpu->irq = nova_emu_irq_map_line(gpu->cfg.irq_line);
+	if (!gpu->irq) {
+		ret = -ENOMEM;
+		goto free_gpu;
+	}
+	gpu->wq = alloc_ordered_workqueue("nova_emu.%u", 0, id);
+	if (!gpu->wq) {
+		ret = -ENOMEM;
+		goto free_gpu;
+	}
 	ret = nova_emu_falcons_alloc(gpu);
 	if (ret)
-		goto free_gpu;
+		goto destroy_wq;
 	ret = nova_emu_prom_load(gpu, nova_emu_root);
 	if (ret)
 		goto free_falcons;
@@ -390,11 +579,14 @@ static int nova_emu_create(unsigned int id, const struct nova_emu_config *cfg)
 
 	gpu->pdev->dev.parent = nova_emu_root;
 	gpu->pdev->dev.groups = nova_emu_gpu_groups;
-	ret = dma_coerce_mask_and_coherent(&gpu->pdev->dev, DMA_BIT_MASK(47));
+	ret = platform_device_add_data(gpu->pdev, &pdata, sizeof(pdata));
 	if (ret)
 		goto put_pdev;
-
-	ret = platform_device_add_data(gpu->pdev, &pdata, sizeof(pdata));
+	res = (struct resource)DEFINE_RES_IRQ(gpu->irq);
+	ret = platform_device_add_resources(gpu->pdev, &res, 1);
+	if (ret)
+		goto put_pdev;
+	ret = nova_emu_dma_init(gpu);
 	if (ret)
 		goto put_pdev;
 
@@ -411,6 +603,8 @@ free_rom:
 	nova_emu_prom_free(gpu);
 free_falcons:
 	nova_emu_falcons_free(gpu);
+destroy_wq:
+	destroy_workqueue(gpu->wq);
 free_gpu:
 	kfree(gpu);
 	return ret;
@@ -419,14 +613,24 @@ free_gpu:
 /**
  * nova_emu_destroy() - remove an emulated GPU
  * @gpu: the GPU
+ *
+ * Its engines' pending work is cancelled first, as a GPU that goes away
+ * does not finish it; then its driver unbinds.
  */
 static void nova_emu_destroy(struct nova_emu_gpu *gpu)
 {
 	lockdep_assert_held(&nova_emu_lock);
 
 	list_del(&gpu->node);
+	nova_emu_falcons_cancel(gpu);
+	/* The device stays for the DMA layer's messages. */
+	get_device(&gpu->pdev->dev);
 	/* Unbinds nova_core first, so no register callback runs after this. */
 	platform_device_unregister(gpu->pdev);
+	nova_emu_falcons_cancel(gpu);
+	nova_emu_dma_fini(gpu);
+	put_device(&gpu->pdev->dev);
+	destroy_workqueue(gpu->wq);
 	nova_emu_prom_free(gpu);
 	nova_emu_falcons_free(gpu);
 	kfree(gpu);
@@ -438,10 +642,11 @@ static void nova_emu_destroy(struct nova_emu_gpu *gpu)
  * @action: the platform bus event, BUS_NOTIFY_*
  * @data: the device
  *
- * A GPU whose driver unbinds (by unbind, rmmod or removal) returns to its
- * power-on state, as a board does on the reset that follows, unless it was
- * created with persist=1. A failed probe is not an unbind: what the driver
- * did before failing stays until a reset through emu/reset.
+ * When a GPU's driver unbinds (by unbind, rmmod or removal), the work its
+ * engines have pending runs to the end. A GPU created with persist=0 then
+ * returns to its power-on state, as a board does on a reset; others keep
+ * their state, as real boards do. A failed probe is not an unbind: what the
+ * driver did before failing stays until a reset through emu/reset.
  *
  * Return: NOTIFY_OK for our devices, NOTIFY_DONE for others.
  */
@@ -456,6 +661,7 @@ static int nova_emu_bus_notify(struct notifier_block *nb,
 		return NOTIFY_DONE;
 
 	gpu = nova_emu_dev_gpu(dev);
+	nova_emu_falcons_flush(gpu);
 	if (!gpu->cfg.persist)
 		nova_emu_power_on(gpu);
 	return NOTIFY_OK;
@@ -582,6 +788,8 @@ static void nova_emu_config_defaults(struct nova_emu_config *cfg)
 	cfg->fb_size = NOVA_EMU_FB_DEFAULT;
 	cfg->fwsec = NOVA_EMU_FWSEC_OK;
 	cfg->fuse = 2;
+	cfg->persist = true;
+	cfg->irq_line = NOVA_EMU_IRQ_AUTO;
 }
 
 /**
@@ -622,6 +830,9 @@ static int nova_emu_config_finish(struct nova_emu_config *cfg,
  * @NOVA_EMU_KEY_FUSE: fuse=N
  * @NOVA_EMU_KEY_WPR2: wpr2=none|preset
  * @NOVA_EMU_KEY_PERSIST: persist=0|1
+ * @NOVA_EMU_KEY_IRQ: irq=LINE
+ * @NOVA_EMU_KEY_FALCON_DELAY: falcon_delay=MS
+ * @NOVA_EMU_KEY_DMA: dma=ok|stray
  */
 enum nova_emu_key {
 	NOVA_EMU_KEY_CHIPSET,
@@ -637,6 +848,9 @@ enum nova_emu_key {
 	NOVA_EMU_KEY_FUSE,
 	NOVA_EMU_KEY_WPR2,
 	NOVA_EMU_KEY_PERSIST,
+	NOVA_EMU_KEY_IRQ,
+	NOVA_EMU_KEY_FALCON_DELAY,
+	NOVA_EMU_KEY_DMA,
 };
 
 static const char * const nova_emu_keys[] = {
@@ -653,6 +867,9 @@ static const char * const nova_emu_keys[] = {
 	[NOVA_EMU_KEY_FUSE] = "fuse",
 	[NOVA_EMU_KEY_WPR2] = "wpr2",
 	[NOVA_EMU_KEY_PERSIST] = "persist",
+	[NOVA_EMU_KEY_IRQ] = "irq",
+	[NOVA_EMU_KEY_FALCON_DELAY] = "falcon_delay",
+	[NOVA_EMU_KEY_DMA] = "dma",
 };
 
 static const char * const nova_emu_ok_stuck[] = { "ok", "stuck" };
@@ -668,6 +885,8 @@ static const char * const nova_emu_fwsec_modes[] = {
 static const char * const nova_emu_wpr2_modes[] = { "none", "preset" };
 
 static const char * const nova_emu_bools[] = { "0", "1" };
+
+static const char * const nova_emu_dma_modes[] = { "ok", "stray" };
 
 /**
  * nova_emu_parse_key() - parse the value of one new_device key
@@ -737,6 +956,24 @@ static int nova_emu_parse_key(struct nova_emu_config *cfg,
 					    ARRAY_SIZE(nova_emu_bools), &v);
 		if (!ret)
 			cfg->persist = v;
+		return ret;
+	case NOVA_EMU_KEY_IRQ:
+		ret = kstrtouint(val, 10, &v);
+		if (ret || v >= NOVA_EMU_IRQ_LINES)
+			return -EINVAL;
+		cfg->irq_line = v;
+		return 0;
+	case NOVA_EMU_KEY_FALCON_DELAY:
+		ret = kstrtouint(val, 10, &v);
+		if (ret || v > NOVA_EMU_FALCON_DELAY_MAX)
+			return -EINVAL;
+		cfg->falcon_delay_ms = v;
+		return 0;
+	case NOVA_EMU_KEY_DMA:
+		ret = nova_emu_parse_choice(val, nova_emu_dma_modes,
+					    ARRAY_SIZE(nova_emu_dma_modes), &v);
+		if (!ret)
+			cfg->dma_stray = v;
 		return ret;
 	}
 	return -EINVAL;
@@ -836,7 +1073,7 @@ static ssize_t new_device_store(struct device *dev,
 	}
 	ret = nova_emu_parse(line, &id, cfg);
 	if (ret) {
-		pr_err("new_device: expected \"ID [chipset=NAME | boot0=X boot42=Y] [KEY=VALUE ...]\", keys: vram bar0 fb vbios scrub gfw fwsec fuse wpr2 persist\n");
+		pr_err("new_device: expected \"ID [chipset=NAME | boot0=X boot42=Y] [KEY=VALUE ...]\", keys: vram bar0 fb vbios scrub gfw fwsec fuse wpr2 persist irq falcon_delay dma\n");
 		goto out;
 	}
 
@@ -926,11 +1163,16 @@ static int __init nova_emu_init(void)
 	}
 	/* The default VRAM size is encodable on every chip. */
 	nova_emu_config_finish(cfg, false);
+	cfg->persist = persist;
+
+	ret = nova_emu_irq_init();
+	if (ret)
+		goto free_cfg;
 
 	nova_emu_root = root_device_register("nova_emu");
 	if (IS_ERR(nova_emu_root)) {
 		ret = PTR_ERR(nova_emu_root);
-		goto free_cfg;
+		goto irq_exit;
 	}
 
 	ret = bus_register_notifier(&platform_bus_type, &nova_emu_bus_nb);
@@ -956,6 +1198,8 @@ destroy_gpus:
 	bus_unregister_notifier(&platform_bus_type, &nova_emu_bus_nb);
 unregister_root:
 	root_device_unregister(nova_emu_root);
+irq_exit:
+	nova_emu_irq_exit();
 free_cfg:
 	kfree(cfg);
 	return ret;
@@ -968,6 +1212,7 @@ static void __exit nova_emu_exit(void)
 	nova_emu_destroy_all();
 	bus_unregister_notifier(&platform_bus_type, &nova_emu_bus_nb);
 	root_device_unregister(nova_emu_root);
+	nova_emu_irq_exit();
 }
 
 module_init(nova_emu_init);

@@ -251,6 +251,7 @@ static void nova_emu_wr32(void *priv, u32 addr, u32 val)
 	struct nova_emu_gpu *gpu = priv;
 	const struct nova_emu_block *b;
 	unsigned long flags;
+	bool raise;
 
 	if (addr >= gpu->cfg.bar0_size || addr & 3)
 		return;
@@ -259,6 +260,48 @@ static void nova_emu_wr32(void *priv, u32 addr, u32 val)
 	b = nova_emu_block_find(addr);
 	if (!b || !b->wr || !b->wr(gpu, b->inst, addr - b->base, val))
 		gpu->unmodeled++;
+	raise = nova_emu_irq_update(gpu);
+	spin_unlock_irqrestore(&gpu->lock, flags);
+
+	if (raise)
+		nova_emu_host_irq(gpu, true);
+}
+
+/**
+ * nova_emu_irq_update() - recompute the level of a GPU's interrupt line
+ * @gpu: the emulated GPU, its lock held
+ *
+ * The line is high while a falcon has an interrupt pending in IRQSTAT that
+ * its IRQMASK lets through. Call after anything that may change either;
+ * then, without the lock, tell the host of a rising level.
+ *
+ * Return: whether the level rose.
+ */
+bool nova_emu_irq_update(struct nova_emu_gpu *gpu)
+	__must_hold(&gpu->lock)
+{
+	bool level = false, rose;
+	unsigned int i;
+
+	lockdep_assert_held(&gpu->lock);
+	for (i = 0; i < NOVA_EMU_NUM_FALCONS; i++)
+		level |= !!(gpu->falcon[i].irqstat & gpu->falcon[i].irqmask);
+	rose = level && !gpu->irq_level;
+	gpu->irq_level = level;
+	return rose;
+}
+
+/**
+ * nova_emu_count() - count one event in a counter of a GPU
+ * @gpu: the emulated GPU, its lock not held
+ * @counter: the counter, a member of @gpu protected by its lock
+ */
+void nova_emu_count(struct nova_emu_gpu *gpu, u64 *counter)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	(*counter)++;
 	spin_unlock_irqrestore(&gpu->lock, flags);
 }
 
@@ -282,6 +325,7 @@ void nova_emu_regs_init(struct nova_emu_gpu *gpu)
 	gpu->dma_errors = 0;
 	gpu->fwsec_runs = 0;
 	gpu->nvidia_ucode_runs = 0;
+	atomic64_set(&gpu->irqs, 0);
 	nova_emu_power_on(gpu);
 }
 
@@ -290,10 +334,10 @@ void nova_emu_regs_init(struct nova_emu_gpu *gpu)
  * @gpu: the emulated GPU
  *
  * What a cold boot of the board does: the falcons are out of reset, idle
- * and with scrubbed memories, WPR2 is absent (unless the GPU was created
- * with wpr2=preset), the scratch and flush-page registers are cleared. The
- * VBIOS ROM and the counters are kept. Takes the GPU's lock; callable from
- * any context.
+ * (their jobs cancelled), with interrupts masked and scrubbed memories;
+ * WPR2 is absent (unless the GPU was created with wpr2=preset); the
+ * scratch and flush-page registers are cleared. The VBIOS ROM and the
+ * counters are kept. Takes the GPU's lock; callable from any context.
  */
 void nova_emu_power_on(struct nova_emu_gpu *gpu)
 {
@@ -302,5 +346,7 @@ void nova_emu_power_on(struct nova_emu_gpu *gpu)
 	spin_lock_irqsave(&gpu->lock, flags);
 	nova_emu_falcons_power_on(gpu);
 	nova_emu_fb_power_on(gpu);
+	gpu->irq_storm = 0;
+	nova_emu_irq_update(gpu);
 	spin_unlock_irqrestore(&gpu->lock, flags);
 }

@@ -14,13 +14,19 @@
  * - the generic bootloader (Turing and GA100, GSP falcon): reads its
  *   descriptor at DMEM 0, DMA-copies the code and data it names from system
  *   memory into IMEM and DMEM (through the DMA context it names, which must
- *   target coherent system memory, physical) and runs the ucode at its
+ *   target coherent system memory, physical; through nova_emu_host_dma(),
+ *   which refuses what the driver did not map) and runs the ucode at its
  *   entry point, FWSEC.
  * - booter load/unload (SEC2 falcon): report success (later work).
  *
  * The outcome is in MAILBOX0: 0 for success, else one of the
  * NOVA_EMU_MBOX_* codes (emu.h, docs/emulator.md). DMEM is written by the
  * driver, so every read of it is bounds-checked: it is hostile input.
+ *
+ * The models run on the falcon's CPU job (falcon.c), without the GPU's
+ * lock, on a copy of the falcon's registers and on its memories, which the
+ * job owns; what they change in the rest of the GPU (WPR2, the scratch
+ * registers, the counters) they change under the lock.
  */
 
 #include <linux/bitfield.h>
@@ -152,6 +158,7 @@ static u32 nova_emu_fwsec_frts(struct nova_emu_gpu *gpu, const u8 *dmem,
 	u32 in = nova_emu_mem_rd32(dmem, dmap + NOVA_EMU_DMAP_CMD_IN_OFFSET);
 	u32 in_size = nova_emu_mem_rd32(dmem, dmap + NOVA_EMU_DMAP_CMD_IN_SIZE);
 	u32 frts = in + NOVA_EMU_FRTS_READ_VBIOS_LEN;
+	unsigned long flags;
 	u64 addr_4k, size_4k;
 
 	if (in_size < NOVA_EMU_FRTS_READ_VBIOS_LEN + NOVA_EMU_FRTS_REGION_LEN ||
@@ -174,9 +181,12 @@ static u32 nova_emu_fwsec_frts(struct nova_emu_gpu *gpu, const u8 *dmem,
 		return NOVA_EMU_MBOX_FWSEC_FRTS_REGION;
 	if (addr_4k + size_4k > gpu->cfg.fb_size >> 12)
 		return NOVA_EMU_MBOX_FWSEC_FRTS_RANGE;
-	if (gpu->wpr2_hi)
-		return NOVA_EMU_MBOX_FWSEC_WPR2_EXISTS;
 
+	spin_lock_irqsave(&gpu->lock, flags);
+	if (gpu->wpr2_hi) {
+		spin_unlock_irqrestore(&gpu->lock, flags);
+		return NOVA_EMU_MBOX_FWSEC_WPR2_EXISTS;
+	}
 	gpu->scratch_0e = 0;
 	switch (gpu->cfg.fwsec) {
 	case NOVA_EMU_FWSEC_NOWPR2:
@@ -196,6 +206,7 @@ static u32 nova_emu_fwsec_frts(struct nova_emu_gpu *gpu, const u8 *dmem,
 					  addr_4k + size_4k - 1);
 		break;
 	}
+	spin_unlock_irqrestore(&gpu->lock, flags);
 	return 0;
 }
 
@@ -250,8 +261,9 @@ static u32 nova_emu_fwsec_run(struct nova_emu_gpu *gpu,
 			      const struct nova_emu_ucode_hdr *hdr)
 {
 	u32 dmap, cmd = 0, ret;
+	unsigned long flags;
 
-	gpu->fwsec_runs++;
+	nova_emu_count(gpu, &gpu->fwsec_runs);
 	if (le32_to_cpu(hdr->flags) & NOVA_EMU_UCODE_F_SPLIT) {
 		ret = nova_emu_split_check(f, le32_to_cpu(hdr->sec_offset));
 		if (ret)
@@ -289,7 +301,9 @@ static u32 nova_emu_fwsec_run(struct nova_emu_gpu *gpu,
 		ret = nova_emu_fwsec_frts(gpu, f->dmem, dmap);
 		break;
 	case NOVA_EMU_FWSEC_CMD_SB:
+		spin_lock_irqsave(&gpu->lock, flags);
 		gpu->scratch_15 &= ~NOVA_EMU_SCRATCH_15_SB_ERR;
+		spin_unlock_irqrestore(&gpu->lock, flags);
 		ret = 0;
 		break;
 	default:
@@ -300,12 +314,14 @@ static u32 nova_emu_fwsec_run(struct nova_emu_gpu *gpu,
 		return 0;
 
 fail:
+	spin_lock_irqsave(&gpu->lock, flags);
 	if (cmd == NOVA_EMU_FWSEC_CMD_SB)
 		u32p_replace_bits(&gpu->scratch_15, ret & 0xffff,
 				  NOVA_EMU_SCRATCH_15_SB_ERR);
 	else
 		u32p_replace_bits(&gpu->scratch_0e, ret & 0xffff,
 				  NOVA_EMU_SCRATCH_0E_FRTS_ERR);
+	spin_unlock_irqrestore(&gpu->lock, flags);
 	return ret;
 }
 
@@ -337,8 +353,11 @@ static u32 nova_emu_gbl_copy(struct nova_emu_gpu *gpu, struct nova_emu_falcon *f
 		return 0;
 	if (!nova_emu_mem_ok(off, size))
 		return NOVA_EMU_MBOX_GBL_RANGE;
-	if (base + off < base || nova_emu_dma_read(mem + off, base + off, size)) {
-		gpu->dma_errors++;
+	if (gpu->cfg.dma_stray)
+		base += NOVA_EMU_DMA_STRAY;
+	if (base + off < base ||
+	    nova_emu_host_dma(gpu, base + off, mem + off, size, false)) {
+		nova_emu_count(gpu, &gpu->dma_errors);
 		return NOVA_EMU_MBOX_GBL_DMA;
 	}
 	for (b = off / 256; secure && b <= (off + size - 1) / 256; b++) {
@@ -422,17 +441,17 @@ static bool nova_emu_is_nvidia_gbl(const struct nova_emu_falcon *f, u32 phys)
 }
 
 /* Runs the ucode at virtual address @entry; the bootloader may chain once. */
-static u32 nova_emu_ucode_exec(struct nova_emu_gpu *gpu, unsigned int inst,
+static u32 nova_emu_ucode_exec(struct nova_emu_gpu *gpu,
+			       struct nova_emu_falcon *f, unsigned int inst,
 			       u32 entry, bool chained)
 {
-	struct nova_emu_falcon *f = &gpu->falcon[inst];
 	struct nova_emu_ucode_hdr hdr;
 	u32 ret, phys = nova_emu_imem_phys(f, entry);
 
 	if (!chained && !gpu->cfg.ga102_plus && nova_emu_is_nvidia_gbl(f, phys)) {
-		gpu->nvidia_ucode_runs++;
+		nova_emu_count(gpu, &gpu->nvidia_ucode_runs);
 		ret = nova_emu_gbl_run(gpu, f, &entry);
-		return ret ? ret : nova_emu_ucode_exec(gpu, inst, entry, true);
+		return ret ? ret : nova_emu_ucode_exec(gpu, f, inst, entry, true);
 	}
 	if (!nova_emu_mem_ok(phys, sizeof(hdr)))
 		return NOVA_EMU_MBOX_NO_UCODE;
@@ -453,7 +472,7 @@ static u32 nova_emu_ucode_exec(struct nova_emu_gpu *gpu, unsigned int inst,
 		ret = nova_emu_gbl_run(gpu, f, &entry);
 		if (ret)
 			return ret;
-		return nova_emu_ucode_exec(gpu, inst, entry, true);
+		return nova_emu_ucode_exec(gpu, f, inst, entry, true);
 	case NOVA_EMU_UCODE_BOOTER_LOAD:
 	case NOVA_EMU_UCODE_BOOTER_UNLOAD:
 		return inst == NOVA_EMU_FALCON_SEC2 ? 0 : NOVA_EMU_MBOX_BAD_KIND;
@@ -464,17 +483,17 @@ static u32 nova_emu_ucode_exec(struct nova_emu_gpu *gpu, unsigned int inst,
 
 /**
  * nova_emu_ucode_run() - run the emulated ucode of a started falcon
- * @gpu: the emulated GPU, its lock held
+ * @gpu: the emulated GPU, its lock not held
+ * @f: the falcon's registers as its CPU job copied them, and its memories
  * @inst: which falcon (NOVA_EMU_FALCON_*)
  *
- * Reads the header at IMEM[BOOTVEC], performs what the ucode of its kind
- * does and leaves the outcome in MAILBOX0. The caller marks the falcon
- * halted.
+ * Reads the header at IMEM[BOOTVEC] and performs what the ucode of its
+ * kind does. The CPU job halts the falcon afterwards.
+ *
+ * Return: what MAILBOX0 holds then: 0, or a NOVA_EMU_MBOX_* code.
  */
-void nova_emu_ucode_run(struct nova_emu_gpu *gpu, unsigned int inst)
+u32 nova_emu_ucode_run(struct nova_emu_gpu *gpu, struct nova_emu_falcon *f,
+		       unsigned int inst)
 {
-	struct nova_emu_falcon *f = &gpu->falcon[inst];
-
-	lockdep_assert_held(&gpu->lock);
-	f->mailbox[0] = nova_emu_ucode_exec(gpu, inst, f->bootvec, false);
+	return nova_emu_ucode_exec(gpu, f, inst, f->bootvec, false);
 }

@@ -17,7 +17,7 @@
 #include <linux/errno.h>
 #include <linux/err.h>
 #include <linux/kernel.h>
-#include <linux/nova_core.h>
+#include <linux/nova_core_emu.h>
 #include <linux/string.h>
 #include <linux/nova_compat.h>
 
