@@ -5,7 +5,7 @@
  * tests/vm/cases/86-unplug-load.sh.
  *
  *   nova-clients --stop FILE [--procs P] [--threads T] [--watchdog S]
- *                [--pause US]
+ *                [--pause US] [--start-delay MS]
  *
  * P processes (default 3) of T threads (default 3) each. Every thread opens
  * a nova node of its own choosing (render or primary, any GPU), runs rounds
@@ -20,8 +20,12 @@
  *  - GEM_FLINK and GEM_OPEN on primary nodes only (render nodes: EACCES).
  * Anything else is a violation. Each thread beats a heartbeat after every
  * call; the parent is the watchdog: a thread silent for S seconds (default
- * 30) is hung, and its kernel stack is printed. After each round a thread
- * sleeps US microseconds (default 0), to leave the CPUs some room.
+ * 30) is hung, and its kernel stack is printed; a thread that has not made
+ * its first call is silent since the clients were launched (a fork not yet
+ * scheduled on a loaded machine is not hung until then). After each round
+ * a thread sleeps US microseconds (default 0), to leave the CPUs some room;
+ * before its first call it sleeps MS milliseconds (default 0: a slow
+ * start, which the watchdog must not take for a hang while under S).
  *
  * Prints "# clients: running" once every thread has made a call, then at
  * the end KTAP: the calls made, the violations, the watchdog, that the GPUs
@@ -90,7 +94,7 @@ struct shared {
 static struct shared *sh;
 static struct {
 	const char *stop;
-	unsigned int procs, threads, watchdog, pause;
+	unsigned int procs, threads, watchdog, pause, start_delay;
 } opt = { .procs = 3, .threads = 3, .watchdog = 30 };
 
 static uint64_t now_ns(void)
@@ -297,6 +301,8 @@ static void *client_main(void *arg)
 	unsigned int seed = (unsigned int)(c - sh->c) * 7919 + 1;
 
 	atomic_store(&c->tid, (int)syscall(SYS_gettid));
+	if (opt.start_delay)
+		usleep(opt.start_delay * 1000);
 	atomic_store(&c->beat, now_ns());
 	atomic_store(&c->started, true);
 	while (!atomic_load(&sh->stop)) {
@@ -361,7 +367,7 @@ int main(int argc, char **argv)
 	unsigned long total = 0, ok = 0, enodev = 0, viol = 0, gone = 0, back = 0;
 	unsigned long per[OP_COUNT][RES_COUNT] = { { 0 } };
 	bool running = false, hung = false;
-	uint64_t stop_at = 0;
+	uint64_t stop_at = 0, launched;
 	struct stat st;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -378,6 +384,8 @@ int main(int argc, char **argv)
 			opt.watchdog = strtoul(argv[++i], NULL, 0);
 		else if (!strcmp(argv[i], "--pause"))
 			opt.pause = strtoul(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--start-delay"))
+			opt.start_delay = strtoul(argv[++i], NULL, 0);
 		else
 			goto usage;
 	}
@@ -390,6 +398,7 @@ int main(int argc, char **argv)
 		perror("nova-clients: mmap");
 		return 2;
 	}
+	launched = now_ns();
 	for (p = 0; p < opt.procs; p++) {
 		pids[p] = fork();
 		if (pids[p] == 0)
@@ -428,6 +437,9 @@ int main(int argc, char **argv)
 			struct client *c = &sh->c[i];
 			uint64_t beat = atomic_load(&c->beat);
 
+			/* Not started yet: silent since the launch, not since boot. */
+			if (!beat)
+				beat = launched;
 			if (!atomic_load(&c->done) && beat < t &&
 			    t - beat > (uint64_t)opt.watchdog * 1000000000) {
 				hung = true;
@@ -490,6 +502,7 @@ int main(int argc, char **argv)
 
 usage:
 	fprintf(stderr,
-		"usage: nova-clients --stop FILE [--procs P] [--threads T] [--watchdog S] [--pause US]\n");
+		"usage: nova-clients --stop FILE [--procs P] [--threads T] [--watchdog S] [--pause US]\n"
+		"                    [--start-delay MS]\n");
 	return 2;
 }
