@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../drivers/gpu/nova-core/fw.h"
+#include "../../drivers/gpu/nova-core/firmware/fw.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

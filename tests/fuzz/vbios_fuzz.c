@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../drivers/gpu/nova-core/vbios.h"
+#include "../../drivers/gpu/nova-core/vbios/vbios.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The emulated ucode contract (drivers/gpu/nova-core/emu/ucode.h) for the
+ * The emulated ucode contract (drivers/gpu/nova-core/emu/firmware.h) for the
  * user-space generators, mkvbios and mkfw. That header uses the uapi types
  * (__u8, __le32); the system <linux/types.h> has them, the kernel-header
  * shims of tests/host/include (which the host tests build with) do not:
@@ -22,6 +22,6 @@ typedef uint32_t __le32;
 typedef uint64_t __le64;
 #endif
 
-#include "../../drivers/gpu/nova-core/emu/ucode.h"
+#include "../../drivers/gpu/nova-core/emu/firmware.h"
 
 #endif

@@ -17,10 +17,10 @@
 #include <linux/slab.h>
 
 #include "device.h"
-#include "firmware.h"
-#include "fwsec.h"
+#include "firmware/firmware.h"
+#include "firmware/fwsec.h"
 #include "regs.h"
-#include "vbios.h"
+#include "vbios/vbios.h"
 
 static bool bringup = true;
 module_param(bringup, bool, 0644);
@@ -154,7 +154,7 @@ static int nova_bringup(struct nova_device *nd, int irq)
 	ret = nova_irq_init(nd, irq);
 	if (ret)
 		return ret;
-	ret = nova_fb_gfw_boot_wait(nd);
+	ret = nova_gfw_boot_wait(nd);
 	if (ret)
 		return ret;
 	ret = nova_fb_flush_page_init(nd);

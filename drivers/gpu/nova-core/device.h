@@ -11,7 +11,7 @@
 #include <linux/spinlock.h>
 #include <linux/types.h>
 
-#include "falcon.h"
+#include "falcon/falcon.h"
 #include "fb.h"
 #include "gpu.h"
 
@@ -20,13 +20,15 @@ struct pci_driver;
 
 /**
  * struct nova_hal - how a chip family differs, one table per family
- * @name: name of the family's first chip, for messages ("tu102").
+ * @name: name of the family, for messages ("tu10x").
  * @falcon: falcon handling.
  * @fb: framebuffer registers.
  * @bringup: whether nova_core brings the family up to WPR2 (Turing to Ada);
  *	Hopper and Blackwell boot through the FSP, which is not done yet.
  * @gen_bootloader: FWSEC is loaded through the generic bootloader
  *	(gen_bootloader-<ver>.bin): Turing and GA100.
+ * @gsp_sig_section: the section of the GSP firmware ELF that holds the
+ *	family's signatures.
  */
 struct nova_hal {
 	const char *name;
@@ -34,6 +36,7 @@ struct nova_hal {
 	const struct nova_fb_hal *fb;
 	bool bringup;
 	bool gen_bootloader;
+	const char *gsp_sig_section;
 };
 
 /**
@@ -118,6 +121,9 @@ static inline void nova_wr32(struct nova_device *nd, u32 reg, u32 val)
 int nova_device_identify(struct nova_device *nd);
 int nova_device_start(struct nova_device *nd, int irq);
 void nova_device_remove(struct nova_device *nd);
+
+/* gfw.c */
+int nova_gfw_boot_wait(struct nova_device *nd);
 
 /* irq.c */
 int nova_irq_init(struct nova_device *nd, int irq);

@@ -15,7 +15,7 @@
 #include <linux/platform_device.h>
 
 #include "device.h"
-#include "firmware.h"
+#include "firmware/firmware.h"
 
 #define NOVA_FW(chip, name) \
 	MODULE_FIRMWARE("nvidia/" chip "/gsp/" name "-" NOVA_FW_VERSION ".bin")

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * nova_core framebuffer: VRAM size, the sysmem flush page, the wait for
- * the GPU's own firmware (GFW) to finish booting, and the FB layout.
+ * nova_core framebuffer: VRAM size, the sysmem flush page and the FB
+ * layout.
  */
 
 #include <linux/bitfield.h>
@@ -31,10 +31,6 @@
 #define NOVA_FB_VBIOS_WORKSPACE		SZ_128K
 #define NOVA_FB_FRTS_SIZE		SZ_1M
 #define NOVA_FB_NON_WPR_HEAP_SIZE	SZ_1M
-
-/* GFW boot: polled every millisecond for up to four seconds. */
-#define NOVA_GFW_POLL_US		1000
-#define NOVA_GFW_TIMEOUT_US		(4 * USEC_PER_SEC)
 
 /**
  * nova_fb_wpr2_heap_size() - size of the GSP's heap inside WPR2
@@ -230,39 +226,6 @@ const struct nova_fb_hal nova_fb_hal_ga102 = {
 	.display_present = nova_fb_display_ga100,
 	.libos3 = true,
 };
-
-static bool nova_fb_gfw_done(struct nova_device *nd)
-{
-	u32 progress;
-
-	/* The progress register is only readable once GFW opened it. */
-	if (!(nova_rd32(nd, NV_PGC6_AON_SECURE_SCRATCH_GROUP_05_PRIV_LEVEL_MASK) &
-	      NV_PGC6_AON_READ_PROTECTION_LEVEL0))
-		return false;
-	progress = nova_rd32(nd, NV_PGC6_AON_SECURE_SCRATCH_GROUP_05_0_GFW_BOOT);
-	return FIELD_GET(NV_PGC6_AON_GFW_BOOT_PROGRESS, progress) ==
-	       NV_PGC6_AON_GFW_BOOT_COMPLETED;
-}
-
-/**
- * nova_fb_gfw_boot_wait() - wait for the GPU firmware's own boot (devinit)
- * @nd: the GPU
- *
- * Return: 0 once GFW reports completion; -ETIMEDOUT after four seconds.
- */
-int nova_fb_gfw_boot_wait(struct nova_device *nd)
-{
-	bool done;
-	int ret;
-
-	ret = read_poll_timeout(nova_fb_gfw_done, done, done, NOVA_GFW_POLL_US,
-				NOVA_GFW_TIMEOUT_US, false, nd);
-	if (ret)
-		dev_err(nd->dev, "GPU firmware boot (GFW) did not complete in %u ms (progress 0x%02x)\n",
-			(unsigned int)(NOVA_GFW_TIMEOUT_US / USEC_PER_MSEC),
-			nova_rd32(nd, NV_PGC6_AON_SECURE_SCRATCH_GROUP_05_0_GFW_BOOT) & 0xff);
-	return ret;
-}
 
 static void nova_fb_flush_page_fini(void *data)
 {

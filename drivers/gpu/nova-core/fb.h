@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * nova_core framebuffer: VRAM size, the sysmem flush page, the GFW boot
- * wait, and the layout of the regions the GSP boot carves out of the top of
- * VRAM (computed by a pure function, nova_fb_layout_compute()).
+ * nova_core framebuffer: VRAM size, the sysmem flush page and the layout
+ * of the regions the GSP boot carves out of the top of VRAM (computed by a
+ * pure function, nova_fb_layout_compute()).
  */
 #ifndef __NOVA_CORE_FB_H__
 #define __NOVA_CORE_FB_H__
@@ -93,7 +93,6 @@ u64 nova_fb_wpr2_heap_size(bool libos3, u64 fb_size);
 int nova_fb_layout_compute(const struct nova_fb_params *p,
 			   struct nova_fb_layout *out);
 
-int nova_fb_gfw_boot_wait(struct nova_device *nd);
 int nova_fb_flush_page_init(struct nova_device *nd);
 int nova_fb_init(struct nova_device *nd);
 

@@ -26,17 +26,46 @@ enum nova_arch {
 };
 
 /**
+ * enum nova_family - a chip family: the chips that share a HAL (hal.c)
+ * @NOVA_FAMILY_TU10X: TU102, TU104, TU106.
+ * @NOVA_FAMILY_TU11X: TU116, TU117.
+ * @NOVA_FAMILY_GA100: GA100.
+ * @NOVA_FAMILY_GA10X: GA102 to GA107.
+ * @NOVA_FAMILY_AD10X: AD102 to AD107.
+ * @NOVA_FAMILY_GH100: GH100.
+ * @NOVA_FAMILY_GB10X: GB100, GB102.
+ * @NOVA_FAMILY_GB20X: GB202 to GB207.
+ * @NOVA_NUM_FAMILIES: how many there are.
+ *
+ * Named as NVIDIA names the signature sections of its GSP firmware
+ * (".fwsignature_tu10x", ...), which follow the same split.
+ */
+enum nova_family {
+	NOVA_FAMILY_TU10X,
+	NOVA_FAMILY_TU11X,
+	NOVA_FAMILY_GA100,
+	NOVA_FAMILY_GA10X,
+	NOVA_FAMILY_AD10X,
+	NOVA_FAMILY_GH100,
+	NOVA_FAMILY_GB10X,
+	NOVA_FAMILY_GB20X,
+	NOVA_NUM_FAMILIES,
+};
+
+/**
  * struct nova_chip_info - one supported chipset
  * @chipset: chipset number, (BOOT_42 arch << 4) | BOOT_42 impl, e.g. 0x172.
  * @name: upper-case chipset name, e.g. "GA102".
  * @fw_name: lower-case name used in firmware paths, e.g. "ga102".
  * @arch: architecture of the chipset.
+ * @family: the family whose HAL drives it.
  */
 struct nova_chip_info {
 	u16 chipset;
 	const char *name;
 	const char *fw_name;
 	enum nova_arch arch;
+	enum nova_family family;
 };
 
 /**

@@ -1,44 +1,52 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * nova_core HALs: one table per chip family, chosen once at probe, so that
- * the per-family differences live in tables rather than in conditionals
- * scattered through the bring-up.
+ * nova_core HALs: one table per chip family, chosen once at probe from
+ * the family the chip table (gpu.c) gives each chipset, so that the
+ * per-family differences live in tables rather than in conditionals or
+ * chipset numbers scattered through the bring-up.
  */
 
 #include "device.h"
 
 /* Turing: PIO loads, FWSEC through the generic bootloader, libos2. */
-static const struct nova_hal nova_hal_tu102 = {
-	.name = "tu102",
-	.falcon = &nova_falcon_hal_tu102,
-	.fb = &nova_fb_hal_tu102,
-	.bringup = true,
-	.gen_bootloader = true,
-};
+#define NOVA_HAL_TURING(_name, _sig)				\
+	{							\
+		.name = (_name),				\
+		.falcon = &nova_falcon_hal_tu102,		\
+		.fb = &nova_fb_hal_tu102,			\
+		.bringup = true,				\
+		.gen_bootloader = true,				\
+		.gsp_sig_section = (_sig),			\
+	}
 
-/* GA100: Turing's falcons, Ampere's FB registers, no display. */
-static const struct nova_hal nova_hal_ga100 = {
-	.name = "ga100",
-	.falcon = &nova_falcon_hal_tu102,
-	.fb = &nova_fb_hal_ga100,
-	.bringup = true,
-	.gen_bootloader = true,
-};
+/* GA102 and later: DMA loads, BROM-checked signatures, libos3. */
+#define NOVA_HAL_GA102(_name, _sig, _bringup)			\
+	{							\
+		.name = (_name),				\
+		.falcon = &nova_falcon_hal_ga102,		\
+		.fb = &nova_fb_hal_ga102,			\
+		.bringup = (_bringup),				\
+		.gsp_sig_section = (_sig),			\
+	}
 
-/* GA102 and Ada: DMA loads, BROM-checked signatures, libos3. */
-static const struct nova_hal nova_hal_ga102 = {
-	.name = "ga102",
-	.falcon = &nova_falcon_hal_ga102,
-	.fb = &nova_fb_hal_ga102,
-	.bringup = true,
-};
-
-/* Hopper and Blackwell: identified, but their FSP boot is not done yet. */
-static const struct nova_hal nova_hal_gh100 = {
-	.name = "gh100",
-	.falcon = &nova_falcon_hal_ga102,
-	.fb = &nova_fb_hal_ga102,
-	.bringup = false,
+static const struct nova_hal nova_hals[NOVA_NUM_FAMILIES] = {
+	[NOVA_FAMILY_TU10X] = NOVA_HAL_TURING("tu10x", ".fwsignature_tu10x"),
+	[NOVA_FAMILY_TU11X] = NOVA_HAL_TURING("tu11x", ".fwsignature_tu11x"),
+	/* GA100: Turing's falcons, Ampere's FB registers, no display. */
+	[NOVA_FAMILY_GA100] = {
+		.name = "ga100",
+		.falcon = &nova_falcon_hal_tu102,
+		.fb = &nova_fb_hal_ga100,
+		.bringup = true,
+		.gen_bootloader = true,
+		.gsp_sig_section = ".fwsignature_ga100",
+	},
+	[NOVA_FAMILY_GA10X] = NOVA_HAL_GA102("ga10x", ".fwsignature_ga10x", true),
+	[NOVA_FAMILY_AD10X] = NOVA_HAL_GA102("ad10x", ".fwsignature_ad10x", true),
+	/* Hopper and Blackwell: identified; their FSP boot is not done yet. */
+	[NOVA_FAMILY_GH100] = NOVA_HAL_GA102("gh100", ".fwsignature_gh100", false),
+	[NOVA_FAMILY_GB10X] = NOVA_HAL_GA102("gb10x", ".fwsignature_gb10x", false),
+	[NOVA_FAMILY_GB20X] = NOVA_HAL_GA102("gb20x", ".fwsignature_gb20x", false),
 };
 
 /**
@@ -49,14 +57,5 @@ static const struct nova_hal nova_hal_gh100 = {
  */
 const struct nova_hal *nova_hal_get(const struct nova_chip_info *info)
 {
-	switch (info->arch) {
-	case NOVA_ARCH_TURING:
-		return &nova_hal_tu102;
-	case NOVA_ARCH_AMPERE:
-		return info->chipset == 0x170 ? &nova_hal_ga100 : &nova_hal_ga102;
-	case NOVA_ARCH_ADA:
-		return &nova_hal_ga102;
-	default:
-		return &nova_hal_gh100;
-	}
+	return &nova_hals[info->family];
 }

@@ -15,7 +15,7 @@
 #include <linux/interrupt.h>
 
 #include "device.h"
-#include "falcon.h"
+#include "falcon/falcon.h"
 
 static irqreturn_t nova_irq_hard(int irq, void *arg)
 {
@@ -26,12 +26,31 @@ static irqreturn_t nova_irq_hard(int irq, void *arg)
 	return gsp || sec2 ? IRQ_WAKE_THREAD : IRQ_NONE;
 }
 
+/*
+ * An MSI is an edge: one raised while the handler runs, or while it runs
+ * on another CPU, may be dropped. So once its work is done the thread
+ * looks again, and takes what came meanwhile itself, a bounded number of
+ * times (a falcon that keeps interrupting is masked by its own handling).
+ */
+#define NOVA_IRQ_THREAD_ROUNDS	128
+
 static irqreturn_t nova_irq_thread(int irq, void *arg)
 {
 	struct nova_device *nd = arg;
+	unsigned int round = 0;
+	u32 more;
 
-	nova_falcon_irq_handle(&nd->gsp);
-	nova_falcon_irq_handle(&nd->sec2);
+	do {
+		nova_falcon_irq_handle(&nd->gsp);
+		nova_falcon_irq_handle(&nd->sec2);
+		more = nova_falcon_irq_take(&nd->gsp);
+		more |= nova_falcon_irq_take(&nd->sec2);
+	} while (more && ++round < NOVA_IRQ_THREAD_ROUNDS);
+	/* Nothing taken is left unhandled (and masked). */
+	if (more) {
+		nova_falcon_irq_handle(&nd->gsp);
+		nova_falcon_irq_handle(&nd->sec2);
+	}
 	return IRQ_HANDLED;
 }
 

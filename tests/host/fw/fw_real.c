@@ -31,7 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../../drivers/gpu/nova-core/fw.h"
+#include "../../../drivers/gpu/nova-core/firmware/fw.h"
 
 #include "../ktap.h"
 #include "../readfile.h"

@@ -17,7 +17,7 @@
 
 #include "../emu_ucode.h"
 #include "mkfw.h"
-#include "../../../drivers/gpu/nova-core/fw.h"
+#include "../../../drivers/gpu/nova-core/firmware/fw.h"
 
 #include "../ktap.h"
 #include "../readfile.h"

@@ -6,7 +6,7 @@
  * HsLoadHeaderV2, BootloaderDesc, the ELF64 gsp image and its sections);
  * the contents are patterns, never NVIDIA code. The booters' app 0 and the
  * generic bootloader's code start with the emulated ucode header of
- * drivers/gpu/nova-core/emu/ucode.h, and the booters' signatures are the
+ * drivers/gpu/nova-core/emu/firmware.h, and the booters' signatures are the
  * synthetic ones it defines.
  */
 #include <elf.h>
@@ -302,7 +302,7 @@ uint32_t mkfw_bl_desc_len(const char *chip)
 
 /*
  * Byte @i of booter signature @idx: signature @idx is the one of fuse
- * version @fuse_ver - @idx, in the synthetic form of emu/ucode.h.
+ * version @fuse_ver - @idx, in the synthetic form of emu/firmware.h.
  */
 uint8_t mkfw_booter_sig_byte(uint32_t fuse_ver, unsigned int idx, unsigned int i)
 {

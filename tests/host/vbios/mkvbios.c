@@ -3,7 +3,7 @@
  * mkvbios: writes synthetic VBIOS ROM images.
  *
  *   mkvbios [--chip CHIP] [--sigs N] [--imem BYTES] [--dmem BYTES]
- *           [--no-efi] [--strict] [--corrupt NAME] -o OUT
+ *           [--no-efi] [--npde-zero] [--strict] [--corrupt NAME] -o OUT
  *   mkvbios [--sigs N] [--imem BYTES] [--dmem BYTES] [--no-efi]
  *           [--corrupt NAME] --tree DIR
  *   mkvbios --list-corruptions | --list-chips
@@ -27,7 +27,7 @@ static void usage(FILE *f)
 {
 	fprintf(f,
 		"usage: mkvbios [--chip CHIP] [--sigs N] [--imem BYTES] [--dmem BYTES]\n"
-		"               [--no-efi] [--strict] [--corrupt NAME] -o OUT\n"
+		"               [--no-efi] [--npde-zero] [--strict] [--corrupt NAME] -o OUT\n"
 		"       mkvbios [--sigs N] [--imem BYTES] [--dmem BYTES] [--no-efi]\n"
 		"               [--corrupt NAME] --tree DIR\n"
 		"       mkvbios --list-corruptions | --list-chips\n");
@@ -136,6 +136,7 @@ int main(int argc, char **argv)
 		{ "imem", required_argument, NULL, 'i' },
 		{ "dmem", required_argument, NULL, 'd' },
 		{ "no-efi", no_argument, NULL, 'n' },
+		{ "npde-zero", no_argument, NULL, 'z' },
 		{ "strict", no_argument, NULL, 'S' },
 		{ "corrupt", required_argument, NULL, 'x' },
 		{ "tree", required_argument, NULL, 't' },
@@ -169,6 +170,9 @@ int main(int argc, char **argv)
 			break;
 		case 'n':
 			o.no_efi = true;
+			break;
+		case 'z':
+			o.npde_zero = true;
 			break;
 		case 'S':
 			o.strict = true;

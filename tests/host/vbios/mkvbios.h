@@ -5,7 +5,7 @@
  * corrupted in one named way. Used by mkvbios (the CLI), the host tests,
  * the fuzzer's seed corpus and the emulated GPU, whose falcons "run" the
  * FWSEC ucode: when the sizes allow it, the ucode is an emulated ucode
- * image (drivers/gpu/nova-core/emu/ucode.h), else a plain pattern.
+ * image (drivers/gpu/nova-core/emu/firmware.h), else a plain pattern.
  */
 #ifndef MKVBIOS_H
 #define MKVBIOS_H
@@ -23,6 +23,8 @@
  * @imem: IMEM bytes of the ucode.
  * @dmem: DMEM bytes of the ucode.
  * @no_efi: leave out the EFI image.
+ * @npde_zero: give the first FWSEC image an NPDE of length 0 (as the
+ *	format allows: its PCIR's length and last-image flag then stand).
  * @strict: fail with -ENOSPC rather than write a pattern-only ucode when
  *	@imem or @dmem is too small for the emulated ucode's structures.
  * @corrupt: name of a corruption (see mkvbios_corruptions), or NULL.
@@ -33,6 +35,7 @@ struct mkvbios_opts {
 	uint32_t imem;
 	uint32_t dmem;
 	bool no_efi;
+	bool npde_zero;
 	bool strict;
 	const char *corrupt;
 };

@@ -4,7 +4,7 @@
  * public descriptions of NVIDIA's VBIOS (PCI expansion ROM images with
  * PCIR/NPDS and NPDE, BIT, falcon ucode table, FalconUCodeDesc v2/v3);
  * the contents are patterns and the emulated ucode format of nova_emu
- * (drivers/gpu/nova-core/emu/ucode.h), never NVIDIA code.
+ * (drivers/gpu/nova-core/emu/firmware.h), never NVIDIA code.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -356,6 +356,8 @@ int mkvbios_build(const struct mkvbios_opts *o, uint8_t **romp, size_t *lenp)
 
 	/* Image 2: first FWSEC image, with the falcon ucode table. */
 	put_image_headers(rom + fw0, 0xbb77, "NPDS", 0xe0, MKVBIOS_FWSEC0_LEN, false, true);
+	if (o->npde_zero)
+		put16(rom + fw0 + 0x60 + 0x08, 0);
 	pmu = rom + fw0 + MKVBIOS_PMU_TABLE;
 	pmu[0] = 1;
 	pmu[1] = 6;

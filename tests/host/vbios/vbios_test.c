@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Host test of nova_core's VBIOS parser (drivers/gpu/nova-core/vbios.c),
+ * Host test of nova_core's VBIOS parser (drivers/gpu/nova-core/vbios/parse.c),
  * built with ASan and UBSan: good ROMs from the generator, every named
  * corruption with its exact errno and reason (or, for those breaking only
  * the emulated ucode, that the parser accepts them), every truncation of a
  * good ROM and random bit flips (fixed seed); and that the default ROM of
  * every chip of the emulated GPU holds an emulated FWSEC ucode
- * (drivers/gpu/nova-core/emu/ucode.h) where its descriptor says. Prints
+ * (drivers/gpu/nova-core/emu/firmware.h) where its descriptor says. Prints
  * KTAP; exits non-zero on a failure.
  */
 #include <errno.h>
@@ -17,7 +17,7 @@
 
 #include "mkvbios.h"
 #include "../emu_ucode.h"
-#include "../../../drivers/gpu/nova-core/vbios.h"
+#include "../../../drivers/gpu/nova-core/vbios/vbios.h"
 
 #include "../ktap.h"
 
@@ -105,7 +105,7 @@ static unsigned int sig_version(uint16_t mask, unsigned int k)
 
 /*
  * Checks, the way nova_core and the emulator read it, that the parsed
- * ucode is an emulated FWSEC ucode (emu/ucode.h): its header at IMEM 0,
+ * ucode is an emulated FWSEC ucode (emu/firmware.h): its header at IMEM 0,
  * the interface table at the descriptor's interface offset in DMEM, the
  * DMEMMAPPER with a zeroed command buffer, and (v3) a zeroed signature
  * slot at pkc_data_offset and the synthetic signatures. Returns NULL, or
@@ -436,6 +436,46 @@ static void test_corruptions(void)
 	}
 }
 
+/*
+ * An NPDE of length 0 (the first FWSEC image's): its PCIR's length and
+ * last-image flag stand. The parser and the PROM reader's chain decoder
+ * (nova_vbios_image_len(), the same code) must both walk the whole chain
+ * as in the ROM without the quirk, image by image.
+ */
+static void test_npde_zero(void)
+{
+	struct mkvbios_opts o;
+	struct nova_vbios v, g;
+	uint8_t *rom, *good;
+	size_t len, good_len, off = 0, ilen;
+	unsigned int i = 0, bad = 0;
+	bool last = false;
+	int ret;
+
+	mkvbios_default_opts(&o);
+	good = build(&o, &good_len);
+	o.npde_zero = true;
+	rom = build(&o, &len);
+	ret = parse_copy(rom, len, &v);
+	result(!ret && !parse_copy(good, good_len, &g) &&
+	       v.num_images == g.num_images && v.fwsec[0] == g.fwsec[0] &&
+	       v.fwsec[1] == g.fwsec[1] && v.ucode_offset == g.ucode_offset,
+	       "first FWSEC image's NPDE length 0: parsed as with its PCIR's length (%d '%s')",
+	       ret, v.why);
+	while (!last && i < g.num_images) {
+		if (nova_vbios_image_len(rom, len, off, &ilen, &last) ||
+		    ilen != g.images[i].len)
+			bad++;
+		off += ilen;
+		i++;
+	}
+	result(!bad && i == g.num_images && off == good_len,
+	       "the reader's decoder walks the same %u images (%zu of %zu bytes)",
+	       i, off, good_len);
+	free(rom);
+	free(good);
+}
+
 static void test_truncations(const char *chip)
 {
 	struct mkvbios_opts o;
@@ -580,6 +620,7 @@ int main(int argc, char **argv)
 	test_chips();
 	test_strict();
 	test_corruptions();
+	test_npde_zero();
 	test_truncations("ga102");
 	test_truncations("tu102");
 	test_bitflips(rounds);

@@ -61,6 +61,19 @@ expect_eq "12 GiB: WPR2 is the 1 MiB below the last one" 0x2ffe00000-0x2fff00000
 	"$(cat $dev/nova-emu.201/emu/wpr2)"
 emu_del 201 > /dev/null
 
+# A ROM whose first FWSEC image has an NPDE of length 0, which the format
+# allows (its PCIR's length then stands): the PROM reader must read the
+# whole chain, as the parser decodes it (once, the two disagreed: the
+# reader stopped there and the bring-up failed).
+emu_new "202 chipset=ga102 vbios=nova_emu/npde-zero.rom" > /dev/null
+if emu_bound 202 && [ "$(cat $dev/nova-emu.202/emu/wpr2)" = $want_wpr2 ]; then
+	ok "VBIOS with an NPDE of length 0: read whole, brought up"
+else
+	not_ok "VBIOS with an NPDE of length 0: read whole, brought up" \
+		"$(dmesg | grep 'nova-emu.202' | tail -n 3)"
+fi
+emu_del 202 > /dev/null
+
 # fails NAME ID ARGS MESSAGE: creating emulated GPU ID with ARGS leaves it
 # unbound, with MESSAGE (a grep pattern) logged once, and nothing else
 # of nova_core's around.

@@ -398,7 +398,7 @@ void nova_emu_config_family(struct nova_emu_config *cfg);
 void nova_emu_regs_init(struct nova_emu_gpu *gpu);
 void nova_emu_power_on(struct nova_emu_gpu *gpu);
 
-/* prom.c */
+/* vbios.c */
 int nova_emu_prom_load(struct nova_emu_gpu *gpu, struct device *fwdev);
 void nova_emu_prom_free(struct nova_emu_gpu *gpu);
 bool nova_emu_prom_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
@@ -421,7 +421,7 @@ const char *nova_emu_falcon_state(struct nova_emu_falcon *f);
 void nova_emu_falcons_cancel(struct nova_emu_gpu *gpu);
 void nova_emu_falcons_flush(struct nova_emu_gpu *gpu);
 
-/* ucode.c */
+/* firmware.c */
 u32 nova_emu_ucode_run(struct nova_emu_gpu *gpu, struct nova_emu_falcon *f,
 		       unsigned int inst);
 

@@ -12,7 +12,7 @@
  * GPU's worker (host.h), never inside the register write that starts them
  * and never under the register lock. Starting the CPU returns at once; the
  * CPU reads as running (CPUCTL not halted) until its job has run the
- * emulated ucode found at BOOTVEC (ucode.c), after falcon_delay=
+ * emulated ucode found at BOOTVEC (firmware.c), after falcon_delay=
  * milliseconds, and halted it with its halt interrupt (IRQSTAT bit 4)
  * pending. A DMA transfer likewise leaves DMATRFCMD busy until its job has
  * copied the 256 bytes. While a job is queued or running it owns the

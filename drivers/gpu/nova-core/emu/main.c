@@ -517,6 +517,14 @@ static unsigned int nova_emu_free_line(void)
 	return line < NOVA_EMU_IRQ_LINES ? line : 0;
 }
 
+/* Gives the platform device its interrupt, as IRQ resource 0. */
+static int nova_emu_add_irq(struct platform_device *pdev, unsigned int irq)
+{
+	struct resource res = DEFINE_RES_IRQ(irq);
+
+	return platform_device_add_resources(pdev, &res, 1);
+}
+
 /**
  * nova_emu_create() - create an emulated GPU and its platform device
  * @id: the GPU's id
@@ -536,7 +544,6 @@ static int nova_emu_create(unsigned int id, const struct nova_emu_config *cfg)
 		.bar1_size = cfg->vram_bar_size,
 	};
 	struct nova_emu_gpu *gpu;
-	struct resource res;
 	int ret;
 
 	lockdep_assert_held(&nova_emu_lock);
@@ -582,8 +589,7 @@ static int nova_emu_create(unsigned int id, const struct nova_emu_config *cfg)
 	ret = platform_device_add_data(gpu->pdev, &pdata, sizeof(pdata));
 	if (ret)
 		goto put_pdev;
-	res = (struct resource)DEFINE_RES_IRQ(gpu->irq);
-	ret = platform_device_add_resources(gpu->pdev, &res, 1);
+	ret = nova_emu_add_irq(gpu->pdev, gpu->irq);
 	if (ret)
 		goto put_pdev;
 	ret = nova_emu_dma_init(gpu);

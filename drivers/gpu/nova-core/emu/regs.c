@@ -6,8 +6,8 @@
  * read and a write handler. An access outside every block reads as the
  * value real GPUs return for an unassigned register and is counted; writes
  * there are dropped. Each hardware block lives in its own file: the PROM
- * window (prom.c), the falcons (falcon.c, running the emulated ucode of
- * ucode.c), the framebuffer and miscellaneous registers (fb.c).
+ * window (vbios.c), the falcons (falcon.c, running the emulated ucode of
+ * firmware.c), the framebuffer and miscellaneous registers (fb.c).
  */
 
 #include <linux/bitfield.h>

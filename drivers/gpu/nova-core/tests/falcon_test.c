@@ -22,7 +22,7 @@
 #include <linux/nova_compat.h>
 
 #include "../device.h"
-#include "../falcon.h"
+#include "../falcon/falcon.h"
 #include "../regs.h"
 
 /* NV_PMC_BOOT_0 of the fake GPU (a GA102), copied into the RM register. */

@@ -11,7 +11,7 @@
 #include <linux/nova_compat.h>
 
 #include "../fb.h"
-#include "../fwsec.h"
+#include "../firmware/fwsec.h"
 #include "../regs.h"
 
 #define T_GIB(n)	((u64)(n) * SZ_1G)

@@ -12,7 +12,7 @@
 #include <linux/string.h>
 #include <linux/nova_compat.h>
 
-#include "../fw.h"
+#include "../firmware/fw.h"
 
 /* bootloader: BinHdr, RM_RISCV_UCODE_DESC (84 bytes), payload. */
 #define T_BL_DESC	24

@@ -8,7 +8,7 @@
 #include <linux/string.h>
 #include <linux/nova_compat.h>
 
-#include "../vbios.h"
+#include "../vbios/vbios.h"
 
 /* Layout of the test ROM: PCI-AT, EFI, FWSEC (512 bytes each), FWSEC (1 KiB). */
 #define T_PCIAT		0x000

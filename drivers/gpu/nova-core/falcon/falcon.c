@@ -22,9 +22,9 @@
 #include <linux/iopoll.h>
 #include <linux/kernel.h>
 
-#include "device.h"
+#include "../device.h"
 #include "falcon.h"
-#include "regs.h"
+#include "../regs.h"
 
 #define NOVA_FALCON_RESET_READY_US	150
 #define NOVA_FALCON_CORE_SELECT_US	(10 * USEC_PER_MSEC)
@@ -74,7 +74,7 @@ void nova_falcon_init(struct nova_falcon *f, struct nova_device *nd,
 	init_waitqueue_head(&f->halt_wq);
 	f->irq_pending = 0;
 	f->booting = false;
-	f->stray_halts = 0;
+	atomic_set(&f->stray_halts, 0);
 }
 
 /**
@@ -205,6 +205,7 @@ int nova_falcon_boot(struct nova_falcon *f, u32 mbox0_in, u32 mbox1_in,
 
 	/* A halt left from an earlier run is not this one's. */
 	nova_falcon_wr(f, NV_PFALCON_IRQSCLR, NV_PFALCON_IRQ_HALT);
+	atomic_set(&f->stray_halts, 0);
 	WRITE_ONCE(f->booting, true);
 	if (f->nd->irq)
 		nova_falcon_wr(f, NV_PFALCON_IRQMSET, NV_PFALCON_IRQ_HALT);
@@ -251,6 +252,8 @@ void nova_falcon_irq_quiet(struct nova_falcon *f)
  *
  * Takes the falcon's pending, enabled interrupts: masks them, so the line
  * goes quiet (a level-triggered INTx too), and leaves them to the thread.
+ * The thread calls it too, to look for interrupts whose edge it may have
+ * missed.
  *
  * Return: the interrupts taken; 0 if the falcon has none (or reads as all
  * ones, a GPU gone from the bus).
@@ -259,6 +262,7 @@ u32 nova_falcon_irq_take(struct nova_falcon *f)
 {
 	struct nova_device *nd = f->nd;
 	u32 stat = nova_falcon_rd(f, NV_PFALCON_IRQSTAT);
+	unsigned long flags;
 
 	if (stat == U32_MAX)
 		return 0;
@@ -266,9 +270,9 @@ u32 nova_falcon_irq_take(struct nova_falcon *f)
 	if (!stat)
 		return 0;
 	nova_falcon_wr(f, NV_PFALCON_IRQMCLR, stat);
-	spin_lock(&nd->irq_lock);
+	spin_lock_irqsave(&nd->irq_lock, flags);
 	f->irq_pending |= stat;
-	spin_unlock(&nd->irq_lock);
+	spin_unlock_irqrestore(&nd->irq_lock, flags);
 	return stat;
 }
 
@@ -296,14 +300,17 @@ void nova_falcon_irq_handle(struct nova_falcon *f)
 
 	nova_falcon_wr(f, NV_PFALCON_IRQSCLR, stat);
 	if (stat & NV_PFALCON_IRQ_HALT) {
+		unsigned int stray;
+
 		if (READ_ONCE(f->booting)) {
-			f->stray_halts = 0;
 			wake_up(&f->halt_wq);
-		} else if (++f->stray_halts >= NOVA_FALCON_IRQ_STORM) {
-			if (f->stray_halts == NOVA_FALCON_IRQ_STORM)
+		} else {
+			stray = atomic_inc_return(&f->stray_halts);
+			if (stray == NOVA_FALCON_IRQ_STORM)
 				dev_err(nd->dev, "%s falcon: %u halt interrupts with no ucode started: interrupt storm, halt interrupt masked until the next boot\n",
-					f->name, f->stray_halts);
-			stat &= ~NV_PFALCON_IRQ_HALT;
+					f->name, stray);
+			if (stray >= NOVA_FALCON_IRQ_STORM)
+				stat &= ~NV_PFALCON_IRQ_HALT;
 		}
 	}
 	nova_falcon_wr(f, NV_PFALCON_IRQMSET, stat);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * nova_core VBIOS parser.
+ * nova_core VBIOS parser (the ROM is read out of the PROM window by
+ * prom.c, which finds the images' lengths with the same decoder).
  *
  * The ROM is a chain of images, each starting with a PCI expansion ROM
  * header whose PCI data structure gives the image's length and code type;
@@ -26,7 +27,7 @@
 
 /**
  * vbios_fail() - record why parsing failed
- * @v: the result being built.
+ * @v: the result being built, or NULL to record nothing.
  * @err: the negative errno to return.
  * @fmt: printf-style format of the reason.
  *
@@ -36,6 +37,8 @@ static __printf(3, 4) int vbios_fail(struct nova_vbios *v, int err, const char *
 {
 	va_list ap;
 
+	if (!v)
+		return err;
 	va_start(ap, fmt);
 	vsnprintf(v->why, sizeof(v->why), fmt, ap);
 	va_end(ap);
@@ -61,20 +64,24 @@ static bool vbios_in(size_t start, size_t end, size_t off, size_t n)
 }
 
 /**
- * vbios_parse_image() - decode the headers of the image at @off
- * @v: the result being built; the image is appended to @v->images.
+ * vbios_image_header() - decode the length and kind of the image at @off
+ * @v: the result being built, for the reason of a failure; may be NULL.
  * @rom: the ROM.
  * @len: number of bytes of @rom to look at.
  * @off: offset of the image.
+ * @img: set to what the headers say: offset, length, PCIR, code type,
+ *	last-image flag. The length is not checked against @len.
  *
- * Return: 0, or a negative errno with @v->why set.
+ * The one decoder of the image chain: nova_vbios_parse() and the PROM
+ * reader (nova_vbios_image_len()) both use it.
+ *
+ * Return: 0, or a negative errno (with @v->why set).
  */
-static int vbios_parse_image(struct nova_vbios *v, const u8 *rom, size_t len, size_t off)
+static int vbios_image_header(struct nova_vbios *v, const u8 *rom, size_t len,
+			      size_t off, struct nova_vbios_image *img)
 {
-	struct nova_vbios_image *img = &v->images[v->num_images];
-	size_t pcir, plen, npde, ilen;
+	size_t pcir, plen, npde;
 	u16 sig, units;
-	u8 type;
 
 	if (!vbios_in(0, len, off, NOVA_VBIOS_ROM_PCIR_PTR + 2))
 		return vbios_fail(v, -EOVERFLOW, "image at 0x%zx: ROM header past the end (0x%zx)",
@@ -95,11 +102,15 @@ static int vbios_parse_image(struct nova_vbios *v, const u8 *rom, size_t len, si
 	if (plen < NOVA_VBIOS_PCIR_MIN_LEN)
 		return vbios_fail(v, -EINVAL, "PCIR at 0x%zx: structure length %zu too small",
 				  pcir, plen);
-	type = rom[pcir + NOVA_VBIOS_PCIR_CODE_TYPE];
+	img->code_type = rom[pcir + NOVA_VBIOS_PCIR_CODE_TYPE];
 	units = get_unaligned_le16(rom + pcir + NOVA_VBIOS_PCIR_IMAGE_LEN);
 	img->last = rom[pcir + NOVA_VBIOS_PCIR_INDICATOR] & NOVA_VBIOS_LAST_IMAGE;
 
-	/* The NPDE, if present, decides the length and the last-image flag. */
+	/*
+	 * The NPDE, 16-byte aligned from the image's start after the PCIR,
+	 * decides the length and the last-image flag, unless its length is
+	 * 0: then the PCIR's stand.
+	 */
 	npde = off + ALIGN(pcir - off + plen, 16);
 	if (vbios_in(0, len, npde, NOVA_VBIOS_NPDE_MIN_LEN) && !memcmp(rom + npde, "NPDE", 4) &&
 	    get_unaligned_le16(rom + npde + NOVA_VBIOS_NPDE_SUBIMAGE_LEN)) {
@@ -108,15 +119,66 @@ static int vbios_parse_image(struct nova_vbios *v, const u8 *rom, size_t len, si
 	}
 	if (!units)
 		return vbios_fail(v, -EINVAL, "PCIR at 0x%zx: image length 0", pcir);
-	ilen = (size_t)units * NOVA_VBIOS_IMAGE_UNIT;
+	img->offset = off;
+	img->len = (size_t)units * NOVA_VBIOS_IMAGE_UNIT;
+	img->pcir = pcir;
+	return 0;
+}
+
+/**
+ * nova_vbios_image_len() - the length of the image at @off, to read it
+ * @rom: the ROM as read so far.
+ * @len: number of bytes of @rom read so far.
+ * @off: offset of the image.
+ * @ilen: set to its length.
+ * @last: set to whether it is the last image of the chain.
+ *
+ * Decodes the image's headers as nova_vbios_parse() does; a reader of the
+ * ROM uses it to know how much to read.
+ *
+ * Return: 0, or a negative errno if the headers are not there or invalid.
+ */
+int nova_vbios_image_len(const u8 *rom, size_t len, size_t off, size_t *ilen,
+			 bool *last)
+{
+	struct nova_vbios_image img;
+	int ret;
+
+	ret = vbios_image_header(NULL, rom, len, off, &img);
+	if (ret)
+		return ret;
+	*ilen = img.len;
+	*last = img.last;
+	return 0;
+}
+
+/**
+ * vbios_parse_image() - decode the headers of the image at @off
+ * @v: the result being built; the image is appended to @v->images.
+ * @rom: the ROM.
+ * @len: number of bytes of @rom to look at.
+ * @off: offset of the image.
+ *
+ * Return: 0, or a negative errno with @v->why set.
+ */
+static int vbios_parse_image(struct nova_vbios *v, const u8 *rom, size_t len, size_t off)
+{
+	struct nova_vbios_image *img = &v->images[v->num_images];
+	size_t ilen;
+	int ret;
+
+	ret = vbios_image_header(v, rom, len, off, img);
+	if (ret)
+		return ret;
+	ilen = img->len;
 	if (!vbios_in(0, len, off, ilen))
 		return vbios_fail(v, -EOVERFLOW,
 				  "image at 0x%zx: length 0x%zx past the end (0x%zx)",
 				  off, ilen, len);
-	if (pcir - off + NOVA_VBIOS_PCIR_MIN_LEN > ilen)
+	if (img->pcir - off + NOVA_VBIOS_PCIR_MIN_LEN > ilen)
 		return vbios_fail(v, -EINVAL, "image at 0x%zx: PCIR outside the image", off);
 
-	switch (type) {
+	switch (img->code_type) {
 	case NOVA_VBIOS_CODE_PCI_AT:
 	case NOVA_VBIOS_CODE_EFI:
 	case NOVA_VBIOS_CODE_NBSI:
@@ -124,13 +186,10 @@ static int vbios_parse_image(struct nova_vbios *v, const u8 *rom, size_t len, si
 		break;
 	default:
 		return vbios_fail(v, -EINVAL,
-				  "PCIR at 0x%zx: unknown code type 0x%02x", pcir, type);
+				  "PCIR at 0x%zx: unknown code type 0x%02x",
+				  (size_t)img->pcir, img->code_type);
 	}
 
-	img->offset = off;
-	img->len = ilen;
-	img->pcir = pcir;
-	img->code_type = type;
 	v->num_images++;
 	return 0;
 }

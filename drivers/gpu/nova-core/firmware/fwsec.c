@@ -17,11 +17,11 @@
 #include <linux/slab.h>
 #include <linux/nova_compat.h>
 
-#include "device.h"
+#include "../device.h"
 #include "fw.h"
 #include "fwsec.h"
-#include "regs.h"
-#include "vbios.h"
+#include "../regs.h"
+#include "../vbios/vbios.h"
 
 #define NOVA_FWSEC_FAIL(why, len, err, fmt, ...) \
 	({ snprintf(why, len, fmt, ##__VA_ARGS__); (err); })

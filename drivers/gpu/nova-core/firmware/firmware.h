@@ -49,8 +49,5 @@ struct nova_firmware {
 
 int nova_firmware_request(struct nova_device *nd, struct nova_firmware *fw);
 void nova_firmware_release(struct nova_firmware *fw);
-const char *nova_firmware_gsp_sig_section(const struct nova_device *nd);
-
-int nova_vbios_read(struct nova_device *nd, u8 **rom, size_t *len);
 
 #endif /* __NOVA_CORE_FIRMWARE_H__ */

@@ -7,6 +7,7 @@
 #ifndef __NOVA_CORE_FALCON_H__
 #define __NOVA_CORE_FALCON_H__
 
+#include <linux/atomic.h>
 #include <linux/bits.h>
 #include <linux/types.h>
 #include <linux/wait.h>
@@ -130,8 +131,8 @@ struct nova_falcon_load {
  *	for the thread to handle; protected by &nova_device.irq_lock.
  * @booting: a nova_falcon_boot() is waiting for the halt (READ_ONCE /
  *	WRITE_ONCE: the interrupt thread reads it).
- * @stray_halts: halt interrupts with no boot waiting, since the last one
- *	that had one; the interrupt thread's own.
+ * @stray_halts: halt interrupts with no boot waiting since the last boot
+ *	started (which clears it); counted by the interrupt thread.
  */
 struct nova_falcon {
 	struct nova_device *nd;
@@ -140,7 +141,7 @@ struct nova_falcon {
 	wait_queue_head_t halt_wq;
 	u32 irq_pending;
 	bool booting;
-	unsigned int stray_halts;
+	atomic_t stray_halts;
 };
 
 /**

@@ -180,5 +180,12 @@ struct nova_vbios {
 };
 
 int nova_vbios_parse(const u8 *rom, size_t len, struct nova_vbios *out);
+int nova_vbios_image_len(const u8 *rom, size_t len, size_t off, size_t *ilen,
+			 bool *last);
+
+/* prom.c */
+struct nova_device;
+
+int nova_vbios_read(struct nova_device *nd, u8 **rom, size_t *len);
 
 #endif /* __NOVA_CORE_VBIOS_H__ */

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * nova_emu: the emulated ucode, what a started falcon "runs".
+ * nova_emu: the emulated firmware (the ucodes the driver loads), what a
+ * started falcon "runs"; it mirrors nova_core's firmware/.
  *
- * A started falcon finds a &struct nova_emu_ucode_hdr (ucode.h) at
+ * A started falcon finds a &struct nova_emu_ucode_hdr (firmware.h) at
  * IMEM[BOOTVEC] and the emulator performs, in C, what the real ucode of
  * that kind does to the GPU:
  *
@@ -35,7 +36,7 @@
 #include <linux/nova_compat.h>
 
 #include "emu.h"
-#include "ucode.h"
+#include "firmware.h"
 
 /* What the boot ROM expects in MOD_SEL: RSA-3K signatures. */
 #define NOVA_EMU_BROM_MOD_SEL_RSA3K	1
