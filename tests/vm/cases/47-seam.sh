@@ -209,4 +209,8 @@ expect_eq "GPUs 1 and 2 kept WPR2 over nova_core's reload: left unbound" "2 0" \
 
 rmmod nova_emu
 rmmod nova_core
+# Every unbind and removal above gave back every DMA mapping (the emulator
+# says so when a GPU goes with mappings left, and counts them as faults).
+expect_eq "no GPU went with DMA mappings left" 0 \
+	"$(dmesg | grep -c 'DMA: the driver left')"
 ktap_done

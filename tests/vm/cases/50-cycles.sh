@@ -50,6 +50,8 @@ expect_eq "32 GPUs at once" "32 32" "$(emu_count) $(aux_count)"
 rmmod nova_emu
 expect_eq "unloading nova_emu removes them all" "0 0" "$(emu_count) $(aux_count)"
 check "no /sys/devices/nova_emu after unload" sh -c '! [ -e /sys/devices/nova_emu ]'
+expect_eq "no GPU went with DMA mappings left (the emulator checks)" 0 \
+	"$(dmesg | grep -c 'DMA: the driver left')"
 
 unload_all
 ktap_done

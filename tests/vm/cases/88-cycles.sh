@@ -114,5 +114,7 @@ slab_back "$slab_before" "the cycles"
 unload_all
 expect_eq "nothing left: GPUs, auxiliary devices, nodes, modules" "0 0 0 0" \
 	"$(state) $(grep -c '^nova' /proc/modules)"
+expect_eq "no GPU went with DMA mappings left (the emulator checks)" 0 \
+	"$(dmesg | grep -c 'DMA: the driver left')"
 kmemleak_check "kmemleak: no leaks after the cycles"
 ktap_done

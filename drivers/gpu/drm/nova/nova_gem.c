@@ -123,18 +123,10 @@ int nova_gem_info_ioctl(struct drm_device *drm, void *data,
 	if (args->pad)
 		return -EINVAL;
 
-	/*
-	 * What drm_gem_object_lookup() does, without taking a reference: the
-	 * handle's own keeps the object alive while file->table_lock is held (a
-	 * handle is removed from the table before its reference is dropped),
-	 * and the size never changes. A handle still being created or
-	 * deleted maps to NULL.
-	 */
-	spin_lock(&file->table_lock);
-	obj = idr_find(&file->object_idr, args->handle);
-	if (obj)
-		args->size = obj->size;
-	spin_unlock(&file->table_lock);
-
-	return obj ? 0 : -ENOENT;
+	obj = drm_gem_object_lookup(file, args->handle);
+	if (!obj)
+		return -ENOENT;
+	args->size = obj->size;
+	drm_gem_object_put(obj);
+	return 0;
 }
