@@ -45,7 +45,7 @@ done
 report=$out/coverage.txt
 {
 	printf '%-44s %7s %7s %7s\n' "file" "lines" "run" "cover"
-	for m in nova-core nova-core/falcon nova-core/firmware nova-core/vbios nova-core/emu drm/nova; do
+	for m in nova-core nova-core/falcon nova-core/firmware nova-core/gsp nova-core/vbios nova-core/emu drm/nova; do
 		dir=drivers/gpu/$m
 		[ -d "$work/$dir" ] || continue
 		for gcno in "$work/$dir"/*.gcno; do
@@ -85,7 +85,7 @@ rm -f "$report.files"
 
 # The lines never run, per file (gcov marks them "#####"), for whoever
 # wants to know what the suite misses: OUT/uncovered.txt.
-for m in nova-core nova-core/falcon nova-core/firmware nova-core/vbios nova-core/emu drm/nova; do
+for m in nova-core nova-core/falcon nova-core/firmware nova-core/gsp nova-core/vbios nova-core/emu drm/nova; do
 	dir=drivers/gpu/$m
 	for g in "$out/gcov/$dir"/*.c.gcov; do
 		[ -e "$g" ] || continue

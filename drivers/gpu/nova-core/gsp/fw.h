@@ -1,0 +1,453 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nova_core: the firmware ABI of GSP-RM r570.144, as far as the boot, the
+ * message queues and the first RPCs need it.
+ *
+ * The definitions are nova_core's own; each names in its kernel-doc the
+ * structure of NVIDIA's open-gpu-kernel-modules (tag 570.144) it lays out
+ * the same, so a reader can find it there. Every size and field offset is
+ * checked below against the values of r570.144, written as numbers.
+ *
+ * The GSP is little-endian and so are the hosts nova_core builds for; the
+ * structures are shared with it as they are, in the order and with the
+ * padding given here (which is explicit: no field relies on the compiler's
+ * alignment).
+ */
+#ifndef __NOVA_CORE_GSP_FW_H__
+#define __NOVA_CORE_GSP_FW_H__
+
+#include <linux/build_bug.h>
+#include <linux/stddef.h>
+#include <linux/types.h>
+
+#ifdef __BIG_ENDIAN
+#error "the GSP firmware ABI is little-endian: nova_core builds for little-endian hosts only"
+#endif
+
+/* GspFwWprMeta: magic, revision and what Booter sets once it checked it. */
+#define NOVA_GSP_WPR_META_MAGIC		0xdc3aae21371a60b3ULL
+#define NOVA_GSP_WPR_META_REVISION	1
+#define NOVA_GSP_WPR_META_VERIFIED	0xa0a0a0a0a0a0a0a0ULL
+
+/**
+ * struct nova_gsp_wpr_meta - NVIDIA's GspFwWprMeta (gsp_fw_wpr_meta.h)
+ * @magic: %NOVA_GSP_WPR_META_MAGIC.
+ * @revision: %NOVA_GSP_WPR_META_REVISION.
+ * @sysmem_addr_radix3_elf: bus address of level 0 of the GSP image's
+ *	radix3 page table.
+ * @size_radix3_elf: size of the GSP image (.fwimage).
+ * @sysmem_addr_bootloader: bus address of the RISC-V bootloader.
+ * @size_bootloader: its size.
+ * @bootloader_code_offset: offset of its code in it.
+ * @bootloader_data_offset: offset of its data in it.
+ * @bootloader_manifest_offset: offset of its manifest in it.
+ * @sysmem_addr_signature: bus address of the image's signature
+ *	(sysmemAddrOfSignature; shares its place with other fields).
+ * @size_signature: size of the signature (sizeOfSignature).
+ * @gsp_fw_rsvd_start: start of what the GSP reserves in VRAM.
+ * @non_wpr_heap_offset: the non-WPR heap.
+ * @non_wpr_heap_size: its size.
+ * @gsp_fw_wpr_start: start of WPR2.
+ * @gsp_fw_heap_offset: the WPR heap.
+ * @gsp_fw_heap_size: its size.
+ * @gsp_fw_offset: the GSP image in VRAM.
+ * @boot_bin_offset: the bootloader in VRAM.
+ * @frts_offset: the FRTS region.
+ * @frts_size: its size.
+ * @gsp_fw_wpr_end: end of WPR2.
+ * @fb_size: size of VRAM.
+ * @vga_workspace_offset: the VGA workspace.
+ * @vga_workspace_size: its size.
+ * @boot_count: how often it was booted; 0 from the driver.
+ * @partition_rpc: partitionRpcAddr and the fields after it (a union in
+ *	NVIDIA's header), 0 from the driver.
+ * @gsp_fw_heap_vf_partition_count: gspFwHeapVfPartitionCount.
+ * @flags: flags.
+ * @padding: padding, 0.
+ * @pmu_reserved_size: pmuReservedSize.
+ * @verified: %NOVA_GSP_WPR_META_VERIFIED once Booter checked it; 0 from
+ *	the driver.
+ *
+ * One 256-byte structure in system memory whose bus address the driver
+ * gives Booter in SEC2's mailboxes.
+ */
+struct nova_gsp_wpr_meta {
+	u64 magic;
+	u64 revision;
+	u64 sysmem_addr_radix3_elf;
+	u64 size_radix3_elf;
+	u64 sysmem_addr_bootloader;
+	u64 size_bootloader;
+	u64 bootloader_code_offset;
+	u64 bootloader_data_offset;
+	u64 bootloader_manifest_offset;
+	u64 sysmem_addr_signature;
+	u64 size_signature;
+	u64 gsp_fw_rsvd_start;
+	u64 non_wpr_heap_offset;
+	u64 non_wpr_heap_size;
+	u64 gsp_fw_wpr_start;
+	u64 gsp_fw_heap_offset;
+	u64 gsp_fw_heap_size;
+	u64 gsp_fw_offset;
+	u64 boot_bin_offset;
+	u64 frts_offset;
+	u64 frts_size;
+	u64 gsp_fw_wpr_end;
+	u64 fb_size;
+	u64 vga_workspace_offset;
+	u64 vga_workspace_size;
+	u64 boot_count;
+	u8 partition_rpc[32];
+	u8 gsp_fw_heap_vf_partition_count;
+	u8 flags;
+	u8 padding[2];
+	u32 pmu_reserved_size;
+	u64 verified;
+};
+
+/* LibosMemoryRegionKind and LibosMemoryRegionLoc. */
+#define NOVA_LIBOS_REGION_CONTIGUOUS	1
+#define NOVA_LIBOS_REGION_RADIX3	2
+#define NOVA_LIBOS_REGION_LOC_SYSMEM	1
+#define NOVA_LIBOS_REGION_LOC_FB	2
+
+/**
+ * struct nova_libos_region - NVIDIA's LibosMemoryRegionInitArgument
+ *	(libos_init_args.h)
+ * @id8: the region's name, up to 8 characters packed into a u64, the
+ *	first one in the most significant byte ("LOGINIT", "RMARGS", ...).
+ * @pa: its bus address.
+ * @size: its size.
+ * @kind: NOVA_LIBOS_REGION_*.
+ * @loc: NOVA_LIBOS_REGION_LOC_*.
+ * @pad: padding, 0.
+ */
+struct nova_libos_region {
+	u64 id8;
+	u64 pa;
+	u64 size;
+	u8 kind;
+	u8 loc;
+	u8 pad[6];
+};
+
+/**
+ * struct nova_gsp_mq_init_args - NVIDIA's MESSAGE_QUEUE_INIT_ARGUMENTS
+ *	(gsp_init_args.h)
+ * @shared_mem_phys_addr: bus address of the queues' page table.
+ * @page_table_entry_count: entries of that table.
+ * @pad: padding, 0.
+ * @cmd_queue_offset: offset of the command queue in the shared memory.
+ * @stat_queue_offset: offset of the status (message) queue.
+ */
+struct nova_gsp_mq_init_args {
+	u64 shared_mem_phys_addr;
+	u32 page_table_entry_count;
+	u32 pad;
+	u64 cmd_queue_offset;
+	u64 stat_queue_offset;
+};
+
+/**
+ * struct nova_gsp_sr_init_args - NVIDIA's GSP_SR_INIT_ARGUMENTS
+ *	(gsp_init_args.h)
+ * @old_level: the power level resumed from (0 on a cold boot).
+ * @flags: flags.
+ * @in_pm_transition: bInPMTransition.
+ * @pad: padding, 0.
+ */
+struct nova_gsp_sr_init_args {
+	u32 old_level;
+	u32 flags;
+	u8 in_pm_transition;
+	u8 pad[3];
+};
+
+/**
+ * struct nova_gsp_args_cached - NVIDIA's GSP_ARGUMENTS_CACHED
+ *	(gsp_init_args.h), the "RMARGS" region
+ * @mq: the message queues.
+ * @sr: suspend and resume.
+ * @gpu_instance: gpuInstance.
+ * @dmem_stack: bDmemStack.
+ * @pad: padding, 0.
+ * @profiler_pa: profilerArgs.pa.
+ * @profiler_size: profilerArgs.size.
+ */
+struct nova_gsp_args_cached {
+	struct nova_gsp_mq_init_args mq;
+	struct nova_gsp_sr_init_args sr;
+	u32 gpu_instance;
+	u8 dmem_stack;
+	u8 pad[7];
+	u64 profiler_pa;
+	u64 profiler_size;
+};
+
+/* msgqTxHeader.flags: the read pointers are swapped between the queues. */
+#define NOVA_MSGQ_FLAGS_SWAP_RX		1
+
+/**
+ * struct nova_msgq_tx_header - NVIDIA's msgqTxHeader (msgq_priv.h)
+ * @version: 0.
+ * @size: size of the queue in bytes.
+ * @msg_size: size of one element slot.
+ * @msg_count: number of slots.
+ * @write_ptr: the next slot the writer fills.
+ * @flags: %NOVA_MSGQ_FLAGS_SWAP_RX.
+ * @rx_hdr_off: offset of the &struct nova_msgq_rx_header.
+ * @entry_off: offset of the first slot.
+ */
+struct nova_msgq_tx_header {
+	u32 version;
+	u32 size;
+	u32 msg_size;
+	u32 msg_count;
+	u32 write_ptr;
+	u32 flags;
+	u32 rx_hdr_off;
+	u32 entry_off;
+};
+
+/**
+ * struct nova_msgq_rx_header - NVIDIA's msgqRxHeader (msgq_priv.h)
+ * @read_ptr: the next slot the reader reads.
+ */
+struct nova_msgq_rx_header {
+	u32 read_ptr;
+};
+
+/* rpc_message_header_v03_00: version 3.0 and the "VRPC" signature. */
+#define NOVA_RPC_HEADER_VERSION		0x03000000
+#define NOVA_RPC_SIGNATURE		0x43505256
+/* What rpc_result reads until GSP-RM answered. */
+#define NOVA_RPC_RESULT_PENDING		0xffffffff
+
+/**
+ * struct nova_rpc_header - NVIDIA's rpc_message_header_v03_00
+ *	(g_rpc-message-header.h)
+ * @header_version: %NOVA_RPC_HEADER_VERSION.
+ * @signature: %NOVA_RPC_SIGNATURE.
+ * @length: bytes of the header and the payload after it.
+ * @function: the RPC (NOVA_RPC_FN_*) or event (NOVA_RPC_EVENT_*).
+ * @rpc_result: the result, %NOVA_RPC_RESULT_PENDING until answered.
+ * @rpc_result_private: a second result, likewise.
+ * @sequence: the RPC's sequence number.
+ * @spare: spare (or cpuRmGfid), 0.
+ * @data: the payload.
+ */
+struct nova_rpc_header {
+	u32 header_version;
+	u32 signature;
+	u32 length;
+	u32 function;
+	u32 rpc_result;
+	u32 rpc_result_private;
+	u32 sequence;
+	u32 spare;
+	u8 data[];
+};
+
+/* Message queue elements: 4 KiB slots, at most 16 to an element. */
+#define NOVA_GSP_MSG_SLOT		0x1000
+#define NOVA_GSP_MSG_MAX_SLOTS		16
+
+/**
+ * struct nova_gsp_msg_element - NVIDIA's GSP_MSG_QUEUE_ELEMENT
+ *	(message_queue_priv.h)
+ * @auth_tag: authTagBuffer (confidential computing), 0.
+ * @aad: aadBuffer (confidential computing), 0.
+ * @checksum: the XOR of the element's 64-bit words, folded to 32 bits,
+ *	with this field 0.
+ * @seq_num: the queue's sequence number of the element.
+ * @elem_count: slots the element takes.
+ * @pad: padding, 0.
+ * @rpc: the RPC header, then its payload.
+ */
+struct nova_gsp_msg_element {
+	u8 auth_tag[16];
+	u8 aad[16];
+	u32 checksum;
+	u32 seq_num;
+	u32 elem_count;
+	u32 pad;
+	struct nova_rpc_header rpc;
+};
+
+/* RPC functions (NV_VGPU_MSG_FUNCTION_*), the same in 535 and 570. */
+#define NOVA_RPC_FN_NOP				0
+#define NOVA_RPC_FN_FREE			10
+#define NOVA_RPC_FN_UNLOADING_GUEST_DRIVER	47
+#define NOVA_RPC_FN_GET_GSP_STATIC_INFO		65
+#define NOVA_RPC_FN_CONTINUATION_RECORD		71
+#define NOVA_RPC_FN_GSP_SET_SYSTEM_INFO		72
+#define NOVA_RPC_FN_SET_REGISTRY		73
+#define NOVA_RPC_FN_GSP_RM_CONTROL		76
+#define NOVA_RPC_FN_GSP_RM_ALLOC		103
+
+/* Events GSP-RM sends (NV_VGPU_MSG_EVENT_*), as numbered in 570. */
+#define NOVA_RPC_EVENT_GSP_INIT_DONE		0x1001
+#define NOVA_RPC_EVENT_RUN_CPU_SEQUENCER	0x1002
+#define NOVA_RPC_EVENT_POST_EVENT		0x1003
+#define NOVA_RPC_EVENT_RC_TRIGGERED		0x1004
+#define NOVA_RPC_EVENT_MMU_FAULT_QUEUED		0x1005
+#define NOVA_RPC_EVENT_OS_ERROR_LOG		0x1006
+
+/* PACKED_REGISTRY_ENTRY.type: a 32-bit value. */
+#define NOVA_REGISTRY_TYPE_DWORD		1
+
+/**
+ * struct nova_registry_entry - NVIDIA's PACKED_REGISTRY_ENTRY
+ * @name_offset: offset of the key's name from the table's start.
+ * @type: %NOVA_REGISTRY_TYPE_DWORD.
+ * @pad: padding, 0.
+ * @data: the value.
+ * @length: its length in bytes.
+ */
+struct nova_registry_entry {
+	u32 name_offset;
+	u8 type;
+	u8 pad[3];
+	u32 data;
+	u32 length;
+};
+
+/**
+ * struct nova_registry_table - NVIDIA's PACKED_REGISTRY_TABLE, the payload
+ *	of SET_REGISTRY
+ * @size: bytes of the table, the entries and the names after them.
+ * @num_entries: entries in @entries.
+ * @entries: the entries; the names follow them.
+ */
+struct nova_registry_table {
+	u32 size;
+	u32 num_entries;
+	struct nova_registry_entry entries[];
+};
+
+/* GSP_SEQ_BUF_OPCODE: what RUN_CPU_SEQUENCER asks the CPU to do. */
+#define NOVA_SEQ_REG_WRITE		0
+#define NOVA_SEQ_REG_MODIFY		1
+#define NOVA_SEQ_REG_POLL		2
+#define NOVA_SEQ_DELAY_US		3
+#define NOVA_SEQ_REG_STORE		4
+#define NOVA_SEQ_CORE_RESET		5
+#define NOVA_SEQ_CORE_START		6
+#define NOVA_SEQ_CORE_WAIT_FOR_HALT	7
+#define NOVA_SEQ_CORE_RESUME		8
+
+/**
+ * struct nova_rpc_run_cpu_sequencer - NVIDIA's rpc_run_cpu_sequencer_v17_00,
+ *	the payload of the RUN_CPU_SEQUENCER event
+ * @buffer_size_dword: 32-bit words in @command_buffer.
+ * @cmd_index: words of it that hold commands.
+ * @reg_save_area: the registers REG_STORE saves.
+ * @command_buffer: the commands, an opcode then its payload each.
+ */
+struct nova_rpc_run_cpu_sequencer {
+	u32 buffer_size_dword;
+	u32 cmd_index;
+	u32 reg_save_area[8];
+	u32 command_buffer[];
+};
+
+u32 nova_gsp_msg_checksum(const void *elem, size_t len);
+
+/* The layouts of r570.144, as numbers. */
+#define NOVA_GSP_FW_ASSERT(type, field, off) \
+	static_assert(offsetof(struct type, field) == (off))
+
+static_assert(sizeof(struct nova_gsp_wpr_meta) == 256);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, revision, 8);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, sysmem_addr_radix3_elf, 16);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, size_radix3_elf, 24);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, sysmem_addr_bootloader, 32);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, size_bootloader, 40);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, bootloader_code_offset, 48);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, bootloader_data_offset, 56);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, bootloader_manifest_offset, 64);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, sysmem_addr_signature, 72);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, size_signature, 80);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, gsp_fw_rsvd_start, 88);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, non_wpr_heap_offset, 96);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, non_wpr_heap_size, 104);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, gsp_fw_wpr_start, 112);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, gsp_fw_heap_offset, 120);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, gsp_fw_heap_size, 128);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, gsp_fw_offset, 136);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, boot_bin_offset, 144);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, frts_offset, 152);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, frts_size, 160);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, gsp_fw_wpr_end, 168);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, fb_size, 176);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, vga_workspace_offset, 184);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, vga_workspace_size, 192);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, boot_count, 200);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, partition_rpc, 208);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, gsp_fw_heap_vf_partition_count, 240);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, flags, 241);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, pmu_reserved_size, 244);
+NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, verified, 248);
+
+static_assert(sizeof(struct nova_libos_region) == 32);
+NOVA_GSP_FW_ASSERT(nova_libos_region, pa, 8);
+NOVA_GSP_FW_ASSERT(nova_libos_region, size, 16);
+NOVA_GSP_FW_ASSERT(nova_libos_region, kind, 24);
+NOVA_GSP_FW_ASSERT(nova_libos_region, loc, 25);
+
+static_assert(sizeof(struct nova_gsp_mq_init_args) == 32);
+NOVA_GSP_FW_ASSERT(nova_gsp_mq_init_args, page_table_entry_count, 8);
+NOVA_GSP_FW_ASSERT(nova_gsp_mq_init_args, cmd_queue_offset, 16);
+NOVA_GSP_FW_ASSERT(nova_gsp_mq_init_args, stat_queue_offset, 24);
+
+static_assert(sizeof(struct nova_gsp_sr_init_args) == 12);
+NOVA_GSP_FW_ASSERT(nova_gsp_sr_init_args, flags, 4);
+NOVA_GSP_FW_ASSERT(nova_gsp_sr_init_args, in_pm_transition, 8);
+
+static_assert(sizeof(struct nova_gsp_args_cached) == 72);
+NOVA_GSP_FW_ASSERT(nova_gsp_args_cached, sr, 32);
+NOVA_GSP_FW_ASSERT(nova_gsp_args_cached, gpu_instance, 44);
+NOVA_GSP_FW_ASSERT(nova_gsp_args_cached, dmem_stack, 48);
+NOVA_GSP_FW_ASSERT(nova_gsp_args_cached, profiler_pa, 56);
+NOVA_GSP_FW_ASSERT(nova_gsp_args_cached, profiler_size, 64);
+
+static_assert(sizeof(struct nova_msgq_tx_header) == 32);
+NOVA_GSP_FW_ASSERT(nova_msgq_tx_header, size, 4);
+NOVA_GSP_FW_ASSERT(nova_msgq_tx_header, msg_size, 8);
+NOVA_GSP_FW_ASSERT(nova_msgq_tx_header, msg_count, 12);
+NOVA_GSP_FW_ASSERT(nova_msgq_tx_header, write_ptr, 16);
+NOVA_GSP_FW_ASSERT(nova_msgq_tx_header, flags, 20);
+NOVA_GSP_FW_ASSERT(nova_msgq_tx_header, rx_hdr_off, 24);
+NOVA_GSP_FW_ASSERT(nova_msgq_tx_header, entry_off, 28);
+static_assert(sizeof(struct nova_msgq_rx_header) == 4);
+
+static_assert(sizeof(struct nova_rpc_header) == 32);
+NOVA_GSP_FW_ASSERT(nova_rpc_header, signature, 4);
+NOVA_GSP_FW_ASSERT(nova_rpc_header, length, 8);
+NOVA_GSP_FW_ASSERT(nova_rpc_header, function, 12);
+NOVA_GSP_FW_ASSERT(nova_rpc_header, rpc_result, 16);
+NOVA_GSP_FW_ASSERT(nova_rpc_header, rpc_result_private, 20);
+NOVA_GSP_FW_ASSERT(nova_rpc_header, sequence, 24);
+NOVA_GSP_FW_ASSERT(nova_rpc_header, spare, 28);
+NOVA_GSP_FW_ASSERT(nova_rpc_header, data, 32);
+
+static_assert(sizeof(struct nova_gsp_msg_element) == 80);
+NOVA_GSP_FW_ASSERT(nova_gsp_msg_element, aad, 16);
+NOVA_GSP_FW_ASSERT(nova_gsp_msg_element, checksum, 32);
+NOVA_GSP_FW_ASSERT(nova_gsp_msg_element, seq_num, 36);
+NOVA_GSP_FW_ASSERT(nova_gsp_msg_element, elem_count, 40);
+NOVA_GSP_FW_ASSERT(nova_gsp_msg_element, rpc, 48);
+
+static_assert(sizeof(struct nova_registry_entry) == 16);
+NOVA_GSP_FW_ASSERT(nova_registry_entry, type, 4);
+NOVA_GSP_FW_ASSERT(nova_registry_entry, data, 8);
+NOVA_GSP_FW_ASSERT(nova_registry_entry, length, 12);
+static_assert(sizeof(struct nova_registry_table) == 8);
+
+static_assert(sizeof(struct nova_rpc_run_cpu_sequencer) == 40);
+NOVA_GSP_FW_ASSERT(nova_rpc_run_cpu_sequencer, cmd_index, 4);
+NOVA_GSP_FW_ASSERT(nova_rpc_run_cpu_sequencer, reg_save_area, 8);
+NOVA_GSP_FW_ASSERT(nova_rpc_run_cpu_sequencer, command_buffer, 40);
+
+#endif /* __NOVA_CORE_GSP_FW_H__ */
