@@ -16,6 +16,7 @@
 #ifndef __NOVA_CORE_GSP_FW_H__
 #define __NOVA_CORE_GSP_FW_H__
 
+#include <linux/bits.h>
 #include <linux/build_bug.h>
 #include <linux/stddef.h>
 #include <linux/types.h>
@@ -352,7 +353,35 @@ struct nova_rpc_run_cpu_sequencer {
 	u32 command_buffer[];
 };
 
+/* GSP-RM maps memory in 4 KiB pages, whatever the CPU's page size. */
+#define NOVA_GSP_PAGE_SIZE		0x1000
+#define NOVA_GSP_PAGE_SHIFT		12
+/* Page table entries in one GSP page. */
+#define NOVA_GSP_PTES_PER_PAGE		(NOVA_GSP_PAGE_SIZE / sizeof(u64))
+/* Levels of a radix3 page table, and the most it maps (1 GiB). */
+#define NOVA_GSP_RADIX3_LEVELS		3
+#define NOVA_GSP_RADIX3_MAX		BIT_ULL(30)
+
+/**
+ * struct nova_gsp_radix3_layout - the sizes of a radix3 page table
+ * @entries: page table entries in each level, level 0 first: the last
+ *	level has one for each page of the memory mapped, each other level
+ *	one for each page of the level after it.
+ * @bytes: bytes of each level, whole GSP pages.
+ *
+ * GSP-RM finds the GSP image (and the log buffers) through a three-level
+ * page table of 64-bit bus addresses: sysmemAddrOfRadix3Elf is the bus
+ * address of level 0, whose entry points at level 1, whose entries point
+ * at the pages of level 2, whose entries point at the image's pages.
+ */
+struct nova_gsp_radix3_layout {
+	size_t entries[NOVA_GSP_RADIX3_LEVELS];
+	size_t bytes[NOVA_GSP_RADIX3_LEVELS];
+};
+
 u32 nova_gsp_msg_checksum(const void *elem, size_t len);
+int nova_gsp_radix3_layout(u64 size, struct nova_gsp_radix3_layout *l);
+void nova_gsp_radix3_fill(u64 *ptes, size_t count, u64 base);
 
 /* The layouts of r570.144, as numbers. */
 #define NOVA_GSP_FW_ASSERT(type, field, off) \

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit tests for nova_core's GSP firmware ABI (gsp/fw.h, gsp/fw.c): the
- * message element checksum on a hand-worked vector and on a whole element.
+ * message element checksum on a hand-worked vector and on a whole element,
+ * and the radix3 page table's sizes and entries.
  * (The structures' layouts are checked at build time, in gsp/fw.h.)
  */
 
@@ -49,9 +50,60 @@ static void gsp_checksum_element(struct kunit *test)
 	KUNIT_EXPECT_NE(test, nova_gsp_msg_checksum(buf, len), 0U);
 }
 
+/* Sizes worked out by hand: 512 entries fill one page of a level. */
+static void gsp_radix3_layout(struct kunit *test)
+{
+	struct nova_gsp_radix3_layout l;
+
+	/* One page: one entry on each level, one page each. */
+	KUNIT_ASSERT_EQ(test, nova_gsp_radix3_layout(0x1000, &l), 0);
+	KUNIT_EXPECT_EQ(test, l.entries[2], 1U);
+	KUNIT_EXPECT_EQ(test, l.entries[1], 1U);
+	KUNIT_EXPECT_EQ(test, l.entries[0], 1U);
+	KUNIT_EXPECT_EQ(test, l.bytes[2], 0x1000U);
+	KUNIT_EXPECT_EQ(test, l.bytes[0], 0x1000U);
+
+	/* 32 MiB: 8192 pages, 16 pages of level 2, one of level 1. */
+	KUNIT_ASSERT_EQ(test, nova_gsp_radix3_layout(32ULL << 20, &l), 0);
+	KUNIT_EXPECT_EQ(test, l.entries[2], 8192U);
+	KUNIT_EXPECT_EQ(test, l.bytes[2], 0x10000U);
+	KUNIT_EXPECT_EQ(test, l.entries[1], 16U);
+	KUNIT_EXPECT_EQ(test, l.bytes[1], 0x1000U);
+	KUNIT_EXPECT_EQ(test, l.entries[0], 1U);
+
+	/* 512 pages + 1: level 2 needs a second page. */
+	KUNIT_ASSERT_EQ(test, nova_gsp_radix3_layout(513 * 0x1000ULL, &l), 0);
+	KUNIT_EXPECT_EQ(test, l.bytes[2], 0x2000U);
+	KUNIT_EXPECT_EQ(test, l.entries[1], 2U);
+
+	/* 1 GiB: 262144 pages, 512 pages of level 2: level 1 is full. */
+	KUNIT_ASSERT_EQ(test, nova_gsp_radix3_layout(1ULL << 30, &l), 0);
+	KUNIT_EXPECT_EQ(test, l.entries[2], 262144U);
+	KUNIT_EXPECT_EQ(test, l.entries[1], 512U);
+	KUNIT_EXPECT_EQ(test, l.bytes[1], 0x1000U);
+	KUNIT_EXPECT_EQ(test, l.entries[0], 1U);
+
+	KUNIT_EXPECT_EQ(test, nova_gsp_radix3_layout((1ULL << 30) + 0x1000, &l), -E2BIG);
+	KUNIT_EXPECT_EQ(test, nova_gsp_radix3_layout(0, &l), -EINVAL);
+	KUNIT_EXPECT_EQ(test, nova_gsp_radix3_layout(0x1800, &l), -EINVAL);
+}
+
+static void gsp_radix3_fill(struct kunit *test)
+{
+	u64 ptes[4] = { 0, 0, 0, 0xdead };
+
+	nova_gsp_radix3_fill(ptes, 3, 0x123456000ULL);
+	KUNIT_EXPECT_EQ(test, ptes[0], 0x123456000ULL);
+	KUNIT_EXPECT_EQ(test, ptes[1], 0x123457000ULL);
+	KUNIT_EXPECT_EQ(test, ptes[2], 0x123458000ULL);
+	KUNIT_EXPECT_EQ(test, ptes[3], 0xdeadULL);
+}
+
 static struct kunit_case nova_gsp_cases[] = {
 	KUNIT_CASE(gsp_checksum_vector),
 	KUNIT_CASE(gsp_checksum_element),
+	KUNIT_CASE(gsp_radix3_layout),
+	KUNIT_CASE(gsp_radix3_fill),
 	{}
 };
 
