@@ -34,6 +34,93 @@ u32 nova_gsp_msg_checksum(const void *elem, size_t len)
 }
 
 /**
+ * nova_gsp_msgq_free() - slots a queue's writer may fill
+ * @wptr: the writer's pointer, a slot index
+ * @rptr: the reader's pointer, a slot index
+ * @count: slots in the queue
+ *
+ * The writer keeps one slot free, so that a full queue is not taken for an
+ * empty one. The pointers may come from the other side: they are checked.
+ *
+ * Return: the free slots, or -EPROTO for a pointer past the queue.
+ */
+int nova_gsp_msgq_free(u32 wptr, u32 rptr, u32 count)
+{
+	if (!count || wptr >= count || rptr >= count)
+		return -EPROTO;
+	return (rptr + count - wptr - 1) % count;
+}
+
+/**
+ * nova_gsp_msgq_avail() - slots a queue's reader may read
+ * @wptr: the writer's pointer, a slot index
+ * @rptr: the reader's pointer, a slot index
+ * @count: slots in the queue
+ *
+ * Return: the slots written and not read, or -EPROTO for a pointer past
+ * the queue.
+ */
+int nova_gsp_msgq_avail(u32 wptr, u32 rptr, u32 count)
+{
+	if (!count || wptr >= count || rptr >= count)
+		return -EPROTO;
+	return (wptr + count - rptr) % count;
+}
+
+/**
+ * nova_gsp_msg_check() - check a received element before anything uses it
+ * @buf: the element, its slots copied out of the queue in order
+ * @len: bytes of @buf: a whole number of slots, as many as its header says
+ *	(the caller reads the header's element count first and copies that
+ *	many slots, after checking them against what the queue holds)
+ * @seq: the sequence number the element must carry
+ * @why: set to the reason of a failure, a constant string
+ *
+ * Checks, in this order, before any field past the header is trusted: the
+ * element count (1 to %NOVA_GSP_MSG_MAX_SLOTS, matching @len), the
+ * checksum (the element's checksum must be 0), the sequence number, the
+ * RPC header's version and signature, and that the RPC's length covers its
+ * header and fits in the element.
+ *
+ * Return: 0; -EBADMSG for a bad checksum, -EPROTO for anything else.
+ */
+int nova_gsp_msg_check(const void *buf, size_t len, u32 seq, const char **why)
+{
+	const struct nova_gsp_msg_element *e = buf;
+	size_t room;
+
+	*why = NULL;
+	if (len < NOVA_GSP_MSG_SLOT || !IS_ALIGNED(len, NOVA_GSP_MSG_SLOT)) {
+		*why = "not a whole number of slots";
+		return -EPROTO;
+	}
+	if (!e->elem_count || e->elem_count > NOVA_GSP_MSG_MAX_SLOTS ||
+	    e->elem_count != len / NOVA_GSP_MSG_SLOT) {
+		*why = "bad element count";
+		return -EPROTO;
+	}
+	if (nova_gsp_msg_checksum(buf, len)) {
+		*why = "bad checksum";
+		return -EBADMSG;
+	}
+	if (e->seq_num != seq) {
+		*why = "out of sequence";
+		return -EPROTO;
+	}
+	if (e->rpc.header_version != NOVA_RPC_HEADER_VERSION ||
+	    e->rpc.signature != NOVA_RPC_SIGNATURE) {
+		*why = "bad RPC header version or signature";
+		return -EPROTO;
+	}
+	room = len - offsetof(struct nova_gsp_msg_element, rpc);
+	if (e->rpc.length < sizeof(e->rpc) || e->rpc.length > room) {
+		*why = "RPC length outside the element";
+		return -EPROTO;
+	}
+	return 0;
+}
+
+/**
  * nova_gsp_radix3_layout() - the sizes of the radix3 table for some memory
  * @size: bytes of the memory to map, a multiple of %NOVA_GSP_PAGE_SIZE
  * @l: set to the entries and bytes of each level

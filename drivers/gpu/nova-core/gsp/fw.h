@@ -380,6 +380,9 @@ struct nova_gsp_radix3_layout {
 };
 
 u32 nova_gsp_msg_checksum(const void *elem, size_t len);
+int nova_gsp_msgq_free(u32 wptr, u32 rptr, u32 count);
+int nova_gsp_msgq_avail(u32 wptr, u32 rptr, u32 count);
+int nova_gsp_msg_check(const void *buf, size_t len, u32 seq, const char **why);
 int nova_gsp_radix3_layout(u64 size, struct nova_gsp_radix3_layout *l);
 void nova_gsp_radix3_fill(u64 *ptes, size_t count, u64 base);
 

@@ -2,7 +2,8 @@
 /*
  * KUnit tests for nova_core's GSP firmware ABI (gsp/fw.h, gsp/fw.c): the
  * message element checksum on a hand-worked vector and on a whole element,
- * and the radix3 page table's sizes and entries.
+ * the queue pointers' arithmetic with hostile pointers, the checks of a
+ * received element, and the radix3 page table's sizes and entries.
  * (The structures' layouts are checked at build time, in gsp/fw.h.)
  */
 
@@ -99,7 +100,138 @@ static void gsp_radix3_fill(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ptes[3], 0xdeadULL);
 }
 
+static void gsp_msgq_pointers(struct kunit *test)
+{
+	/* 63 slots (NVIDIA's queues): empty, one written, full, wrapped. */
+	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_free(0, 0, 63), 62);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_avail(0, 0, 63), 0);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_free(1, 0, 63), 61);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_avail(1, 0, 63), 1);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_free(62, 0, 63), 0);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_avail(62, 0, 63), 62);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_free(3, 60, 63), 56);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_avail(3, 60, 63), 6);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_free(59, 60, 63), 0);
+	/* Pointers from the other side past the queue. */
+	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_free(63, 0, 63), -EPROTO);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_avail(0, 0xffffffff, 63), -EPROTO);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_avail(0, 0, 0), -EPROTO);
+}
+
+/* A good two-slot element with sequence number 7 and a 100-byte payload. */
+static u8 *t_element(struct kunit *test, size_t len)
+{
+	struct nova_gsp_msg_element *e;
+	u8 *buf = kunit_kzalloc(test, len, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	e = (struct nova_gsp_msg_element *)buf;
+	e->seq_num = 7;
+	e->elem_count = len / NOVA_GSP_MSG_SLOT;
+	e->rpc.header_version = NOVA_RPC_HEADER_VERSION;
+	e->rpc.signature = NOVA_RPC_SIGNATURE;
+	e->rpc.length = sizeof(e->rpc) + 100;
+	e->rpc.function = NOVA_RPC_EVENT_GSP_INIT_DONE;
+	memset(e->rpc.data, 0x5a, 100);
+	e->checksum = nova_gsp_msg_checksum(buf, len);
+	return buf;
+}
+
+/* Breaks one thing of a good element and expects it refused, so. */
+static void t_bad(struct kunit *test, size_t len, int err, const char *reason,
+		  void (*spoil)(struct nova_gsp_msg_element *e, size_t len),
+		  bool fix_checksum)
+{
+	u8 *buf = t_element(test, 2 * NOVA_GSP_MSG_SLOT);
+	struct nova_gsp_msg_element *e = (struct nova_gsp_msg_element *)buf;
+	const char *why;
+
+	spoil(e, len);
+	if (fix_checksum) {
+		e->checksum = 0;
+		e->checksum = nova_gsp_msg_checksum(buf, len);
+	}
+	KUNIT_EXPECT_EQ_MSG(test, nova_gsp_msg_check(buf, len, 7, &why), err,
+			    "%s", reason);
+	KUNIT_EXPECT_STREQ(test, why ? why : "(none)", reason);
+}
+
+static void t_count0(struct nova_gsp_msg_element *e, size_t len)
+{
+	e->elem_count = 0;
+}
+
+static void t_count17(struct nova_gsp_msg_element *e, size_t len)
+{
+	e->elem_count = 17;
+}
+
+static void t_flip(struct nova_gsp_msg_element *e, size_t len)
+{
+	((u8 *)e)[len - 1] ^= 1;
+}
+
+static void t_seq(struct nova_gsp_msg_element *e, size_t len)
+{
+	e->seq_num = 8;
+}
+
+static void t_sig(struct nova_gsp_msg_element *e, size_t len)
+{
+	e->rpc.signature = 0x43505257;
+}
+
+static void t_version(struct nova_gsp_msg_element *e, size_t len)
+{
+	e->rpc.header_version = 0x02000000;
+}
+
+static void t_short(struct nova_gsp_msg_element *e, size_t len)
+{
+	e->rpc.length = sizeof(e->rpc) - 1;
+}
+
+static void t_long(struct nova_gsp_msg_element *e, size_t len)
+{
+	e->rpc.length = 2 * NOVA_GSP_MSG_SLOT - 48 + 1;
+}
+
+static void t_nothing(struct nova_gsp_msg_element *e, size_t len)
+{
+}
+
+static void gsp_msg_check(struct kunit *test)
+{
+	size_t len = 2 * NOVA_GSP_MSG_SLOT;
+	u8 *buf = t_element(test, len);
+	struct nova_gsp_msg_element *e = (struct nova_gsp_msg_element *)buf;
+	const char *why;
+
+	KUNIT_EXPECT_EQ(test, nova_gsp_msg_check(buf, len, 7, &why), 0);
+	KUNIT_EXPECT_NULL(test, why);
+	/* The largest RPC that fits is accepted too. */
+	e->rpc.length = len - 48;
+	e->checksum = 0;
+	e->checksum = nova_gsp_msg_checksum(buf, len);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msg_check(buf, len, 7, &why), 0);
+
+	t_bad(test, len, -EPROTO, "bad element count", t_count0, true);
+	t_bad(test, len, -EPROTO, "bad element count", t_count17, true);
+	/* One slot of a two-slot element, and half a slot. */
+	t_bad(test, NOVA_GSP_MSG_SLOT, -EPROTO, "bad element count", t_nothing, false);
+	t_bad(test, NOVA_GSP_MSG_SLOT / 2, -EPROTO, "not a whole number of slots",
+	      t_nothing, false);
+	t_bad(test, len, -EBADMSG, "bad checksum", t_flip, false);
+	t_bad(test, len, -EPROTO, "out of sequence", t_seq, true);
+	t_bad(test, len, -EPROTO, "bad RPC header version or signature", t_sig, true);
+	t_bad(test, len, -EPROTO, "bad RPC header version or signature", t_version, true);
+	t_bad(test, len, -EPROTO, "RPC length outside the element", t_short, true);
+	t_bad(test, len, -EPROTO, "RPC length outside the element", t_long, true);
+}
+
 static struct kunit_case nova_gsp_cases[] = {
+	KUNIT_CASE(gsp_msgq_pointers),
+	KUNIT_CASE(gsp_msg_check),
 	KUNIT_CASE(gsp_checksum_vector),
 	KUNIT_CASE(gsp_checksum_element),
 	KUNIT_CASE(gsp_radix3_layout),
