@@ -67,14 +67,20 @@ restore() {
 	echo "$printk_was" > /proc/sys/kernel/printk
 }
 
-# Two bugs of Linux 6.1 narrow what fails around nova's probe and loading:
+# Three bugs of Linux 6.1 narrow what fails around nova's probe, the
+# emulated GPU's creation and the loading of both:
 # - its DRM core crashes when one of two of its own allocations fails
 #   (drm_sysfs_minor_alloc(): a minor's struct device, 680 bytes, and its
 #   name; drm_minor_alloc_release() then calls put_device() on an ERR_PTR);
 # - kmem_cache_create() (nova's cache of GEM objects, as nova loads) leaks
 #   the cache's name when its sysfs directory cannot be made (CVE-2024-25740,
 #   fixed upstream by 2420baa8e046, "mm/slab: Allow cache creation to
-#   proceed even if sysfs registration fails").
+#   proceed even if sysfs registration fails");
+# - irq_insert_desc() ignores a failed radix_tree_insert(), so when the
+#   radix tree node for a new interrupt descriptor cannot be allocated (as
+#   nova_emu maps its interrupt line, irq_create_mapping()), the descriptor
+#   is left out of the tree and the error path's free_desc() dereferences
+#   a NULL one (kernel/irq/irqdesc.c; the tree became a maple tree in 6.5).
 # There, only the caches the debug VM boots with failslab's flag fail
 # (slub_debug=A,... in scripts/vm.sh: every kmalloc cache but -8, -16 and
 # -1k, and the inode and dentry caches; not sysfs's kernfs_node_cache,
@@ -98,11 +104,13 @@ setup
 #    A failed name allocation in platform_device_add() shows as EINVAL: the
 #    platform core ignores it, and device_add() then finds no name.
 modprobe nova_emu count=0
-fault "new_device (the emulated GPU: ROM, falcons, platform device)" \
+drm_filter on
+fault "new_device (the emulated GPU: ROM, falcons, interrupt line, platform device)" \
 	write new_device $EMU/new_device "5 chipset=ga102" --errno ENOMEM,EINVAL \
 	--undo $EMU/del_device 5 \
 	--absent /sys/bus/platform/devices/nova-emu.5 \
 	--present /sys/bus/platform/devices/nova-emu.5
+drm_filter off
 
 # 2. nova_core's probe and bring-up, through sysfs bind, on an unbound GPU
 #    (nova is not loaded: its probe comes next). A failed probe must leave
@@ -166,9 +174,11 @@ fi
 #    loaded), and nova binding a GPU as it loads.
 unload_all
 ko=/lib/modules/$(uname -r)/extra
+drm_filter on
 fault "load nova_emu count=1 ($SAMPLED)" \
 	module "load nova_emu" $ko/nova_emu.ko "count=1 chipset=ga104" \
 	--errno ENOMEM,EINVAL --stride $STRIDE
+drm_filter off
 modprobe nova_emu count=1 chipset=ga104
 modprobe nova_core
 drm_filter on
