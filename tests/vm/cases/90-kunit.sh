@@ -13,7 +13,16 @@ if ! modprobe nova_core; then
 	not_ok "load nova_core with its KUnit suites"
 	ktap_done
 fi
-for suite in nova_core_chip nova_core_vbios nova_core_fw nova_core_fb nova_core_falcon; do
+# Every suite nova_core registered, and at least the ones it must have.
+want="nova_core_chip nova_core_vbios nova_core_fw nova_core_fb nova_core_falcon nova_core_gsp"
+have=$(ls /sys/kernel/debug/kunit | grep '^nova_core_' | tr '\n' ' ')
+for suite in $want; do
+	case " $have " in
+	*" $suite "*) ;;
+	*) have="$have $suite" ;;
+	esac
+done
+for suite in $have; do
 	r=/sys/kernel/debug/kunit/$suite/results
 	if ! [ -r $r ]; then
 		not_ok "$suite" "no results in $r"
