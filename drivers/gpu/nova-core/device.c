@@ -133,20 +133,36 @@ static int nova_fb_layout(struct nova_device *nd, const struct nova_firmware *fw
 	return ret;
 }
 
+/* Undoes nova_bringup(): GSP-RM unloaded, its memory and firmware freed. */
+static void nova_bringup_fini(struct nova_device *nd)
+{
+	if (nd->gsp_rm.running && nova_gsp_unload(nd)) {
+		/*
+		 * GSP-RM may still run and write to its memory: leaving that
+		 * allocated is the lesser harm. A GPU reset stops it.
+		 */
+		dev_err(nd->dev, "GSP-RM could not be stopped: its memory stays allocated until the GPU is reset and nova_core is reloaded\n");
+		memset(&nd->gsp_rm, 0, sizeof(nd->gsp_rm));
+	}
+	nova_gsp_fini(nd);
+	nova_firmware_release(&nd->fw);
+	kvfree(nd->rom);
+	nd->rom = NULL;
+	kfree(nd->bios);
+	nd->bios = NULL;
+}
+
 /*
- * Hardware bring-up, up to the WPR2 region: the interrupt, the sysmem
- * flush page, the wait for GFW, VRAM, the VBIOS, the firmware files, the
- * FB layout and FWSEC-FRTS. What it allocates on the way is freed before
- * it returns; what stays (the interrupt, the flush page) is
- * device-managed. FWSEC-FRTS is the last step that can fail.
+ * Hardware bring-up, up to GSP-RM running: the interrupt, the sysmem flush
+ * page, the wait for GFW, VRAM, the VBIOS, the firmware files, the FB
+ * layout, GSP-RM's memory and its boot (gsp/boot.c), which unloads what it
+ * started if it fails. What stays is undone by nova_bringup_fini(), or is
+ * device-managed (the interrupt, the flush page).
  */
 static int nova_bringup(struct nova_device *nd, int irq)
 {
-	struct nova_firmware fw;
-	struct nova_vbios *bios;
-	size_t rom_len;
-	u8 *rom;
 	int ret;
+	size_t rom_len;
 
 	nova_falcon_init(&nd->gsp, nd, "GSP", NV_PFALCON_GSP_BASE);
 	nova_falcon_init(&nd->sec2, nd, "SEC2", NV_PFALCON_SEC2_BASE);
@@ -164,39 +180,42 @@ static int nova_bringup(struct nova_device *nd, int irq)
 	if (ret)
 		return ret;
 
-	bios = kzalloc(sizeof(*bios), GFP_KERNEL);
-	if (!bios)
+	nd->bios = kzalloc(sizeof(*nd->bios), GFP_KERNEL);
+	if (!nd->bios)
 		return -ENOMEM;
-	ret = nova_vbios_read(nd, &rom, &rom_len);
+	ret = nova_vbios_read(nd, &nd->rom, &rom_len);
 	if (ret)
-		goto free_bios;
-	ret = nova_vbios_parse(rom, rom_len, bios);
+		goto fail;
+	ret = nova_vbios_parse(nd->rom, rom_len, nd->bios);
 	if (ret) {
-		dev_err(nd->dev, "VBIOS: %s (%d)\n", bios->why, ret);
-		goto free_rom;
+		dev_err(nd->dev, "VBIOS: %s (%d)\n", nd->bios->why, ret);
+		goto fail;
 	}
 
-	ret = nova_firmware_request(nd, &fw);
+	ret = nova_firmware_request(nd, &nd->fw);
 	if (ret)
-		goto free_rom;
-	ret = nova_fb_layout(nd, &fw);
+		goto fail;
+	ret = nova_fb_layout(nd, &nd->fw);
 	if (ret)
-		goto free_fw;
+		goto fail;
+	ret = nova_gsp_init(nd);
+	if (ret)
+		goto fail;
 
-	ret = nova_fwsec_frts(nd, bios, fw.gen_bootloader_file ?
-				   &fw.gen_bootloader : NULL);
+	ret = nova_gsp_boot(nd);
 	if (ret)
-		goto free_fw;
+		goto fail;
+	nova_firmware_release_boot(&nd->fw);
 
 	dev_info(nd->dev, "VRAM %llu MiB, WPR2 at 0x%llx-0x%llx (FRTS 0x%llx)\n",
 		 nd->vram_size >> 20, nd->fb.wpr2.start, nd->fb.wpr2.end,
 		 nd->fb.frts.start);
-free_fw:
-	nova_firmware_release(&fw);
-free_rom:
-	kvfree(rom);
-free_bios:
-	kfree(bios);
+	dev_info(nd->dev, "GSP-RM started (firmware %s)\n", NOVA_FW_VERSION);
+	nd->brought_up = true;
+	return 0;
+
+fail:
+	nova_bringup_fini(nd);
 	return ret;
 }
 
@@ -240,12 +259,11 @@ int nova_device_identify(struct nova_device *nd)
  * @irq: its interrupt, or a negative errno if the bus gave none
  *
  * The steps that can fail for reasons of the host (sysfs, the auxiliary
- * device) come before the bring-up, whose FWSEC-FRTS leaves WPR2 that only
- * a GSP unload (not done yet) could undo: once FWSEC-FRTS has run, nothing
- * fails, so a failed probe never leaves a GPU that the next probe finds
- * taken. The DRM driver may therefore bind while the bring-up runs; what
- * the core API gives it does not depend on the bring-up, and a failed
- * bring-up unplugs it again.
+ * device) come before the bring-up. A bring-up that fails after FWSEC-FRTS
+ * unloads GSP-RM again (FWSEC-SB, booter_unload), so a failed probe leaves
+ * no WPR2 for the next probe to find. The DRM driver may bind while the
+ * bring-up runs; what the core API gives it does not depend on the
+ * bring-up, and a failed bring-up unplugs it again.
  *
  * Return: 0 on success, else a negative errno, with nothing left behind.
  */
@@ -289,4 +307,7 @@ destroy_aux:
 void nova_device_remove(struct nova_device *nd)
 {
 	nova_aux_destroy(nd);
+	if (nd->brought_up)
+		nova_bringup_fini(nd);
+	nd->brought_up = false;
 }

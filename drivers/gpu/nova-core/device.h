@@ -13,7 +13,9 @@
 
 #include "falcon/falcon.h"
 #include "fb.h"
+#include "firmware/firmware.h"
 #include "gpu.h"
+#include "gsp/gsp.h"
 
 struct attribute_group;
 struct pci_driver;
@@ -63,10 +65,18 @@ struct nova_hal {
  * @vram_size: usable VRAM in bytes.
  * @display: whether the display engine is present.
  * @fb: the FB layout of the GSP boot.
+ * @rom: the VBIOS image read at bring-up; kept (with @bios, which points
+ *	into it) for FWSEC-SB, which the GSP unload runs. NULL before the
+ *	bring-up and after the teardown.
+ * @bios: the parsed VBIOS; NULL when @rom is.
+ * @fw: the GSP firmware files; the boot-only ones are released once GSP-RM
+ *	runs, booter_unload and the generic bootloader stay for the unload.
+ * @gsp_rm: GSP-RM's memory and state.
+ * @brought_up: the bring-up succeeded: removal undoes it.
  *
  * Allocated with devm_kzalloc() on @dev at probe and freed when @dev is
- * unbound. It is only written during probe, so it needs no lock, but for
- * what @irq_lock protects.
+ * unbound. It is only written during probe and removal, which the driver
+ * core serialises, so it needs no lock, but for what @irq_lock protects.
  */
 struct nova_device {
 	struct device *dev;
@@ -92,6 +102,11 @@ struct nova_device {
 	u64 vram_size;
 	bool display;
 	struct nova_fb_layout fb;
+	u8 *rom;
+	struct nova_vbios *bios;
+	struct nova_firmware fw;
+	struct nova_gsp gsp_rm;
+	bool brought_up;
 };
 
 /**

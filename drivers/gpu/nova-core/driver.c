@@ -10,6 +10,7 @@
  * (platform.c), which differ only in how registers are reached.
  */
 
+#include <linux/debugfs.h>
 #include <linux/module.h>
 #include <linux/pci.h>
 #include <linux/platform_device.h>
@@ -120,13 +121,21 @@ NOVA_FW("gb207", "fmc");
 NOVA_FW("gb207", "bootloader");
 NOVA_FW("gb207", "gsp");
 
+/*
+ * nova_debugfs_root: nova_core's directory in debugfs ("nova_core"), with
+ * one directory per GPU in it (gsp/gsp.c); NULL or an error pointer where
+ * debugfs is not available, which the users check.
+ */
+struct dentry *nova_debugfs_root;
+
 static int __init nova_core_init(void)
 {
 	int ret;
 
+	nova_debugfs_root = debugfs_create_dir("nova_core", NULL);
 	ret = nova_emu_driver_register();
 	if (ret)
-		return ret;
+		goto remove_debugfs;
 
 	ret = pci_register_driver(&nova_pci_driver);
 	if (ret)
@@ -136,6 +145,8 @@ static int __init nova_core_init(void)
 
 unregister_emu:
 	nova_emu_driver_unregister();
+remove_debugfs:
+	debugfs_remove_recursive(nova_debugfs_root);
 	return ret;
 }
 
@@ -143,6 +154,7 @@ static void __exit nova_core_exit(void)
 {
 	pci_unregister_driver(&nova_pci_driver);
 	nova_emu_driver_unregister();
+	debugfs_remove_recursive(nova_debugfs_root);
 }
 
 module_init(nova_core_init);

@@ -28,6 +28,8 @@
 /* PBUS: software scratch registers. */
 #define NV_PBUS_SW_SCRATCH_0E			0x00001438
 #define   NV_PBUS_SW_SCRATCH_0E_FRTS_ERR	GENMASK(31, 16)
+#define NV_PBUS_SW_SCRATCH_15			0x00001454
+#define   NV_PBUS_SW_SCRATCH_15_SB_ERR		GENMASK(15, 0)
 
 /* Display fuses: bit 0 set when the display engine is fused off. */
 #define NV_FUSE_STATUS_OPT_DISPLAY_TU102	0x00021c04

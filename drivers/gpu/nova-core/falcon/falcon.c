@@ -23,6 +23,7 @@
 #include <linux/kernel.h>
 
 #include "../device.h"
+#include "../dma.h"
 #include "falcon.h"
 #include "../regs.h"
 
@@ -234,6 +235,42 @@ int nova_falcon_boot(struct nova_falcon *f, u32 mbox0_in, u32 mbox1_in,
 }
 
 /**
+ * nova_falcon_set_mailboxes() - write a falcon's mailboxes
+ * @f: the falcon
+ * @mbox0: value for MAILBOX0
+ * @mbox1: value for MAILBOX1
+ *
+ * For what reads them without being started by the driver: GSP-RM finds
+ * its libos arguments in the GSP's.
+ */
+void nova_falcon_set_mailboxes(struct nova_falcon *f, u32 mbox0, u32 mbox1)
+{
+	nova_falcon_wr(f, NV_PFALCON_MAILBOX0, mbox0);
+	nova_falcon_wr(f, NV_PFALCON_MAILBOX1, mbox1);
+}
+
+/**
+ * nova_falcon_set_os() - write a falcon's OS register
+ * @f: the falcon
+ * @os: the value (for the GSP: the bootloader's application version)
+ */
+void nova_falcon_set_os(struct nova_falcon *f, u32 os)
+{
+	nova_falcon_wr(f, NV_PFALCON_OS, os);
+}
+
+/**
+ * nova_falcon_riscv_active() - whether the falcon's RISC-V core runs
+ * @f: the falcon
+ *
+ * Return: true if it does.
+ */
+bool nova_falcon_riscv_active(struct nova_falcon *f)
+{
+	return f->nd->hal->falcon->riscv_active(f);
+}
+
+/**
  * nova_falcon_irq_quiet() - mask and clear all of a falcon's interrupts
  * @f: the falcon
  *
@@ -399,11 +436,18 @@ static int nova_falcon_load_pio(struct nova_falcon *f,
 	return 0;
 }
 
+static bool nova_falcon_riscv_active_tu102(struct nova_falcon *f)
+{
+	return nova_falcon_rd(f, NV_PFALCON2_RISCV_STATUS_TU102) &
+	       NV_PFALCON2_RISCV_STATUS_ACTIVE;
+}
+
 /** nova_falcon_hal_tu102 - Turing and GA100: PIO loads, no BROM setup. */
 const struct nova_falcon_hal nova_falcon_hal_tu102 = {
 	.scrub_wait = nova_falcon_scrub_wait_tu102,
 	.fuse_version = nova_falcon_fuse_version_tu102,
 	.load = nova_falcon_load_pio,
+	.riscv_active = nova_falcon_riscv_active_tu102,
 };
 
 /* GA102 and later. */
@@ -503,17 +547,16 @@ static int nova_falcon_dma_xfer(struct nova_falcon *f, dma_addr_t dma,
 static int nova_falcon_load_dma(struct nova_falcon *f,
 				const struct nova_falcon_load *ld)
 {
-	struct device *dev = f->nd->dev;
-	size_t size = ALIGN(ld->image_len, NOVA_FALCON_BLOCK) + NOVA_FALCON_BLOCK;
-	dma_addr_t dma;
-	void *buf;
+	struct nova_dma_buf buf;
 	u32 val;
 	int ret;
 
-	buf = dma_alloc_coherent(dev, size, &dma, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	memcpy(buf, ld->image, ld->image_len);
+	/* Padded: the last 256-byte transfer may read past the image. */
+	ret = nova_dma_buf_alloc(f->nd->dev, ALIGN(ld->image_len, NOVA_FALCON_BLOCK) +
+				 NOVA_FALCON_BLOCK, &buf);
+	if (ret)
+		return ret;
+	memcpy(buf.cpu, ld->image, ld->image_len);
 
 	val = nova_falcon_rd(f, NV_PFALCON_FBIF_CTL);
 	nova_falcon_wr(f, NV_PFALCON_FBIF_CTL,
@@ -521,14 +564,20 @@ static int nova_falcon_load_dma(struct nova_falcon *f,
 	nova_falcon_wr(f, NV_PFALCON_DMACTL, 0);
 	nova_falcon_dma_ctx_sysmem(f, 0);
 
-	ret = nova_falcon_dma_xfer(f, dma, true, ld->imem_secure, ld->imem_src,
-				   ld->imem_dst, ld->imem_len);
+	ret = nova_falcon_dma_xfer(f, buf.dma, true, ld->imem_secure,
+				   ld->imem_src, ld->imem_dst, ld->imem_len);
 	if (!ret)
-		ret = nova_falcon_dma_xfer(f, dma, false, false, ld->dmem_src,
+		ret = nova_falcon_dma_xfer(f, buf.dma, false, false, ld->dmem_src,
 					   ld->dmem_dst, ld->dmem_len);
 
-	dma_free_coherent(dev, size, buf, dma);
+	nova_dma_buf_free(&buf);
 	return ret;
+}
+
+static bool nova_falcon_riscv_active_ga102(struct nova_falcon *f)
+{
+	return nova_falcon_rd(f, NV_PFALCON2_RISCV_CPUCTL_GA102) &
+	       NV_PFALCON2_RISCV_CPUCTL_ACTIVE;
 }
 
 /** nova_falcon_hal_ga102 - GA102 and later: DMA loads, BROM setup. */
@@ -539,4 +588,5 @@ const struct nova_falcon_hal nova_falcon_hal_ga102 = {
 	.fuse_version = nova_falcon_fuse_version_ga102,
 	.brom_program = nova_falcon_brom_program_ga102,
 	.load = nova_falcon_load_dma,
+	.riscv_active = nova_falcon_riscv_active_ga102,
 };

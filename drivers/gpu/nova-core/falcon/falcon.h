@@ -75,6 +75,12 @@ struct nova_device;
 #define NV_PFALCON2_BROM_CURR_UCODE_ID		(NV_PFALCON2_OFFSET + 0x198)
 #define NV_PFALCON2_BROM_ENGIDMASK		(NV_PFALCON2_OFFSET + 0x19c)
 #define NV_PFALCON2_BROM_PARAADDR0		(NV_PFALCON2_OFFSET + 0x210)
+/* TU10x, TU11x, GA100: NV_PRISCV_RISCV_CORE_SWITCH_RISCV_STATUS. */
+#define NV_PFALCON2_RISCV_STATUS_TU102		(NV_PFALCON2_OFFSET + 0x240)
+#define   NV_PFALCON2_RISCV_STATUS_ACTIVE	BIT(0)
+/* GA102 and later: NV_PRISCV_RISCV_CPUCTL. */
+#define NV_PFALCON2_RISCV_CPUCTL_GA102		(NV_PFALCON2_OFFSET + 0x388)
+#define   NV_PFALCON2_RISCV_CPUCTL_ACTIVE	BIT(7)
 #define NV_PFALCON2_RISCV_BCR_CTRL		(NV_PFALCON2_OFFSET + 0x668)
 #define   NV_PFALCON2_RISCV_BCR_CTRL_CORE_SELECT	BIT(4)
 #define   NV_PFALCON2_RISCV_BCR_CTRL_VALID	BIT(0)
@@ -155,6 +161,7 @@ struct nova_falcon {
  * @brom_program: program the boot ROM's signature check. May be NULL for
  *	families whose BROM needs no programming.
  * @load: copy the IMEM and DMEM contents into the falcon (DMA or PIO).
+ * @riscv_active: whether the falcon's RISC-V core runs.
  */
 struct nova_falcon_hal {
 	void (*reset_ready)(struct nova_falcon *f);
@@ -165,6 +172,7 @@ struct nova_falcon_hal {
 	void (*brom_program)(struct nova_falcon *f,
 			     const struct nova_falcon_load *ld);
 	int (*load)(struct nova_falcon *f, const struct nova_falcon_load *ld);
+	bool (*riscv_active)(struct nova_falcon *f);
 };
 
 extern const struct nova_falcon_hal nova_falcon_hal_tu102;
@@ -176,6 +184,9 @@ int nova_falcon_reset(struct nova_falcon *f);
 int nova_falcon_load(struct nova_falcon *f, const struct nova_falcon_load *ld);
 int nova_falcon_boot(struct nova_falcon *f, u32 mbox0_in, u32 mbox1_in,
 		     u32 *mbox0, u32 *mbox1);
+void nova_falcon_set_mailboxes(struct nova_falcon *f, u32 mbox0, u32 mbox1);
+void nova_falcon_set_os(struct nova_falcon *f, u32 os);
+bool nova_falcon_riscv_active(struct nova_falcon *f);
 void nova_falcon_dma_ctx_sysmem(struct nova_falcon *f, unsigned int ctx);
 void nova_falcon_irq_quiet(struct nova_falcon *f);
 u32 nova_falcon_irq_take(struct nova_falcon *f);

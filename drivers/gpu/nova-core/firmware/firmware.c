@@ -48,6 +48,27 @@ void nova_firmware_release(struct nova_firmware *fw)
 }
 
 /**
+ * nova_firmware_release_boot() - release the files only the boot needs
+ * @fw: the firmware
+ *
+ * Once GSP-RM runs, the GSP image, its bootloader and booter_load are no
+ * longer needed; booter_unload and the generic bootloader (which FWSEC-SB
+ * needs on Turing and GA100) stay for the unload.
+ */
+void nova_firmware_release_boot(struct nova_firmware *fw)
+{
+	release_firmware(fw->booter_load_file);
+	release_firmware(fw->bootloader_file);
+	release_firmware(fw->gsp_file);
+	fw->booter_load_file = NULL;
+	fw->bootloader_file = NULL;
+	fw->gsp_file = NULL;
+	memset(&fw->gsp, 0, sizeof(fw->gsp));
+	memset(&fw->bootloader, 0, sizeof(fw->bootloader));
+	memset(&fw->booter_load, 0, sizeof(fw->booter_load));
+}
+
+/**
  * nova_firmware_request() - load and parse a GPU's GSP firmware files
  * @nd: the GPU, identified
  * @fw: filled in; released by nova_firmware_release(), also on failure

@@ -49,5 +49,6 @@ struct nova_firmware {
 
 int nova_firmware_request(struct nova_device *nd, struct nova_firmware *fw);
 void nova_firmware_release(struct nova_firmware *fw);
+void nova_firmware_release_boot(struct nova_firmware *fw);
 
 #endif /* __NOVA_CORE_FIRMWARE_H__ */

@@ -18,6 +18,7 @@
 #include <linux/nova_compat.h>
 
 #include "../device.h"
+#include "../dma.h"
 #include "fw.h"
 #include "fwsec.h"
 #include "../regs.h"
@@ -26,32 +27,18 @@
 #define NOVA_FWSEC_FAIL(why, len, err, fmt, ...) \
 	({ snprintf(why, len, fmt, ##__VA_ARGS__); (err); })
 
-/**
- * nova_fwsec_patch_frts() - write the FRTS command into an FWSEC ucode
- * @ucode: a writable copy of the ucode (IMEM, then DMEM)
- * @len: its length in bytes
- * @dmem_offset: offset of the DMEM contents in @ucode
- * @dmem_len: their length
- * @interface_offset: DMEM offset of the application interface table
- * @frts_start: VRAM address of the FRTS region
- * @frts_size: its size in bytes
- * @why: set to the reason on failure
- * @why_len: size of @why
- *
- * A pure function: finds the DMEMMAPPER interface, writes the READ_VBIOS
- * and FRTS_REGION input into its command buffer and sets its initial
- * command to FRTS. Every offset read from the ucode is checked against it.
- *
- * Return: 0; -EOPNOTSUPP if the ucode has no DMEMMAPPER interface; -EINVAL
- * if a table or buffer is malformed or outside DMEM.
+/*
+ * Finds FWSEC's DMEMMAPPER interface through its application interface
+ * table: sets *@dmem to the DMEM contents in @ucode and *@dmap to the
+ * DMEMMAPPER in it. Every offset read from the ucode is checked against it.
  */
-int nova_fwsec_patch_frts(u8 *ucode, size_t len, u32 dmem_offset,
-			  u32 dmem_len, u32 interface_offset, u64 frts_start,
-			  u64 frts_size, char *why, size_t why_len)
+static int nova_fwsec_find_dmap(u8 *ucode, size_t len, u32 dmem_offset,
+				u32 dmem_len, u32 interface_offset, u8 **dmemp,
+				u8 **dmapp, char *why, size_t why_len)
 {
-	u32 i, base = 0, cmd_off, cmd_size, count, hdr_len, entry_len;
+	u32 i, base = 0, count, hdr_len, entry_len;
 	bool found = false;
-	u8 *dmem, *appif, *dmap, *cmd;
+	u8 *dmem, *appif, *dmap;
 
 	if (dmem_offset > len || dmem_len > len - dmem_offset)
 		return NOVA_FWSEC_FAIL(why, why_len, -EINVAL,
@@ -103,6 +90,43 @@ int nova_fwsec_patch_frts(u8 *ucode, size_t len, u32 dmem_offset,
 				       "DMEMMAPPER at 0x%x: bad signature 0x%08x",
 				       base, get_unaligned_le32(dmap));
 
+	*dmemp = dmem;
+	*dmapp = dmap;
+	return 0;
+}
+
+/**
+ * nova_fwsec_patch_frts() - write the FRTS command into an FWSEC ucode
+ * @ucode: a writable copy of the ucode (IMEM, then DMEM)
+ * @len: its length in bytes
+ * @dmem_offset: offset of the DMEM contents in @ucode
+ * @dmem_len: their length
+ * @interface_offset: DMEM offset of the application interface table
+ * @frts_start: VRAM address of the FRTS region
+ * @frts_size: its size in bytes
+ * @why: set to the reason on failure
+ * @why_len: size of @why
+ *
+ * A pure function: finds the DMEMMAPPER interface, writes the READ_VBIOS
+ * and FRTS_REGION input into its command buffer and sets its initial
+ * command to FRTS. Every offset read from the ucode is checked against it.
+ *
+ * Return: 0; -EOPNOTSUPP if the ucode has no DMEMMAPPER interface; -EINVAL
+ * if a table or buffer is malformed or outside DMEM.
+ */
+int nova_fwsec_patch_frts(u8 *ucode, size_t len, u32 dmem_offset,
+			  u32 dmem_len, u32 interface_offset, u64 frts_start,
+			  u64 frts_size, char *why, size_t why_len)
+{
+	u32 cmd_off, cmd_size;
+	u8 *dmem, *dmap, *cmd;
+	int ret;
+
+	ret = nova_fwsec_find_dmap(ucode, len, dmem_offset, dmem_len,
+				   interface_offset, &dmem, &dmap, why, why_len);
+	if (ret)
+		return ret;
+
 	cmd_off = get_unaligned_le32(dmap + NOVA_FWSEC_DMAP_CMD_IN_OFFSET);
 	cmd_size = get_unaligned_le32(dmap + NOVA_FWSEC_DMAP_CMD_IN_SIZE);
 	if (cmd_size < NOVA_FWSEC_FRTS_CMD_LEN ||
@@ -127,6 +151,38 @@ int nova_fwsec_patch_frts(u8 *ucode, size_t len, u32 dmem_offset,
 	put_unaligned_le32(NOVA_FWSEC_FRTS_MEDIA_FB, cmd + 16);
 
 	put_unaligned_le32(NOVA_FWSEC_CMD_FRTS, dmap + NOVA_FWSEC_DMAP_INIT_CMD);
+	why[0] = '\0';
+	return 0;
+}
+
+/**
+ * nova_fwsec_patch_sb() - make an FWSEC ucode run the SB command
+ * @ucode: a writable copy of the ucode (IMEM, then DMEM)
+ * @len: its length in bytes
+ * @dmem_offset: offset of the DMEM contents in @ucode
+ * @dmem_len: their length
+ * @interface_offset: DMEM offset of the application interface table
+ * @why: set to the reason on failure
+ * @why_len: size of @why
+ *
+ * A pure function: sets the DMEMMAPPER's initial command to SB, which
+ * takes no input: it returns the GSP falcon to its state before libos ran,
+ * one step of unloading GSP-RM.
+ *
+ * Return: 0; -EOPNOTSUPP if the ucode has no DMEMMAPPER interface; -EINVAL
+ * if a table is malformed or outside DMEM.
+ */
+int nova_fwsec_patch_sb(u8 *ucode, size_t len, u32 dmem_offset, u32 dmem_len,
+			u32 interface_offset, char *why, size_t why_len)
+{
+	u8 *dmem, *dmap;
+	int ret;
+
+	ret = nova_fwsec_find_dmap(ucode, len, dmem_offset, dmem_len,
+				   interface_offset, &dmem, &dmap, why, why_len);
+	if (ret)
+		return ret;
+	put_unaligned_le32(NOVA_FWSEC_CMD_SB, dmap + NOVA_FWSEC_DMAP_INIT_CMD);
 	why[0] = '\0';
 	return 0;
 }
@@ -242,9 +298,10 @@ static int nova_fwsec_run_gbl(struct nova_device *nd,
 {
 	const struct nova_fwsec_desc *d = &bios->desc;
 	struct nova_falcon_load ld = {};
-	u32 code_len, size, nsec_size, top;
+	u32 code_len, nsec_size, top;
+	struct nova_dma_buf buf;
 	dma_addr_t dma;
-	u8 *buf, *img, *desc;
+	u8 *img, *desc;
 	int ret;
 
 	if (d->dmem_phys_base) {
@@ -275,11 +332,10 @@ static int nova_fwsec_run_gbl(struct nova_device *nd,
 	nsec_size = bios->imem_len - d->imem_sec_size;
 
 	/* The image as it is: IMEM offsets are offsets in it. */
-	size = ALIGN(bios->ucode_len, NOVA_FALCON_BLOCK);
-	buf = dma_alloc_coherent(nd->dev, size, &dma, GFP_KERNEL);
-	if (!buf)
-		return -ENOMEM;
-	memcpy(buf, ucode, bios->ucode_len);
+	ret = nova_dma_buf_from(nd->dev, ucode, bios->ucode_len, &buf);
+	if (ret)
+		return ret;
+	dma = buf.dma;
 
 	img = kzalloc(code_len + NOVA_GBL_DESC_LEN, GFP_KERNEL);
 	if (!img) {
@@ -319,8 +375,23 @@ static int nova_fwsec_run_gbl(struct nova_device *nd,
 
 	kfree(img);
 free_dma:
-	dma_free_coherent(nd->dev, size, buf, dma);
+	nova_dma_buf_free(&buf);
 	return ret;
+}
+
+/* Runs a patched copy of FWSEC on the GSP falcon, directly or through the GBL. */
+static int nova_fwsec_exec(struct nova_device *nd, const struct nova_vbios *bios,
+			   const struct nova_fw_gen_bootloader *gbl, u8 *ucode,
+			   u32 *mbox0)
+{
+	int ret;
+
+	if (bios->desc.version != 3)
+		return nova_fwsec_run_gbl(nd, bios, ucode, gbl, mbox0);
+	ret = nova_fwsec_patch_sig(nd, bios, ucode + bios->dmem_offset);
+	if (ret)
+		return ret;
+	return nova_fwsec_run_direct(nd, bios, ucode, mbox0);
 }
 
 /**
@@ -369,14 +440,7 @@ int nova_fwsec_frts(struct nova_device *nd, const struct nova_vbios *bios,
 		goto out;
 	}
 
-	if (d->version == 3) {
-		ret = nova_fwsec_patch_sig(nd, bios, ucode + bios->dmem_offset);
-		if (ret)
-			goto out;
-		ret = nova_fwsec_run_direct(nd, bios, ucode, &mbox0);
-	} else {
-		ret = nova_fwsec_run_gbl(nd, bios, ucode, gbl, &mbox0);
-	}
+	ret = nova_fwsec_exec(nd, bios, gbl, ucode, &mbox0);
 	if (ret)
 		goto out;
 
@@ -403,6 +467,53 @@ int nova_fwsec_frts(struct nova_device *nd, const struct nova_vbios *bios,
 		goto out;
 	}
 	ret = 0;
+out:
+	kfree(ucode);
+	return ret;
+}
+
+/**
+ * nova_fwsec_sb() - run FWSEC-SB, the first step of unloading GSP-RM
+ * @nd: the GPU
+ * @bios: the parsed VBIOS
+ * @gbl: the generic bootloader, for v2 FWSEC descriptors (Turing, GA100);
+ *	NULL for v3
+ *
+ * Return: 0 if FWSEC-SB ran and reported no error; -EIO if it reported
+ * one; another negative errno from patching, loading or running it.
+ */
+int nova_fwsec_sb(struct nova_device *nd, const struct nova_vbios *bios,
+		  const struct nova_fw_gen_bootloader *gbl)
+{
+	const struct nova_fwsec_desc *d = &bios->desc;
+	u32 mbox0, err;
+	char why[128];
+	u8 *ucode;
+	int ret;
+
+	if (d->version == 2 && !gbl)
+		return -EINVAL;
+	ucode = kmemdup(bios->ucode, bios->ucode_len, GFP_KERNEL);
+	if (!ucode)
+		return -ENOMEM;
+
+	ret = nova_fwsec_patch_sb(ucode, bios->ucode_len, bios->dmem_offset,
+				  bios->dmem_len, d->interface_offset, why,
+				  sizeof(why));
+	if (ret) {
+		dev_err(nd->dev, "FWSEC: %s\n", why);
+		goto out;
+	}
+	ret = nova_fwsec_exec(nd, bios, gbl, ucode, &mbox0);
+	if (ret)
+		goto out;
+	err = FIELD_GET(NV_PBUS_SW_SCRATCH_15_SB_ERR,
+			nova_rd32(nd, NV_PBUS_SW_SCRATCH_15));
+	if (mbox0 || err) {
+		dev_err(nd->dev, "FWSEC-SB failed: MAILBOX0 0x%08x, error 0x%04x\n",
+			mbox0, err);
+		ret = -EIO;
+	}
 out:
 	kfree(ucode);
 	return ret;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * nova_core FWSEC-FRTS: running the VBIOS's FWSEC ucode on the GSP falcon
- * so that it carves the WPR2 region out of VRAM.
+ * nova_core FWSEC: running the VBIOS's FWSEC ucode on the GSP falcon so
+ * that it carves the WPR2 region out of VRAM (FRTS), or returns the GSP
+ * falcon to its state before GSP-RM (SB).
  */
 #ifndef __NOVA_CORE_FWSEC_H__
 #define __NOVA_CORE_FWSEC_H__
@@ -25,6 +26,7 @@ struct nova_vbios;
 
 /* Commands. */
 #define NOVA_FWSEC_CMD_FRTS		0x15
+#define NOVA_FWSEC_CMD_SB		0x19
 
 /* The FRTS command's input: READ_VBIOS, then FRTS_REGION. */
 #define NOVA_FWSEC_READ_VBIOS_LEN	24
@@ -37,7 +39,11 @@ struct nova_vbios;
 int nova_fwsec_patch_frts(u8 *ucode, size_t len, u32 dmem_offset,
 			  u32 dmem_len, u32 interface_offset, u64 frts_start,
 			  u64 frts_size, char *why, size_t why_len);
+int nova_fwsec_patch_sb(u8 *ucode, size_t len, u32 dmem_offset, u32 dmem_len,
+			u32 interface_offset, char *why, size_t why_len);
 int nova_fwsec_frts(struct nova_device *nd, const struct nova_vbios *bios,
 		    const struct nova_fw_gen_bootloader *gbl);
+int nova_fwsec_sb(struct nova_device *nd, const struct nova_vbios *bios,
+		  const struct nova_fw_gen_bootloader *gbl);
 
 #endif /* __NOVA_CORE_FWSEC_H__ */

@@ -318,6 +318,32 @@ static void fwsec_patch_hostile(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t_patch(u, T_DMEM + 1, T_APPIF, why), -EINVAL);
 }
 
+/* SB: only the initial command changes; a missing interface is refused. */
+static void fwsec_patch_sb(struct kunit *test)
+{
+	u8 *u = t_ucode(test), *d = u + T_IMEM, *ref;
+	char why[128];
+
+	ref = kunit_kzalloc(test, T_IMEM + T_DMEM, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ref);
+	memcpy(ref, u, T_IMEM + T_DMEM);
+	KUNIT_ASSERT_EQ(test, nova_fwsec_patch_sb(u, T_IMEM + T_DMEM, T_IMEM,
+						  T_DMEM, T_APPIF, why, 128), 0);
+	KUNIT_EXPECT_STREQ(test, why, "");
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(d + T_DMAP + NOVA_FWSEC_DMAP_INIT_CMD),
+			0x19U);
+	put_unaligned_le32(0, d + T_DMAP + NOVA_FWSEC_DMAP_INIT_CMD);
+	KUNIT_EXPECT_EQ(test, memcmp(u, ref, T_IMEM + T_DMEM), 0);
+
+	put_unaligned_le32(5, d + T_APPIF + 12);
+	KUNIT_EXPECT_EQ(test, nova_fwsec_patch_sb(u, T_IMEM + T_DMEM, T_IMEM,
+						  T_DMEM, T_APPIF, why, 128),
+			-EOPNOTSUPP);
+	KUNIT_EXPECT_EQ(test, nova_fwsec_patch_sb(u, T_IMEM + T_DMEM, T_IMEM,
+						  T_DMEM + 1, T_APPIF, why, 128),
+			-EINVAL);
+}
+
 static struct kunit_case nova_fb_cases[] = {
 	KUNIT_CASE(fb_heap_sizes),
 	KUNIT_CASE(fb_layout_ga102),
@@ -328,6 +354,7 @@ static struct kunit_case nova_fb_cases[] = {
 	KUNIT_CASE(fb_layout_empty_images),
 	KUNIT_CASE(fwsec_patch_good),
 	KUNIT_CASE(fwsec_patch_hostile),
+	KUNIT_CASE(fwsec_patch_sb),
 	{}
 };
 

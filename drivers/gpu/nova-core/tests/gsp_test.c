@@ -8,11 +8,15 @@
  */
 
 #include <kunit/test.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/nova_compat.h>
 
+#include "../fb.h"
+#include "../firmware/fw.h"
 #include "../gsp/fw.h"
+#include "../gsp/gsp.h"
 
 /* Two words worked out by hand: 0x11 ^ 0x22 = 0x33. */
 static void gsp_checksum_vector(struct kunit *test)
@@ -229,6 +233,63 @@ static void gsp_msg_check(struct kunit *test)
 	t_bad(test, len, -EPROTO, "RPC length outside the element", t_long, true);
 }
 
+/*
+ * GspFwWprMeta from the 8 GiB GA102 layout of fb_test.c (display, VGA
+ * workspace at the default 1 MiB below the top), every field against the
+ * numbers worked out there.
+ */
+static void gsp_wpr_meta(struct kunit *test)
+{
+	struct nova_fb_params p = {
+		.fb_size = 0x200000000ULL,
+		.libos3 = true,
+		.bootloader_size = SZ_4K,
+		.gsp_size = SZ_64K,
+	};
+	struct nova_fw_bootloader bl = {
+		.ucode_len = SZ_4K,
+		.monitor_code_offset = 0x100,
+		.monitor_data_offset = 0x200,
+		.manifest_offset = 0x300,
+	};
+	struct nova_gsp_wpr_meta *m;
+	struct nova_fb_layout l;
+
+	m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_ASSERT_EQ(test, nova_fb_layout_compute(&p, &l), 0);
+	nova_gsp_wpr_meta_fill(m, &l, 0x100000000ULL, SZ_64K, &bl,
+			       0x100010000ULL, 0x100020000ULL, 0x1000);
+
+	KUNIT_EXPECT_EQ(test, m->magic, 0xdc3aae21371a60b3ULL);
+	KUNIT_EXPECT_EQ(test, m->revision, 1ULL);
+	KUNIT_EXPECT_EQ(test, m->sysmem_addr_radix3_elf, 0x100000000ULL);
+	KUNIT_EXPECT_EQ(test, m->size_radix3_elf, 0x10000ULL);
+	KUNIT_EXPECT_EQ(test, m->sysmem_addr_bootloader, 0x100010000ULL);
+	KUNIT_EXPECT_EQ(test, m->size_bootloader, 0x1000ULL);
+	KUNIT_EXPECT_EQ(test, m->bootloader_code_offset, 0x100ULL);
+	KUNIT_EXPECT_EQ(test, m->bootloader_data_offset, 0x200ULL);
+	KUNIT_EXPECT_EQ(test, m->bootloader_manifest_offset, 0x300ULL);
+	KUNIT_EXPECT_EQ(test, m->sysmem_addr_signature, 0x100020000ULL);
+	KUNIT_EXPECT_EQ(test, m->size_signature, 0x1000ULL);
+	KUNIT_EXPECT_EQ(test, m->gsp_fw_rsvd_start, 0x1f7c00000ULL);
+	KUNIT_EXPECT_EQ(test, m->non_wpr_heap_offset, 0x1f7c00000ULL);
+	KUNIT_EXPECT_EQ(test, m->non_wpr_heap_size, 0x100000ULL);
+	KUNIT_EXPECT_EQ(test, m->gsp_fw_wpr_start, 0x1f7d00000ULL);
+	KUNIT_EXPECT_EQ(test, m->gsp_fw_heap_offset, 0x1f7e00000ULL);
+	KUNIT_EXPECT_EQ(test, m->gsp_fw_heap_size, 0x7f00000ULL);
+	KUNIT_EXPECT_EQ(test, m->gsp_fw_offset, 0x1ffde0000ULL);
+	KUNIT_EXPECT_EQ(test, m->boot_bin_offset, 0x1ffdff000ULL);
+	KUNIT_EXPECT_EQ(test, m->frts_offset, 0x1ffe00000ULL);
+	KUNIT_EXPECT_EQ(test, m->frts_size, 0x100000ULL);
+	KUNIT_EXPECT_EQ(test, m->gsp_fw_wpr_end, 0x1fff00000ULL);
+	KUNIT_EXPECT_EQ(test, m->fb_size, 0x200000000ULL);
+	KUNIT_EXPECT_EQ(test, m->vga_workspace_offset, 0x1fff00000ULL);
+	KUNIT_EXPECT_EQ(test, m->vga_workspace_size, 0x100000ULL);
+	KUNIT_EXPECT_EQ(test, m->boot_count, 0ULL);
+	KUNIT_EXPECT_EQ(test, m->verified, 0ULL);
+}
+
 static struct kunit_case nova_gsp_cases[] = {
 	KUNIT_CASE(gsp_msgq_pointers),
 	KUNIT_CASE(gsp_msg_check),
@@ -236,6 +297,7 @@ static struct kunit_case nova_gsp_cases[] = {
 	KUNIT_CASE(gsp_checksum_element),
 	KUNIT_CASE(gsp_radix3_layout),
 	KUNIT_CASE(gsp_radix3_fill),
+	KUNIT_CASE(gsp_wpr_meta),
 	{}
 };
 

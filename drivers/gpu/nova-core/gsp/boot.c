@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nova_core GSP boot (Turing to Ada): GSP-RM's firmware in system memory,
+ * FWSEC-FRTS, booter_load on SEC2, and the unload that undoes it.
+ *
+ * The GSP image (the .fwimage section of gsp-<ver>.bin) is copied into
+ * vmalloc'ed pages, mapped for the GPU and described by a three-level
+ * (radix3) page table; the RISC-V bootloader and the image's signature get
+ * a coherent copy each; GspFwWprMeta says where all of it is in system
+ * memory and where it goes in VRAM (the FB layout). Booter, running on
+ * SEC2, reads GspFwWprMeta, copies and checks the firmware into WPR2 and
+ * starts the GSP's RISC-V core, which finds its libos arguments (gsp.c)
+ * through the GSP's mailboxes. After that the system memory copy of the
+ * firmware is freed: GSP-RM runs from VRAM.
+ *
+ * Unloading is FWSEC-SB, which returns the GSP falcon to its state before
+ * libos, then booter_unload on SEC2, which takes down WPR2, so the next
+ * probe finds the GPU as it was at power-on.
+ */
+
+#include <linux/bitfield.h>
+#include <linux/device.h>
+#include <linux/dma-mapping.h>
+#include <linux/iopoll.h>
+#include <linux/mm.h>
+#include <linux/scatterlist.h>
+#include <linux/sizes.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+
+#include "../device.h"
+#include "../firmware/booter.h"
+#include "../firmware/firmware.h"
+#include "../firmware/fwsec.h"
+#include "../fb.h"
+#include "../regs.h"
+#include "fw.h"
+#include "gsp.h"
+
+/* How long GSP-RM's RISC-V core may take to start after booter_load. */
+#define NOVA_GSP_RISCV_START_S		5
+#define NOVA_GSP_RISCV_POLL_US		(10 * USEC_PER_MSEC)
+/* What booter_unload finds in its mailboxes: a value it must overwrite. */
+#define NOVA_GSP_UNLOAD_SENTINEL	0xff
+
+/**
+ * struct nova_gsp_fw_mem - GSP-RM's firmware in system memory, for booter
+ * @image: the GSP image, copied into vmalloc'ed pages and zero-padded to
+ *	whole GSP pages; NULL if not allocated.
+ * @image_size: size of @image in bytes (a multiple of 4 KiB).
+ * @sgt: @image's pages, mapped for the GPU if @mapped.
+ * @mapped: @sgt is DMA-mapped.
+ * @radix3: the radix3 page table of @image: level 0, 1 and 2 one after
+ *	the other.
+ * @bootloader: a copy of the RISC-V bootloader's payload.
+ * @sig: a copy of the image's signature for this chip family.
+ * @wpr_meta: the &struct nova_gsp_wpr_meta booter reads.
+ *
+ * Exists from before FWSEC-FRTS until booter_load has run; freed by
+ * nova_gsp_fw_mem_fini().
+ */
+struct nova_gsp_fw_mem {
+	void *image;
+	size_t image_size;
+	struct sg_table sgt;
+	bool mapped;
+	struct nova_dma_buf radix3;
+	struct nova_dma_buf bootloader;
+	struct nova_dma_buf sig;
+	struct nova_dma_buf wpr_meta;
+};
+
+/* Maps the image's pages and builds its radix3 page table. */
+static int nova_gsp_radix3_build(struct nova_device *nd,
+				 struct nova_gsp_fw_mem *mem)
+{
+	size_t npages = mem->image_size >> PAGE_SHIFT, i, n = 0;
+	struct nova_gsp_radix3_layout l;
+	struct sg_dma_page_iter iter;
+	struct page **pages;
+	u64 *lvl1, *lvl2;
+	int ret;
+
+	ret = nova_gsp_radix3_layout(mem->image_size, &l);
+	if (ret) {
+		dev_err(nd->dev, "GSP image of %zu bytes is too big for its page table (%d)\n",
+			mem->image_size, ret);
+		return ret;
+	}
+
+	pages = kvmalloc_array(npages, sizeof(*pages), GFP_KERNEL);
+	if (!pages)
+		return -ENOMEM;
+	for (i = 0; i < npages; i++)
+		pages[i] = vmalloc_to_page(mem->image + i * PAGE_SIZE);
+	ret = sg_alloc_table_from_pages(&mem->sgt, pages, npages, 0,
+					mem->image_size, GFP_KERNEL);
+	kvfree(pages);
+	if (ret)
+		return ret;
+	ret = dma_map_sgtable(nd->dev, &mem->sgt, DMA_TO_DEVICE, 0);
+	if (ret) {
+		sg_free_table(&mem->sgt);
+		return ret;
+	}
+	mem->mapped = true;
+
+	ret = nova_dma_buf_alloc(nd->dev, l.bytes[0] + l.bytes[1] + l.bytes[2],
+				 &mem->radix3);
+	if (ret)
+		return ret;
+	lvl1 = mem->radix3.cpu + l.bytes[0];
+	lvl2 = mem->radix3.cpu + l.bytes[0] + l.bytes[1];
+	nova_gsp_radix3_fill(mem->radix3.cpu, l.entries[0],
+			     mem->radix3.dma + l.bytes[0]);
+	nova_gsp_radix3_fill(lvl1, l.entries[1],
+			     mem->radix3.dma + l.bytes[0] + l.bytes[1]);
+
+	/* Level 2: each 4 KiB page of the image, whatever the CPU's pages. */
+	for_each_sgtable_dma_page(&mem->sgt, &iter, 0) {
+		dma_addr_t addr = sg_page_iter_dma_address(&iter);
+		size_t sub;
+
+		for (sub = 0; sub < PAGE_SIZE; sub += NOVA_GSP_PAGE_SIZE) {
+			if (n == l.entries[2])
+				break;
+			lvl2[n++] = addr + sub;
+		}
+	}
+	if (n != l.entries[2]) {
+		dev_err(nd->dev, "GSP image: %zu of %zu pages mapped\n", n,
+			l.entries[2]);
+		return -EIO;
+	}
+	return 0;
+}
+
+/**
+ * nova_gsp_wpr_meta_fill() - fill GspFwWprMeta
+ * @m: the structure, zeroed
+ * @fb: the FB layout
+ * @image: bus address of level 0 of the image's radix3 page table
+ * @image_size: size of the image (.fwimage)
+ * @bl: the RISC-V bootloader
+ * @bl_dma: bus address of its payload's copy
+ * @sig: bus address of the signature's copy
+ * @sig_size: size of the signature
+ *
+ * A pure function: the system memory inputs, then the FB layout.
+ */
+void nova_gsp_wpr_meta_fill(struct nova_gsp_wpr_meta *m,
+			    const struct nova_fb_layout *fb, u64 image,
+			    u64 image_size, const struct nova_fw_bootloader *bl,
+			    u64 bl_dma, u64 sig, u64 sig_size)
+{
+	m->magic = NOVA_GSP_WPR_META_MAGIC;
+	m->revision = NOVA_GSP_WPR_META_REVISION;
+	m->sysmem_addr_radix3_elf = image;
+	m->size_radix3_elf = image_size;
+	m->sysmem_addr_bootloader = bl_dma;
+	m->size_bootloader = bl->ucode_len;
+	m->bootloader_code_offset = bl->monitor_code_offset;
+	m->bootloader_data_offset = bl->monitor_data_offset;
+	m->bootloader_manifest_offset = bl->manifest_offset;
+	m->sysmem_addr_signature = sig;
+	m->size_signature = sig_size;
+	m->gsp_fw_rsvd_start = fb->heap.start;
+	m->non_wpr_heap_offset = fb->heap.start;
+	m->non_wpr_heap_size = fb->heap.end - fb->heap.start;
+	m->gsp_fw_wpr_start = fb->wpr2.start;
+	m->gsp_fw_heap_offset = fb->wpr2_heap.start;
+	m->gsp_fw_heap_size = fb->wpr2_heap.end - fb->wpr2_heap.start;
+	m->gsp_fw_offset = fb->elf.start;
+	m->boot_bin_offset = fb->boot.start;
+	m->frts_offset = fb->frts.start;
+	m->frts_size = fb->frts.end - fb->frts.start;
+	m->gsp_fw_wpr_end = ALIGN_DOWN(fb->vga_workspace.start, SZ_128K);
+	m->fb_size = fb->fb.end - fb->fb.start;
+	m->vga_workspace_offset = fb->vga_workspace.start;
+	m->vga_workspace_size = fb->vga_workspace.end - fb->vga_workspace.start;
+}
+
+static void nova_gsp_fw_mem_fini(struct nova_device *nd,
+				 struct nova_gsp_fw_mem *mem)
+{
+	nova_dma_buf_free(&mem->wpr_meta);
+	nova_dma_buf_free(&mem->sig);
+	nova_dma_buf_free(&mem->bootloader);
+	nova_dma_buf_free(&mem->radix3);
+	if (mem->mapped)
+		dma_unmap_sgtable(nd->dev, &mem->sgt, DMA_TO_DEVICE, 0);
+	mem->mapped = false;
+	if (mem->sgt.sgl)
+		sg_free_table(&mem->sgt);
+	mem->sgt.sgl = NULL;
+	vfree(mem->image);
+	mem->image = NULL;
+}
+
+/* Puts the firmware where booter can find it, and fills GspFwWprMeta. */
+static int nova_gsp_fw_mem_init(struct nova_device *nd,
+				const struct nova_firmware *fw,
+				struct nova_gsp_fw_mem *mem)
+{
+	const struct nova_fw_gsp *g = &fw->gsp;
+	int ret;
+
+	mem->image_size = ALIGN(g->image_len, NOVA_GSP_PAGE_SIZE);
+	mem->image_size = PAGE_ALIGN(mem->image_size);
+	mem->image = vzalloc(mem->image_size);
+	if (!mem->image)
+		return -ENOMEM;
+	memcpy(mem->image, g->image, g->image_len);
+
+	ret = nova_gsp_radix3_build(nd, mem);
+	if (!ret)
+		ret = nova_dma_buf_from(nd->dev, fw->bootloader.ucode,
+					fw->bootloader.ucode_len,
+					&mem->bootloader);
+	if (!ret)
+		ret = nova_dma_buf_from(nd->dev, g->sig, g->sig_len, &mem->sig);
+	if (!ret)
+		ret = nova_dma_buf_alloc(nd->dev, sizeof(struct nova_gsp_wpr_meta),
+					 &mem->wpr_meta);
+	if (ret) {
+		nova_gsp_fw_mem_fini(nd, mem);
+		return ret;
+	}
+
+	nova_gsp_wpr_meta_fill(mem->wpr_meta.cpu, &nd->fb, mem->radix3.dma,
+			       g->image_len, &fw->bootloader,
+			       mem->bootloader.dma, mem->sig.dma, g->sig_len);
+	return 0;
+}
+
+static bool nova_gsp_wpr2_set(struct nova_device *nd)
+{
+	return FIELD_GET(NV_PFB_PRI_MMU_WPR2_ADDR,
+			 nova_rd32(nd, NV_PFB_PRI_MMU_WPR2_ADDR_HI)) != 0;
+}
+
+/**
+ * nova_gsp_unload() - stop GSP-RM and take down WPR2
+ * @nd: the GPU
+ *
+ * FWSEC-SB, then booter_unload if WPR2 exists; both are tried even if the
+ * first fails, and each failure is logged.
+ *
+ * Return: 0 if WPR2 is gone and the GSP's RISC-V core stopped; else a
+ * negative errno, and GSP-RM may still run.
+ */
+int nova_gsp_unload(struct nova_device *nd)
+{
+	struct nova_firmware *fw = &nd->fw;
+	int ret, ret_sb;
+	u32 mbox0;
+
+	ret_sb = nova_fwsec_sb(nd, nd->bios, fw->gen_bootloader_file ?
+			       &fw->gen_bootloader : NULL);
+	if (ret_sb)
+		dev_err(nd->dev, "GSP unload: FWSEC-SB failed (%d)\n", ret_sb);
+
+	if (nova_gsp_wpr2_set(nd)) {
+		ret = nova_booter_run(nd, &fw->booter_unload, "booter_unload",
+				      NOVA_GSP_UNLOAD_SENTINEL,
+				      NOVA_GSP_UNLOAD_SENTINEL, &mbox0);
+		if (!ret && mbox0) {
+			dev_err(nd->dev, "GSP unload: booter_unload failed: MAILBOX0 0x%08x\n",
+				mbox0);
+			ret = -EIO;
+		}
+		if (!ret && nova_gsp_wpr2_set(nd)) {
+			dev_err(nd->dev, "GSP unload: WPR2 still set after booter_unload\n");
+			ret = -EBUSY;
+		}
+		if (ret)
+			return ret;
+	}
+	if (nova_falcon_riscv_active(&nd->gsp)) {
+		dev_err(nd->dev, "GSP unload: the GSP's RISC-V core still runs\n");
+		return -EBUSY;
+	}
+	nd->gsp_rm.running = false;
+	return ret_sb;
+}
+
+/* GSP reset and given its arguments, booter_load, the wait for RISC-V. */
+static int nova_gsp_start(struct nova_device *nd,
+			  const struct nova_firmware *fw,
+			  struct nova_gsp_fw_mem *mem)
+{
+	struct nova_gsp *gsp = &nd->gsp_rm;
+	bool active;
+	u32 mbox0;
+	int ret;
+
+	ret = nova_falcon_reset(&nd->gsp);
+	if (ret)
+		return ret;
+	nova_falcon_set_mailboxes(&nd->gsp, lower_32_bits(gsp->libos.dma),
+				  upper_32_bits(gsp->libos.dma));
+
+	ret = nova_booter_run(nd, &fw->booter_load, "booter_load",
+			      lower_32_bits(mem->wpr_meta.dma),
+			      upper_32_bits(mem->wpr_meta.dma), &mbox0);
+	if (ret)
+		return ret;
+	/* From here on GSP-RM may be running: the unload must stop it. */
+	gsp->running = true;
+	if (mbox0) {
+		dev_err(nd->dev, "booter_load failed: MAILBOX0 0x%08x\n", mbox0);
+		return -EIO;
+	}
+
+	nova_falcon_set_os(&nd->gsp, fw->bootloader.app_version);
+	ret = read_poll_timeout(nova_falcon_riscv_active, active, active,
+				NOVA_GSP_RISCV_POLL_US,
+				NOVA_GSP_RISCV_START_S * USEC_PER_SEC,
+				false, &nd->gsp);
+	if (ret) {
+		dev_err(nd->dev, "GSP-RM did not start: the GSP's RISC-V core is not active %u s after booter_load\n",
+			NOVA_GSP_RISCV_START_S);
+		return ret;
+	}
+	return 0;
+}
+
+/**
+ * nova_gsp_boot() - boot GSP-RM
+ * @nd: the GPU, with its FB layout, VBIOS, firmware and GSP memory
+ *	(nova_gsp_init()) set up
+ *
+ * Puts the firmware in system memory, runs FWSEC-FRTS and booter_load and
+ * waits for GSP-RM's RISC-V core to start. If a step after FWSEC-FRTS
+ * fails, GSP-RM is unloaded again, so the GPU is left as it was found.
+ *
+ * Return: 0 once GSP-RM runs, else a negative errno.
+ */
+int nova_gsp_boot(struct nova_device *nd)
+{
+	const struct nova_firmware *fw = &nd->fw;
+	struct nova_gsp_fw_mem mem = {};
+	int ret;
+
+	ret = nova_gsp_fw_mem_init(nd, fw, &mem);
+	if (ret)
+		return ret;
+
+	ret = nova_fwsec_frts(nd, nd->bios, fw->gen_bootloader_file ?
+			      &fw->gen_bootloader : NULL);
+	if (ret)
+		goto out;
+
+	ret = nova_gsp_start(nd, fw, &mem);
+	if (ret && nova_gsp_unload(nd))
+		dev_err(nd->dev, "GSP unload after the failed boot failed too: the GPU needs a reset\n");
+out:
+	nova_gsp_fw_mem_fini(nd, &mem);
+	return ret;
+}

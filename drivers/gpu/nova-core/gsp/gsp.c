@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * nova_core GSP: the system memory GSP-RM is given for as long as it runs.
+ *
+ * GSP-RM finds everything through the libos arguments, one page whose bus
+ * address it reads from the GSP's mailboxes: an array of
+ * LibosMemoryRegionInitArgument naming the three log buffers (LOGINIT,
+ * LOGINTR, LOGRM) and RMARGS (GSP_ARGUMENTS_CACHED), which in turn points
+ * at the message queues. Each log buffer starts with GSP-RM's put pointer
+ * followed by the buffer's own page table. The log buffers are readable in
+ * debugfs (nova_core/<device>/loginit, logintr, logrm) as raw bytes.
+ */
+
+#include <linux/debugfs.h>
+#include <linux/device.h>
+#include <linux/string.h>
+
+#include "../device.h"
+#include "fw.h"
+#include "gsp.h"
+
+static const char *const nova_gsp_log_names[NOVA_GSP_LOGS] = {
+	[NOVA_GSP_LOG_INIT] = "LOGINIT",
+	[NOVA_GSP_LOG_INTR] = "LOGINTR",
+	[NOVA_GSP_LOG_RM] = "LOGRM",
+};
+
+static const char *const nova_gsp_log_files[NOVA_GSP_LOGS] = {
+	[NOVA_GSP_LOG_INIT] = "loginit",
+	[NOVA_GSP_LOG_INTR] = "logintr",
+	[NOVA_GSP_LOG_RM] = "logrm",
+};
+
+/* A libos region's id8: up to 8 characters, the first most significant. */
+static u64 nova_libos_id8(const char *name)
+{
+	u64 id = 0;
+
+	while (*name)
+		id = (id << 8) | (u8)*name++;
+	return id;
+}
+
+static void nova_libos_region(struct nova_libos_region *r, const char *name,
+			      const struct nova_dma_buf *buf, u64 size)
+{
+	r->id8 = nova_libos_id8(name);
+	r->pa = buf->dma;
+	r->size = size;
+	r->kind = NOVA_LIBOS_REGION_CONTIGUOUS;
+	r->loc = NOVA_LIBOS_REGION_LOC_SYSMEM;
+}
+
+static void nova_gsp_debugfs_init(struct nova_device *nd, struct nova_gsp *gsp)
+{
+	int i;
+
+	if (IS_ERR_OR_NULL(nova_debugfs_root))
+		return;
+	gsp->debugfs = debugfs_create_dir(dev_name(nd->dev), nova_debugfs_root);
+	for (i = 0; i < NOVA_GSP_LOGS; i++) {
+		gsp->log_blob[i].data = gsp->log[i].cpu;
+		gsp->log_blob[i].size = NOVA_GSP_LOG_SIZE;
+		debugfs_create_blob(nova_gsp_log_files[i], 0400, gsp->debugfs,
+				    &gsp->log_blob[i]);
+	}
+}
+
+/**
+ * nova_gsp_init() - set up the memory GSP-RM will run with
+ * @nd: the GPU
+ *
+ * Allocates and fills the libos arguments, the log buffers, RMARGS and the
+ * message queues, and adds the log buffers to debugfs.
+ *
+ * Return: 0, or -ENOMEM with nothing left allocated.
+ */
+int nova_gsp_init(struct nova_device *nd)
+{
+	struct nova_gsp *gsp = &nd->gsp_rm;
+	struct nova_libos_region *regions;
+	struct nova_gsp_args_cached *args;
+	int i, ret;
+
+	ret = nova_dma_buf_alloc(nd->dev, NOVA_GSP_PAGE_SIZE, &gsp->libos);
+	if (ret)
+		return ret;
+	regions = gsp->libos.cpu;
+
+	for (i = 0; i < NOVA_GSP_LOGS; i++) {
+		u64 *log;
+
+		ret = nova_dma_buf_alloc(nd->dev, NOVA_GSP_LOG_SIZE, &gsp->log[i]);
+		if (ret)
+			goto fail;
+		/* u64[0] is the put pointer; the page table follows it. */
+		log = gsp->log[i].cpu;
+		nova_gsp_radix3_fill(log + 1, NOVA_GSP_LOG_SIZE / NOVA_GSP_PAGE_SIZE,
+				     gsp->log[i].dma);
+		nova_libos_region(&regions[i], nova_gsp_log_names[i],
+				  &gsp->log[i], NOVA_GSP_LOG_SIZE);
+	}
+
+	ret = nova_gsp_cmdq_init(nd, gsp);
+	if (ret)
+		goto fail;
+
+	ret = nova_dma_buf_alloc(nd->dev, NOVA_GSP_PAGE_SIZE, &gsp->rmargs);
+	if (ret)
+		goto fail;
+	args = gsp->rmargs.cpu;
+	args->mq.shared_mem_phys_addr = gsp->shm.dma;
+	args->mq.page_table_entry_count = NOVA_GSP_SHM_SIZE / NOVA_GSP_PAGE_SIZE;
+	args->mq.cmd_queue_offset = NOVA_GSP_CMDQ_OFFSET;
+	args->mq.stat_queue_offset = NOVA_GSP_MSGQ_OFFSET;
+	/* r570: GSP-RM keeps its stack in DMEM. A cold boot resumes nothing. */
+	args->dmem_stack = 1;
+	nova_libos_region(&regions[NOVA_GSP_LOGS], "RMARGS", &gsp->rmargs,
+			  NOVA_GSP_PAGE_SIZE);
+
+	nova_gsp_debugfs_init(nd, gsp);
+	return 0;
+
+fail:
+	nova_gsp_fini(nd);
+	return ret;
+}
+
+/**
+ * nova_gsp_fini() - free what nova_gsp_init() set up
+ * @nd: the GPU, whose GSP-RM does not run (any more)
+ *
+ * Safe on a partly set-up or already freed GSP.
+ */
+void nova_gsp_fini(struct nova_device *nd)
+{
+	struct nova_gsp *gsp = &nd->gsp_rm;
+	int i;
+
+	debugfs_remove_recursive(gsp->debugfs);
+	gsp->debugfs = NULL;
+	nova_dma_buf_free(&gsp->rmargs);
+	nova_gsp_cmdq_fini(gsp);
+	for (i = 0; i < NOVA_GSP_LOGS; i++)
+		nova_dma_buf_free(&gsp->log[i]);
+	nova_dma_buf_free(&gsp->libos);
+}

@@ -1,0 +1,92 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * nova_core GSP: what the driver gives GSP-RM in system memory for as long
+ * as it runs (the libos arguments, the log buffers, RMARGS, the message
+ * queues), and the boot that starts it.
+ */
+#ifndef __NOVA_CORE_GSP_H__
+#define __NOVA_CORE_GSP_H__
+
+#include <linux/debugfs.h>
+#include <linux/types.h>
+
+#include "../dma.h"
+
+struct nova_device;
+struct nova_fb_layout;
+struct nova_fw_bootloader;
+struct nova_gsp_wpr_meta;
+
+/* The log buffers GSP-RM writes, in the order of the libos arguments. */
+enum nova_gsp_log {
+	NOVA_GSP_LOG_INIT,
+	NOVA_GSP_LOG_INTR,
+	NOVA_GSP_LOG_RM,
+	NOVA_GSP_LOGS,
+};
+
+/* Size of each log buffer. */
+#define NOVA_GSP_LOG_SIZE		0x10000
+
+/*
+ * The message queues' shared memory: a page of page table entries, then
+ * the command queue and the status (message) queue.
+ */
+#define NOVA_GSP_QUEUE_SIZE		0x40000
+#define NOVA_GSP_CMDQ_OFFSET		0x1000
+#define NOVA_GSP_MSGQ_OFFSET		(NOVA_GSP_CMDQ_OFFSET + NOVA_GSP_QUEUE_SIZE)
+#define NOVA_GSP_SHM_SIZE		(NOVA_GSP_MSGQ_OFFSET + NOVA_GSP_QUEUE_SIZE)
+/* Each queue: its headers in the first slot, then the element slots. */
+#define NOVA_GSP_QUEUE_RX_HDR_OFF	0x20
+#define NOVA_GSP_QUEUE_ENTRY_OFF	0x1000
+#define NOVA_GSP_QUEUE_SLOTS		\
+	((NOVA_GSP_QUEUE_SIZE - NOVA_GSP_QUEUE_ENTRY_OFF) / 0x1000)
+
+/**
+ * struct nova_gsp - the GSP of one GPU
+ * @libos: the libos arguments: one page of &struct nova_libos_region,
+ *	whose bus address GSP-RM is given in the GSP's mailboxes.
+ * @log: the log buffers (LOGINIT, LOGINTR, LOGRM), each
+ *	%NOVA_GSP_LOG_SIZE bytes: GSP-RM's put pointer, the buffer's own
+ *	page table, then the records.
+ * @rmargs: GSP-RM's arguments (&struct nova_gsp_args_cached, "RMARGS").
+ * @shm: the message queues' shared memory, %NOVA_GSP_SHM_SIZE bytes.
+ * @debugfs: the GPU's directory in nova_core's debugfs, holding the log
+ *	buffers; NULL (or an error pointer) without debugfs.
+ * @log_blob: what each log file of @debugfs shows: the live buffer.
+ * @running: GSP-RM was started and not stopped since.
+ *
+ * Set up at probe, before the boot, and freed at removal, after GSP-RM
+ * stopped: the memory is the GPU's while it runs. Written only by probe
+ * and removal, which the driver core serialises.
+ */
+struct nova_gsp {
+	struct nova_dma_buf libos;
+	struct nova_dma_buf log[NOVA_GSP_LOGS];
+	struct nova_dma_buf rmargs;
+	struct nova_dma_buf shm;
+	struct dentry *debugfs;
+	struct debugfs_blob_wrapper log_blob[NOVA_GSP_LOGS];
+	bool running;
+};
+
+/* gsp.c */
+int nova_gsp_init(struct nova_device *nd);
+void nova_gsp_fini(struct nova_device *nd);
+
+/* boot.c */
+int nova_gsp_boot(struct nova_device *nd);
+int nova_gsp_unload(struct nova_device *nd);
+void nova_gsp_wpr_meta_fill(struct nova_gsp_wpr_meta *m,
+			    const struct nova_fb_layout *fb, u64 image,
+			    u64 image_size, const struct nova_fw_bootloader *bl,
+			    u64 bl_dma, u64 sig, u64 sig_size);
+
+/* cmdq.c */
+int nova_gsp_cmdq_init(struct nova_device *nd, struct nova_gsp *gsp);
+void nova_gsp_cmdq_fini(struct nova_gsp *gsp);
+
+/* The root of nova_core's debugfs (driver.c); NULL without debugfs. */
+extern struct dentry *nova_debugfs_root;
+
+#endif /* __NOVA_CORE_GSP_H__ */
