@@ -9,6 +9,7 @@
  */
 
 #include <linux/auxiliary_bus.h>
+#include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/idr.h>
 #include <linux/mm.h>
@@ -133,8 +134,11 @@ static int nova_fb_layout(struct nova_device *nd, const struct nova_firmware *fw
 	return ret;
 }
 
-/* Undoes nova_bringup(): GSP-RM unloaded, its memory and firmware freed. */
-static void nova_bringup_fini(struct nova_device *nd)
+/*
+ * Undoes nova_bringup(): GSP-RM unloaded, its memory and firmware freed;
+ * after a failed boot (@failed) its logs are kept in debugfs.
+ */
+static void nova_bringup_fini(struct nova_device *nd, bool failed)
 {
 	if (nd->gsp_rm.running && nova_gsp_unload(nd)) {
 		/*
@@ -142,9 +146,10 @@ static void nova_bringup_fini(struct nova_device *nd)
 		 * allocated is the lesser harm. A GPU reset stops it.
 		 */
 		dev_err(nd->dev, "GSP-RM could not be stopped: its memory stays allocated until the GPU is reset and nova_core is reloaded\n");
+		debugfs_remove_recursive(nd->gsp_rm.debugfs);
 		memset(&nd->gsp_rm, 0, sizeof(nd->gsp_rm));
 	}
-	nova_gsp_fini(nd);
+	nova_gsp_fini(nd, failed);
 	nova_firmware_release(&nd->fw);
 	kvfree(nd->rom);
 	nd->rom = NULL;
@@ -215,7 +220,7 @@ static int nova_bringup(struct nova_device *nd, int irq)
 	return 0;
 
 fail:
-	nova_bringup_fini(nd);
+	nova_bringup_fini(nd, true);
 	return ret;
 }
 
@@ -308,6 +313,6 @@ void nova_device_remove(struct nova_device *nd)
 {
 	nova_aux_destroy(nd);
 	if (nd->brought_up)
-		nova_bringup_fini(nd);
+		nova_bringup_fini(nd, false);
 	nd->brought_up = false;
 }

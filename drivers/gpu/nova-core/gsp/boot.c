@@ -306,6 +306,7 @@ static int nova_gsp_start(struct nova_device *nd,
 	if (ret)
 		return ret;
 	/* From here on GSP-RM may be running: the unload must stop it. */
+	gsp->started = true;
 	gsp->running = true;
 	if (mbox0) {
 		dev_err(nd->dev, "booter_load failed: MAILBOX0 0x%08x\n", mbox0);

@@ -13,6 +13,10 @@
 
 #include <linux/debugfs.h>
 #include <linux/device.h>
+#include <linux/list.h>
+#include <linux/mm.h>
+#include <linux/mutex.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 
 #include "../device.h"
@@ -30,6 +34,105 @@ static const char *const nova_gsp_log_files[NOVA_GSP_LOGS] = {
 	[NOVA_GSP_LOG_INTR] = "logintr",
 	[NOVA_GSP_LOG_RM] = "logrm",
 };
+
+/**
+ * struct nova_gsp_kept - the log buffers of a failed boot, kept in debugfs
+ * @node: entry in &nova_gsp_kept_list.
+ * @name: the device's name, also its directory's.
+ * @dir: its directory under nova_core's.
+ * @blob: what each file shows.
+ * @data: the copies of the buffers.
+ */
+struct nova_gsp_kept {
+	struct list_head node;
+	char name[64];
+	struct dentry *dir;
+	struct debugfs_blob_wrapper blob[NOVA_GSP_LOGS];
+	void *data[NOVA_GSP_LOGS];
+};
+
+/* Protects nova_gsp_kept_list. */
+static DEFINE_MUTEX(nova_gsp_kept_lock);
+/* The kept logs, at most one entry per device name. */
+static LIST_HEAD(nova_gsp_kept_list);
+
+static void nova_gsp_kept_free(struct nova_gsp_kept *k)
+{
+	int i;
+
+	lockdep_assert_held(&nova_gsp_kept_lock);
+	list_del(&k->node);
+	debugfs_remove_recursive(k->dir);
+	for (i = 0; i < NOVA_GSP_LOGS; i++)
+		kvfree(k->data[i]);
+	kfree(k);
+}
+
+/* Drops the logs kept for @name, if any. */
+static void nova_gsp_kept_drop(const char *name)
+{
+	struct nova_gsp_kept *k, *tmp;
+
+	mutex_lock(&nova_gsp_kept_lock);
+	list_for_each_entry_safe(k, tmp, &nova_gsp_kept_list, node)
+		if (!strcmp(k->name, name))
+			nova_gsp_kept_free(k);
+	mutex_unlock(&nova_gsp_kept_lock);
+}
+
+/**
+ * nova_gsp_kept_drop_all() - drop every kept log, at module unload
+ */
+void nova_gsp_kept_drop_all(void)
+{
+	struct nova_gsp_kept *k, *tmp;
+
+	mutex_lock(&nova_gsp_kept_lock);
+	list_for_each_entry_safe(k, tmp, &nova_gsp_kept_list, node)
+		nova_gsp_kept_free(k);
+	mutex_unlock(&nova_gsp_kept_lock);
+}
+
+/*
+ * Keeps a copy of the log buffers of a failed boot in debugfs, under the
+ * device's name; best effort (a failed allocation keeps nothing).
+ */
+static void nova_gsp_keep_logs(struct nova_device *nd, struct nova_gsp *gsp)
+{
+	struct nova_gsp_kept *k;
+	int i;
+
+	if (IS_ERR_OR_NULL(nova_debugfs_root) || !gsp->started ||
+	    !gsp->log[0].cpu)
+		return;
+	k = kzalloc(sizeof(*k), GFP_KERNEL);
+	if (!k)
+		return;
+	strscpy(k->name, dev_name(nd->dev), sizeof(k->name));
+	for (i = 0; i < NOVA_GSP_LOGS; i++) {
+		k->data[i] = kvmalloc(NOVA_GSP_LOG_SIZE, GFP_KERNEL);
+		if (!k->data[i])
+			goto fail;
+		memcpy(k->data[i], gsp->log[i].cpu, NOVA_GSP_LOG_SIZE);
+		k->blob[i].data = k->data[i];
+		k->blob[i].size = NOVA_GSP_LOG_SIZE;
+	}
+	k->dir = debugfs_create_dir(k->name, nova_debugfs_root);
+	for (i = 0; i < NOVA_GSP_LOGS; i++)
+		debugfs_create_blob(nova_gsp_log_files[i], 0400, k->dir,
+				    &k->blob[i]);
+	mutex_lock(&nova_gsp_kept_lock);
+	list_add(&k->node, &nova_gsp_kept_list);
+	mutex_unlock(&nova_gsp_kept_lock);
+	dev_info(nd->dev, "GSP-RM's logs of the failed boot stay in debugfs (nova_core/%s) until the device is probed again\n",
+		 k->name);
+	return;
+
+fail:
+	for (i = 0; i < NOVA_GSP_LOGS; i++)
+		kvfree(k->data[i]);
+	kfree(k);
+}
 
 /* A libos region's id8: up to 8 characters, the first most significant. */
 static u64 nova_libos_id8(const char *name)
@@ -57,6 +160,7 @@ static void nova_gsp_debugfs_init(struct nova_device *nd, struct nova_gsp *gsp)
 
 	if (IS_ERR_OR_NULL(nova_debugfs_root))
 		return;
+	nova_gsp_kept_drop(dev_name(nd->dev));
 	gsp->debugfs = debugfs_create_dir(dev_name(nd->dev), nova_debugfs_root);
 	for (i = 0; i < NOVA_GSP_LOGS; i++) {
 		gsp->log_blob[i].data = gsp->log[i].cpu;
@@ -122,23 +226,26 @@ int nova_gsp_init(struct nova_device *nd)
 	return 0;
 
 fail:
-	nova_gsp_fini(nd);
+	nova_gsp_fini(nd, false);
 	return ret;
 }
 
 /**
  * nova_gsp_fini() - free what nova_gsp_init() set up
  * @nd: the GPU, whose GSP-RM does not run (any more)
+ * @keep_logs: the boot failed: keep a copy of the log buffers in debugfs
  *
  * Safe on a partly set-up or already freed GSP.
  */
-void nova_gsp_fini(struct nova_device *nd)
+void nova_gsp_fini(struct nova_device *nd, bool keep_logs)
 {
 	struct nova_gsp *gsp = &nd->gsp_rm;
 	int i;
 
 	debugfs_remove_recursive(gsp->debugfs);
 	gsp->debugfs = NULL;
+	if (keep_logs)
+		nova_gsp_keep_logs(nd, gsp);
 	nova_dma_buf_free(&gsp->rmargs);
 	nova_gsp_cmdq_fini(gsp);
 	for (i = 0; i < NOVA_GSP_LOGS; i++)

@@ -54,6 +54,7 @@ enum nova_gsp_log {
  * @debugfs: the GPU's directory in nova_core's debugfs, holding the log
  *	buffers; NULL (or an error pointer) without debugfs.
  * @log_blob: what each log file of @debugfs shows: the live buffer.
+ * @started: booter_load was run: GSP-RM may have written its logs.
  * @running: GSP-RM was started and not stopped since.
  *
  * Set up at probe, before the boot, and freed at removal, after GSP-RM
@@ -67,12 +68,14 @@ struct nova_gsp {
 	struct nova_dma_buf shm;
 	struct dentry *debugfs;
 	struct debugfs_blob_wrapper log_blob[NOVA_GSP_LOGS];
+	bool started;
 	bool running;
 };
 
 /* gsp.c */
 int nova_gsp_init(struct nova_device *nd);
-void nova_gsp_fini(struct nova_device *nd);
+void nova_gsp_fini(struct nova_device *nd, bool keep_logs);
+void nova_gsp_kept_drop_all(void);
 
 /* boot.c */
 int nova_gsp_boot(struct nova_device *nd);
