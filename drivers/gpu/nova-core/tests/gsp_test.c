@@ -17,6 +17,7 @@
 #include "../firmware/fw.h"
 #include "../gsp/fw.h"
 #include "../gsp/gsp.h"
+#include "../gsp/sequencer.h"
 
 /* Two words worked out by hand: 0x11 ^ 0x22 = 0x33. */
 static void gsp_checksum_vector(struct kunit *test)
@@ -290,6 +291,140 @@ static void gsp_wpr_meta(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, m->verified, 0ULL);
 }
 
+/* A fake GPU for the sequencer: 64 registers, and what it was asked. */
+struct t_seq {
+	u32 reg[64];
+	u32 core[8];
+	unsigned int ncore;
+	u32 delay;
+	u32 timeout;
+};
+
+static int t_seq_rd32(void *ctx, u32 addr, u32 *val)
+{
+	struct t_seq *t = ctx;
+
+	if (addr % 4 || addr / 4 >= ARRAY_SIZE(t->reg))
+		return -EINVAL;
+	*val = t->reg[addr / 4];
+	return 0;
+}
+
+static int t_seq_wr32(void *ctx, u32 addr, u32 val)
+{
+	struct t_seq *t = ctx;
+
+	if (addr % 4 || addr / 4 >= ARRAY_SIZE(t->reg))
+		return -EINVAL;
+	t->reg[addr / 4] = val;
+	return 0;
+}
+
+static int t_seq_poll(void *ctx, u32 addr, u32 mask, u32 val, u32 timeout_us)
+{
+	struct t_seq *t = ctx;
+	u32 cur;
+	int ret = t_seq_rd32(ctx, addr, &cur);
+
+	t->timeout = timeout_us;
+	if (ret)
+		return ret;
+	return (cur & mask) == val ? 0 : -ETIMEDOUT;
+}
+
+static void t_seq_delay(void *ctx, u32 us)
+{
+	((struct t_seq *)ctx)->delay += us;
+}
+
+static int t_seq_core(void *ctx, u32 op)
+{
+	struct t_seq *t = ctx;
+
+	if (t->ncore == ARRAY_SIZE(t->core))
+		return -ENOSPC;
+	t->core[t->ncore++] = op;
+	return 0;
+}
+
+static const struct nova_gsp_seq_ops t_seq_ops = {
+	.rd32 = t_seq_rd32,
+	.wr32 = t_seq_wr32,
+	.poll = t_seq_poll,
+	.delay_us = t_seq_delay,
+	.core = t_seq_core,
+};
+
+/* Every opcode once, worked out by hand. */
+static void gsp_seq_all_opcodes(struct kunit *test)
+{
+	static const u32 script[] = {
+		0, 0x4, 0x11,			/* WRITE r1 = 0x11 */
+		1, 0x4, 0xf0, 0x20,		/* MODIFY r1: 0x21 */
+		2, 0x4, 0xff, 0x21, 0, 0,	/* POLL r1 == 0x21, default timeout */
+		3, 5,				/* DELAY 5 us */
+		4, 0x4, 3,			/* STORE r1 in slot 3 */
+		5, 6, 7, 8,			/* CORE RESET, START, WAIT, RESUME */
+		0xdead,				/* past cmdIndex: never read */
+	};
+	struct nova_gsp_seq_result res;
+	struct t_seq t = {};
+
+	KUNIT_ASSERT_EQ(test, nova_gsp_seq_run(script, ARRAY_SIZE(script),
+					       ARRAY_SIZE(script) - 1,
+					       &t_seq_ops, &t, &res), 0);
+	KUNIT_EXPECT_EQ(test, t.reg[1], 0x21U);
+	KUNIT_EXPECT_EQ(test, t.timeout, 4000000U);
+	KUNIT_EXPECT_EQ(test, t.delay, 5U);
+	KUNIT_EXPECT_EQ(test, res.save[3], 0x21U);
+	KUNIT_EXPECT_EQ(test, t.ncore, 4U);
+	KUNIT_EXPECT_EQ(test, t.core[0], 5U);
+	KUNIT_EXPECT_EQ(test, t.core[3], 8U);
+	KUNIT_EXPECT_EQ(test, res.cmds, 9U);
+	KUNIT_EXPECT_EQ(test, res.word, (u32)ARRAY_SIZE(script) - 1);
+	KUNIT_EXPECT_NULL(test, res.why);
+}
+
+/* Hostile scripts are refused before anything past the fault runs. */
+static void gsp_seq_hostile(struct kunit *test)
+{
+	struct nova_gsp_seq_result res;
+	struct t_seq t = {};
+	u32 s[8] = {};
+
+	/* cmdIndex past the message. */
+	KUNIT_EXPECT_EQ(test, nova_gsp_seq_run(s, 2, 3, &t_seq_ops, &t, &res), -EINVAL);
+	KUNIT_EXPECT_NOT_NULL(test, res.why);
+	/* Unknown opcode, after a good command that ran. */
+	s[0] = 3; s[1] = 1; s[2] = 9;
+	KUNIT_EXPECT_EQ(test, nova_gsp_seq_run(s, 8, 3, &t_seq_ops, &t, &res), -EINVAL);
+	KUNIT_EXPECT_EQ(test, res.word, 2U);
+	KUNIT_EXPECT_EQ(test, res.opcode, 9U);
+	KUNIT_EXPECT_EQ(test, t.delay, 1U);
+	/* A payload cut by cmdIndex (POLL needs 5 words). */
+	s[0] = 2;
+	KUNIT_EXPECT_EQ(test, nova_gsp_seq_run(s, 8, 5, &t_seq_ops, &t, &res), -EINVAL);
+	KUNIT_EXPECT_EQ(test, res.cmds, 0U);
+	/* Save slot 8, a 1 s + 1 us delay, a 10 s + 1 us timeout. */
+	s[0] = 4; s[1] = 0; s[2] = 8;
+	KUNIT_EXPECT_EQ(test, nova_gsp_seq_run(s, 8, 3, &t_seq_ops, &t, &res), -EINVAL);
+	s[0] = 3; s[1] = 1000001;
+	KUNIT_EXPECT_EQ(test, nova_gsp_seq_run(s, 8, 2, &t_seq_ops, &t, &res), -EINVAL);
+	KUNIT_EXPECT_EQ(test, t.delay, 1U);
+	s[0] = 2; s[1] = 0; s[2] = 0; s[3] = 0; s[4] = 10000001;
+	KUNIT_EXPECT_EQ(test, nova_gsp_seq_run(s, 8, 6, &t_seq_ops, &t, &res), -EINVAL);
+	/* A callback's error stops the script, with no reason of its own. */
+	s[0] = 0; s[1] = 0x1000; s[2] = 1;
+	KUNIT_EXPECT_EQ(test, nova_gsp_seq_run(s, 8, 3, &t_seq_ops, &t, &res), -EINVAL);
+	KUNIT_EXPECT_NULL(test, res.why);
+	KUNIT_EXPECT_EQ(test, res.cmds, 1U);
+	s[0] = 2; s[1] = 0; s[2] = 1; s[3] = 1; s[4] = 0;
+	KUNIT_EXPECT_EQ(test, nova_gsp_seq_run(s, 8, 6, &t_seq_ops, &t, &res), -ETIMEDOUT);
+	/* An empty script does nothing. */
+	KUNIT_EXPECT_EQ(test, nova_gsp_seq_run(s, 0, 0, &t_seq_ops, &t, &res), 0);
+	KUNIT_EXPECT_EQ(test, res.cmds, 0U);
+}
+
 static struct kunit_case nova_gsp_cases[] = {
 	KUNIT_CASE(gsp_msgq_pointers),
 	KUNIT_CASE(gsp_msg_check),
@@ -298,6 +433,8 @@ static struct kunit_case nova_gsp_cases[] = {
 	KUNIT_CASE(gsp_radix3_layout),
 	KUNIT_CASE(gsp_radix3_fill),
 	KUNIT_CASE(gsp_wpr_meta),
+	KUNIT_CASE(gsp_seq_all_opcodes),
+	KUNIT_CASE(gsp_seq_hostile),
 	{}
 };
 
