@@ -8,6 +8,7 @@
 #include <linux/kernel.h>
 #include <linux/math.h>
 #include <linux/nova_compat.h>
+#include <linux/string.h>
 
 #include "fw.h"
 
@@ -160,4 +161,48 @@ void nova_gsp_radix3_fill(u64 *ptes, size_t count, u64 base)
 
 	for (i = 0; i < count; i++)
 		ptes[i] = base + ((u64)i << NOVA_GSP_PAGE_SHIFT);
+}
+
+/**
+ * nova_gsp_msg_build() - lay out one queue element
+ * @buf: where; zeroed first
+ * @buf_len: bytes of @buf (at least the element's slots)
+ * @seq: the element's sequence number in its queue
+ * @fn: the RPC function
+ * @rpc_seq: the RPC's sequence number
+ * @payload: the payload
+ * @len: its length
+ *
+ * A pure function: the element header (with its checksum), the RPC header
+ * (results pending), the payload, zero up to the end of the last slot.
+ *
+ * Return: the slots the element takes; -E2BIG if it needs more than
+ * %NOVA_GSP_MSG_MAX_SLOTS; -ENOSPC if @buf is too small.
+ */
+int nova_gsp_msg_build(void *buf, size_t buf_len, u32 seq, u32 fn,
+		       u32 rpc_seq, const void *payload, size_t len)
+{
+	struct nova_gsp_msg_element *e = buf;
+	size_t slots;
+
+	if (len > NOVA_GSP_MSG_MAX_PAYLOAD)
+		return -E2BIG;
+	slots = DIV_ROUND_UP(sizeof(*e) + len, NOVA_GSP_MSG_SLOT);
+	if (buf_len < slots * NOVA_GSP_MSG_SLOT)
+		return -ENOSPC;
+
+	memset(buf, 0, slots * NOVA_GSP_MSG_SLOT);
+	e->seq_num = seq;
+	e->elem_count = slots;
+	e->rpc.header_version = NOVA_RPC_HEADER_VERSION;
+	e->rpc.signature = NOVA_RPC_SIGNATURE;
+	e->rpc.length = sizeof(e->rpc) + len;
+	e->rpc.function = fn;
+	e->rpc.rpc_result = NOVA_RPC_RESULT_PENDING;
+	e->rpc.rpc_result_private = NOVA_RPC_RESULT_PENDING;
+	e->rpc.sequence = rpc_seq;
+	if (len)
+		memcpy(e->rpc.data, payload, len);
+	e->checksum = nova_gsp_msg_checksum(buf, slots * NOVA_GSP_MSG_SLOT);
+	return slots;
 }

@@ -253,6 +253,9 @@ struct nova_rpc_header {
 /* Message queue elements: 4 KiB slots, at most 16 to an element. */
 #define NOVA_GSP_MSG_SLOT		0x1000
 #define NOVA_GSP_MSG_MAX_SLOTS		16
+/* The most payload one element carries (48-byte element, 32-byte RPC header). */
+#define NOVA_GSP_MSG_MAX_PAYLOAD	\
+	(NOVA_GSP_MSG_MAX_SLOTS * NOVA_GSP_MSG_SLOT - 0x30 - 0x20)
 
 /**
  * struct nova_gsp_msg_element - NVIDIA's GSP_MSG_QUEUE_ELEMENT
@@ -383,6 +386,8 @@ u32 nova_gsp_msg_checksum(const void *elem, size_t len);
 int nova_gsp_msgq_free(u32 wptr, u32 rptr, u32 count);
 int nova_gsp_msgq_avail(u32 wptr, u32 rptr, u32 count);
 int nova_gsp_msg_check(const void *buf, size_t len, u32 seq, const char **why);
+int nova_gsp_msg_build(void *buf, size_t buf_len, u32 seq, u32 fn,
+		       u32 rpc_seq, const void *payload, size_t len);
 int nova_gsp_radix3_layout(u64 size, struct nova_gsp_radix3_layout *l);
 void nova_gsp_radix3_fill(u64 *ptes, size_t count, u64 base);
 

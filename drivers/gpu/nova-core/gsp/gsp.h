@@ -16,6 +16,7 @@ struct nova_device;
 struct nova_fb_layout;
 struct nova_fw_bootloader;
 struct nova_gsp_wpr_meta;
+struct nova_rpc_header;
 
 /* The log buffers GSP-RM writes, in the order of the libos arguments. */
 enum nova_gsp_log {
@@ -41,6 +42,40 @@ enum nova_gsp_log {
 #define NOVA_GSP_QUEUE_ENTRY_OFF	0x1000
 #define NOVA_GSP_QUEUE_SLOTS		\
 	((NOVA_GSP_QUEUE_SIZE - NOVA_GSP_QUEUE_ENTRY_OFF) / 0x1000)
+
+/**
+ * struct nova_gsp_queues - the driver's side of the two message queues
+ * @shm: kernel address of their shared memory.
+ * @wptr: the command queue's write pointer (slots), which the driver owns.
+ * @rptr: the status queue's read pointer, which the driver owns.
+ * @cmd_seq: sequence number of the next command element.
+ * @msg_seq: sequence number the next status element must carry.
+ * @tx: a buffer of %NOVA_GSP_MSG_MAX_SLOTS slots where elements are built.
+ * @rx: a buffer of as many slots where received elements are checked.
+ *
+ * Not locked: the caller serialises pushes with pushes and pops with pops.
+ */
+struct nova_gsp_queues {
+	void *shm;
+	u32 wptr;
+	u32 rptr;
+	u32 cmd_seq;
+	u32 msg_seq;
+	void *tx;
+	void *rx;
+};
+
+/**
+ * struct nova_gsp_msg - a message received from GSP-RM
+ * @rpc: its RPC header.
+ * @payload: the payload after it.
+ * @len: the payload's length in bytes.
+ */
+struct nova_gsp_msg {
+	const struct nova_rpc_header *rpc;
+	const void *payload;
+	size_t len;
+};
 
 /**
  * struct nova_gsp - the GSP of one GPU
@@ -88,6 +123,12 @@ void nova_gsp_wpr_meta_fill(struct nova_gsp_wpr_meta *m,
 /* cmdq.c */
 int nova_gsp_cmdq_init(struct nova_device *nd, struct nova_gsp *gsp);
 void nova_gsp_cmdq_fini(struct nova_gsp *gsp);
+int nova_gsp_queues_init(struct nova_gsp_queues *q, void *shm);
+void nova_gsp_queues_fini(struct nova_gsp_queues *q);
+int nova_gsp_queues_push(struct nova_gsp_queues *q, u32 fn, u32 rpc_seq,
+			 const void *payload, size_t len, const char **why);
+int nova_gsp_queues_pop(struct nova_gsp_queues *q, struct nova_gsp_msg *msg,
+			const char **why);
 
 /* The root of nova_core's debugfs (driver.c); NULL without debugfs. */
 extern struct dentry *nova_debugfs_root;

@@ -425,6 +425,157 @@ static void gsp_seq_hostile(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, res.cmds, 0U);
 }
 
+/* Shared memory in plain kernel memory, with the driver's view of it. */
+static void *t_queues(struct kunit *test, struct nova_gsp_queues *q)
+{
+	void *shm = kunit_kzalloc(test, NOVA_GSP_SHM_SIZE, GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, shm);
+	KUNIT_ASSERT_EQ(test, nova_gsp_queues_init(q, shm), 0);
+	return shm;
+}
+
+static u32 *t_u32(void *shm, size_t off)
+{
+	return shm + off;
+}
+
+#define T_CMD_WPTR	(NOVA_GSP_CMDQ_OFFSET + 0x10)
+#define T_MSG_RPTR	(NOVA_GSP_CMDQ_OFFSET + 0x20)
+#define T_MSG_WPTR	(NOVA_GSP_MSGQ_OFFSET + 0x10)
+#define T_CMD_RPTR	(NOVA_GSP_MSGQ_OFFSET + 0x20)
+
+static void *t_slot(void *shm, size_t queue, u32 slot)
+{
+	return shm + queue + 0x1000 + (size_t)slot * 0x1000;
+}
+
+/* Commands: framing, checksum, wrap-around, a full queue, hostile GSP. */
+static void gsp_queue_push(struct kunit *test)
+{
+	struct nova_gsp_queues q;
+	void *shm = t_queues(test, &q), *el;
+	const struct nova_gsp_msg_element *e;
+	const char *why;
+	u8 *pl, *got;
+	size_t i;
+
+	pl = kunit_kzalloc(test, 2 * 0x1000, GFP_KERNEL);
+	got = kunit_kzalloc(test, 3 * 0x1000, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, pl);
+	KUNIT_ASSERT_NOT_NULL(test, got);
+	for (i = 0; i < 2 * 0x1000; i++)
+		pl[i] = i * 7;
+
+	KUNIT_ASSERT_EQ(test, nova_gsp_queues_push(&q, 72, 5, pl, 100, &why), 0);
+	KUNIT_EXPECT_EQ(test, *t_u32(shm, T_CMD_WPTR), 1U);
+	e = t_slot(shm, NOVA_GSP_CMDQ_OFFSET, 0);
+	KUNIT_EXPECT_EQ(test, e->seq_num, 0U);
+	KUNIT_EXPECT_EQ(test, e->elem_count, 1U);
+	KUNIT_EXPECT_EQ(test, e->rpc.function, 72U);
+	KUNIT_EXPECT_EQ(test, e->rpc.sequence, 5U);
+	KUNIT_EXPECT_EQ(test, e->rpc.length, 0x20U + 100);
+	KUNIT_EXPECT_EQ(test, e->rpc.rpc_result, 0xffffffffU);
+	KUNIT_EXPECT_EQ(test, memcmp(e->rpc.data, pl, 100), 0);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(e, 0x1000), 0U);
+
+	/* Three slots from slot 61: 61, 62, then 0. */
+	q.wptr = 61;
+	*t_u32(shm, T_CMD_RPTR) = 61;
+	KUNIT_ASSERT_EQ(test, nova_gsp_queues_push(&q, 73, 6, pl, 2 * 0x1000, &why), 0);
+	KUNIT_EXPECT_EQ(test, *t_u32(shm, T_CMD_WPTR), 1U);
+	memcpy(got, t_slot(shm, NOVA_GSP_CMDQ_OFFSET, 61), 2 * 0x1000);
+	memcpy(got + 2 * 0x1000, t_slot(shm, NOVA_GSP_CMDQ_OFFSET, 0), 0x1000);
+	el = got;
+	e = el;
+	KUNIT_EXPECT_EQ(test, e->seq_num, 1U);
+	KUNIT_EXPECT_EQ(test, e->elem_count, 3U);
+	KUNIT_EXPECT_EQ(test, memcmp(e->rpc.data, pl, 2 * 0x1000), 0);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(got, 3 * 0x1000), 0U);
+
+	/* Full: GSP-RM read up to slot 2, one slot is always left free. */
+	*t_u32(shm, T_CMD_RPTR) = 2;
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_push(&q, 72, 7, pl, 1, &why), -EAGAIN);
+	*t_u32(shm, T_CMD_RPTR) = 3;
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_push(&q, 72, 7, pl, 1, &why), 0);
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_push(&q, 72, 8, pl, 1, &why), -EAGAIN);
+	/* A read pointer out of range; a payload too long for an element. */
+	*t_u32(shm, T_CMD_RPTR) = 63;
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_push(&q, 72, 8, pl, 1, &why), -EPROTO);
+	KUNIT_EXPECT_NOT_NULL(test, why);
+	*t_u32(shm, T_CMD_RPTR) = 2;
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_push(&q, 72, 8, pl,
+						   NOVA_GSP_MSG_MAX_PAYLOAD + 1, &why),
+			-E2BIG);
+	nova_gsp_queues_fini(&q);
+}
+
+/* GSP-RM's side: an element of @slots built at @slot of the status queue. */
+static void t_gsp_send(struct kunit *test, void *shm, u32 slot, u32 seq,
+		       u32 fn, size_t len, u32 *wptr)
+{
+	u8 *buf = kunit_kzalloc(test, 16 * 0x1000, GFP_KERNEL);
+	int n, i;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	for (i = 0; i < len; i++)
+		buf[0x50 + i] = i;
+	n = nova_gsp_msg_build(buf, 16 * 0x1000, seq, fn, 0, buf + 0x50, len);
+	KUNIT_ASSERT_GT(test, n, 0);
+	for (i = 0; i < n; i++)
+		memcpy(t_slot(shm, NOVA_GSP_MSGQ_OFFSET, (slot + i) % 63),
+		       buf + i * 0x1000, 0x1000);
+	*wptr = (slot + n) % 63;
+}
+
+static void gsp_queue_pop(struct kunit *test)
+{
+	struct nova_gsp_queues q;
+	void *shm = t_queues(test, &q);
+	struct nova_gsp_msg msg;
+	const char *why;
+	u32 w;
+
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), -EAGAIN);
+
+	/* A two-slot event at slot 62, wrapping to slot 0. */
+	q.rptr = 62;
+	t_gsp_send(test, shm, 62, 0, 0x1001, 0x1100, &w);
+	*t_u32(shm, T_MSG_WPTR) = w;
+	KUNIT_ASSERT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), 0);
+	KUNIT_EXPECT_EQ(test, msg.rpc->function, 0x1001U);
+	KUNIT_EXPECT_EQ(test, msg.len, (size_t)0x1100);
+	KUNIT_EXPECT_EQ(test, ((const u8 *)msg.payload)[0x10ff], (u8)0xff);
+	KUNIT_EXPECT_EQ(test, *t_u32(shm, T_MSG_RPTR), 1U);
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), -EAGAIN);
+
+	/* Out of sequence (0 again): consumed, refused; the next one is fine. */
+	t_gsp_send(test, shm, 1, 0, 65, 8, &w);
+	*t_u32(shm, T_MSG_WPTR) = w;
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), -EPROTO);
+	KUNIT_EXPECT_NOT_NULL(test, why);
+	t_gsp_send(test, shm, 2, 2, 65, 8, &w);
+	*t_u32(shm, T_MSG_WPTR) = w;
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), 0);
+
+	/* A flipped bit: bad checksum. */
+	t_gsp_send(test, shm, 3, 3, 65, 8, &w);
+	((u8 *)t_slot(shm, NOVA_GSP_MSGQ_OFFSET, 3))[0x60] ^= 1;
+	*t_u32(shm, T_MSG_WPTR) = w;
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), -EBADMSG);
+
+	/* An element claiming more slots than were published. */
+	t_gsp_send(test, shm, 4, 4, 65, 0x1800, &w);
+	*t_u32(shm, T_MSG_WPTR) = 5;
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), -EPROTO);
+	KUNIT_EXPECT_EQ(test, q.rptr, 5U);
+
+	/* A write pointer out of range. */
+	*t_u32(shm, T_MSG_WPTR) = 63;
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), -EPROTO);
+	nova_gsp_queues_fini(&q);
+}
+
 static struct kunit_case nova_gsp_cases[] = {
 	KUNIT_CASE(gsp_msgq_pointers),
 	KUNIT_CASE(gsp_msg_check),
@@ -435,6 +586,8 @@ static struct kunit_case nova_gsp_cases[] = {
 	KUNIT_CASE(gsp_wpr_meta),
 	KUNIT_CASE(gsp_seq_all_opcodes),
 	KUNIT_CASE(gsp_seq_hostile),
+	KUNIT_CASE(gsp_queue_push),
+	KUNIT_CASE(gsp_queue_pop),
 	{}
 };
 
