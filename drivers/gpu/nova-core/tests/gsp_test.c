@@ -515,12 +515,14 @@ static void t_gsp_send(struct kunit *test, void *shm, u32 slot, u32 seq,
 		       u32 fn, size_t len, u32 *wptr)
 {
 	u8 *buf = kunit_kzalloc(test, 16 * 0x1000, GFP_KERNEL);
+	u8 *pl = kunit_kzalloc(test, 16 * 0x1000, GFP_KERNEL);
 	int n, i;
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_ASSERT_NOT_NULL(test, pl);
 	for (i = 0; i < len; i++)
-		buf[0x50 + i] = i;
-	n = nova_gsp_msg_build(buf, 16 * 0x1000, seq, fn, 0, buf + 0x50, len);
+		pl[i] = i;
+	n = nova_gsp_msg_build(buf, 16 * 0x1000, seq, fn, 0, pl, len);
 	KUNIT_ASSERT_GT(test, n, 0);
 	for (i = 0; i < n; i++)
 		memcpy(t_slot(shm, NOVA_GSP_MSGQ_OFFSET, (slot + i) % 63),
