@@ -291,12 +291,18 @@ struct nova_gsp_msg_element {
 #define NOVA_RPC_FN_GSP_RM_ALLOC		103
 
 /* Events GSP-RM sends (NV_VGPU_MSG_EVENT_*), as numbered in 570. */
+#define NOVA_RPC_EVENT_FIRST			0x1000
 #define NOVA_RPC_EVENT_GSP_INIT_DONE		0x1001
 #define NOVA_RPC_EVENT_RUN_CPU_SEQUENCER	0x1002
 #define NOVA_RPC_EVENT_POST_EVENT		0x1003
 #define NOVA_RPC_EVENT_RC_TRIGGERED		0x1004
 #define NOVA_RPC_EVENT_MMU_FAULT_QUEUED		0x1005
 #define NOVA_RPC_EVENT_OS_ERROR_LOG		0x1006
+#define NOVA_RPC_EVENT_UCODE_LIBOS_PRINT	0x100c
+#define NOVA_RPC_EVENT_PERF_BRIDGELESS_INFO_UPDATE	0x100f
+/* From here on 570's numbers differ from 535's. */
+#define NOVA_RPC_EVENT_GSP_LOCKDOWN_NOTICE	0x101c
+#define NOVA_RPC_EVENT_GSP_POST_NOCAT_RECORD	0x1020
 
 /* PACKED_REGISTRY_ENTRY.type: a 32-bit value. */
 #define NOVA_REGISTRY_TYPE_DWORD		1
@@ -354,6 +360,171 @@ struct nova_rpc_run_cpu_sequencer {
 	u32 cmd_index;
 	u32 reg_save_area[8];
 	u32 command_buffer[];
+};
+
+/**
+ * struct nova_gsp_system_info - NVIDIA's GspSystemInfo (gsp_static_config.h),
+ *	the payload of GSP_SET_SYSTEM_INFO
+ * @gpu_phys_addr: bus address of BAR0.
+ * @gpu_phys_fb_addr: bus address of BAR1.
+ * @gpu_phys_inst_addr: bus address of BAR3 (instance memory).
+ * @gpu_phys_io_addr: gpuPhysIoAddr, 0.
+ * @nv_domain_bus_device_func: the PCI function: domain << 16 | bus << 8 |
+ *	devfn.
+ * @sim_access_buf_phys_addr: simAccessBufPhysAddr, 0.
+ * @notify_op_shared_surface_phys_addr: notifyOpSharedSurfacePhysAddr, 0.
+ * @pcie_atomics_op_mask: pcieAtomicsOpMask, 0.
+ * @console_mem_size: consoleMemSize, 0.
+ * @max_user_va: the largest user virtual address.
+ * @pci_config_mirror_base: where BAR0 mirrors the PCI config space.
+ * @pci_config_mirror_size: its size.
+ * @pci_device_id: device id << 16 | vendor id.
+ * @pci_sub_device_id: subsystem id << 16 | subsystem vendor id.
+ * @pci_revision_id: the revision.
+ * @pcie_atomics_cpl_device_cap_mask: pcieAtomicsCplDeviceCapMask, 0.
+ * @oor_arch: oorArch (0: x86-64).
+ * @pad0: padding, 0.
+ * @cl_pdb_properties: clPdbProperties, 0.
+ * @chipset: Chipset, 0.
+ * @reserved0: bGpuBehindBridge up to gspVFInfo (the bridge, ACPI and VF
+ *	facts), 0.
+ * @is_primary: bIsPrimary, the GPU the firmware console is on.
+ * @is_grid_build: isGridBuild, 0.
+ * @pad3: padding, 0.
+ * @pcie_link_cap: pcieConfigReg.linkCap, 0.
+ * @grid_build_csp: gridBuildCsp, 0.
+ * @reserved1: bPreserveVideoMemoryAllocations up to bRouteDispIntrsToCPU,
+ *	and padding, 0.
+ * @host_page_size: hostPageSize.
+ */
+struct nova_gsp_system_info {
+	u64 gpu_phys_addr;
+	u64 gpu_phys_fb_addr;
+	u64 gpu_phys_inst_addr;
+	u64 gpu_phys_io_addr;
+	u64 nv_domain_bus_device_func;
+	u64 sim_access_buf_phys_addr;
+	u64 notify_op_shared_surface_phys_addr;
+	u64 pcie_atomics_op_mask;
+	u64 console_mem_size;
+	u64 max_user_va;
+	u32 pci_config_mirror_base;
+	u32 pci_config_mirror_size;
+	u32 pci_device_id;
+	u32 pci_sub_device_id;
+	u32 pci_revision_id;
+	u32 pcie_atomics_cpl_device_cap_mask;
+	u8 oor_arch;
+	u8 pad0[7];
+	u64 cl_pdb_properties;
+	u32 chipset;
+	u8 reserved0[772];
+	u8 is_primary;
+	u8 is_grid_build;
+	u8 pad3[2];
+	u32 pcie_link_cap;
+	u32 grid_build_csp;
+	u8 reserved1[12];
+	u64 host_page_size;
+};
+
+/**
+ * struct nova_rpc_unloading_guest_driver - NVIDIA's
+ *	rpc_unloading_guest_driver_v1F_07, the payload of UNLOADING_GUEST_DRIVER
+ * @in_pm_transition: bInPMTransition: suspending rather than unloading.
+ * @gc6_entering: bGc6Entering, 0.
+ * @pad: padding, 0.
+ * @new_level: the power level entered (0 to unload, 3 to suspend).
+ */
+struct nova_rpc_unloading_guest_driver {
+	u8 in_pm_transition;
+	u8 gc6_entering;
+	u8 pad[2];
+	u32 new_level;
+};
+
+/* NV2080_CTRL_CMD_FB_GET_FB_REGION_INFO_PARAMS: at most this many regions. */
+#define NOVA_GSP_FB_REGIONS		16
+
+/**
+ * struct nova_gsp_fb_region - NVIDIA's
+ *	NV2080_CTRL_CMD_FB_GET_FB_REGION_FB_REGION_INFO
+ * @base: first byte of the region in VRAM.
+ * @limit: its last byte.
+ * @reserved: bytes of it reserved.
+ * @performance: its relative performance.
+ * @support_compressed: supportCompressed.
+ * @support_iso: supportISO.
+ * @protected_: bProtected.
+ * @black_list: blackList, the surface kinds it must not hold.
+ */
+struct nova_gsp_fb_region {
+	u64 base;
+	u64 limit;
+	u64 reserved;
+	u32 performance;
+	u8 support_compressed;
+	u8 support_iso;
+	u8 protected_;
+	u8 black_list[17];
+};
+
+/**
+ * struct nova_gsp_static_info - NVIDIA's GspStaticConfigInfo
+ *	(gsp_static_config.h), the reply of GET_GSP_STATIC_INFO; only what
+ *	nova_core reads is named
+ * @reserved0: grCapsBits up to SKUInfo, unread.
+ * @num_fb_regions: fbRegionInfoParams.numFBRegions.
+ * @pad0: padding.
+ * @fb_regions: fbRegionInfoParams.fbRegion.
+ * @reserved1: sriovCaps up to poisonFuseEnabled, unread.
+ * @fb_length: fb_length, the VRAM size.
+ * @fbio_mask: fbio_mask.
+ * @fb_bus_width: fb_bus_width.
+ * @fb_ram_type: fb_ram_type.
+ * @fbp_mask: fbp_mask.
+ * @l2_cache_size: l2_cache_size.
+ * @gpu_name: gpuNameString, NUL-terminated if the firmware is kind.
+ * @gpu_short_name: gpuShortNameString.
+ * @reserved2: gpuNameString_Unicode up to bIsMigSupported, unread.
+ * @rtd3_gc6_total_board_power: RTD3GC6TotalBoardPower.
+ * @rtd3_gc6_perst_delay: RTD3GC6PerstDelay.
+ * @bar1_pde_base: bar1PdeBase.
+ * @bar2_pde_base: bar2PdeBase.
+ * @reserved3: bVbiosValid up to displaylessMaxPixels, unread.
+ * @h_internal_client: hInternalClient.
+ * @h_internal_device: hInternalDevice.
+ * @h_internal_subdevice: hInternalSubdevice.
+ * @reserved4: bSelfHostedMode up to ecidInfo, unread.
+ * @fw_wpr_non_wpr_heap_offset: fwWprLayoutOffset.nonWprHeapOffset.
+ * @fw_wpr_frts_offset: fwWprLayoutOffset.frtsOffset.
+ */
+struct nova_gsp_static_info {
+	u8 reserved0[344];
+	u32 num_fb_regions;
+	u32 pad0;
+	struct nova_gsp_fb_region fb_regions[NOVA_GSP_FB_REGIONS];
+	u8 reserved1[1224 - 1120];
+	u64 fb_length;
+	u64 fbio_mask;
+	u32 fb_bus_width;
+	u32 fb_ram_type;
+	u64 fbp_mask;
+	u32 l2_cache_size;
+	char gpu_name[64];
+	char gpu_short_name[64];
+	u8 reserved2[1530 - 1388];
+	u16 rtd3_gc6_total_board_power;
+	u16 rtd3_gc6_perst_delay;
+	u64 bar1_pde_base;
+	u64 bar2_pde_base;
+	u8 reserved3[1600 - 1552];
+	u32 h_internal_client;
+	u32 h_internal_device;
+	u32 h_internal_subdevice;
+	u8 reserved4[1640 - 1612];
+	u64 fw_wpr_non_wpr_heap_offset;
+	u64 fw_wpr_frts_offset;
 };
 
 /* GSP-RM maps memory in 4 KiB pages, whatever the CPU's page size. */
@@ -486,5 +657,30 @@ static_assert(sizeof(struct nova_rpc_run_cpu_sequencer) == 40);
 NOVA_GSP_FW_ASSERT(nova_rpc_run_cpu_sequencer, cmd_index, 4);
 NOVA_GSP_FW_ASSERT(nova_rpc_run_cpu_sequencer, reg_save_area, 8);
 NOVA_GSP_FW_ASSERT(nova_rpc_run_cpu_sequencer, command_buffer, 40);
+
+static_assert(sizeof(struct nova_gsp_system_info) == 928);
+NOVA_GSP_FW_ASSERT(nova_gsp_system_info, nv_domain_bus_device_func, 32);
+NOVA_GSP_FW_ASSERT(nova_gsp_system_info, max_user_va, 72);
+NOVA_GSP_FW_ASSERT(nova_gsp_system_info, pci_config_mirror_base, 80);
+NOVA_GSP_FW_ASSERT(nova_gsp_system_info, pci_device_id, 88);
+NOVA_GSP_FW_ASSERT(nova_gsp_system_info, oor_arch, 104);
+NOVA_GSP_FW_ASSERT(nova_gsp_system_info, chipset, 120);
+NOVA_GSP_FW_ASSERT(nova_gsp_system_info, is_primary, 896);
+NOVA_GSP_FW_ASSERT(nova_gsp_system_info, pcie_link_cap, 900);
+NOVA_GSP_FW_ASSERT(nova_gsp_system_info, host_page_size, 920);
+
+static_assert(sizeof(struct nova_rpc_unloading_guest_driver) == 8);
+NOVA_GSP_FW_ASSERT(nova_rpc_unloading_guest_driver, new_level, 4);
+
+static_assert(sizeof(struct nova_gsp_fb_region) == 48);
+static_assert(sizeof(struct nova_gsp_static_info) == 1656);
+NOVA_GSP_FW_ASSERT(nova_gsp_static_info, num_fb_regions, 344);
+NOVA_GSP_FW_ASSERT(nova_gsp_static_info, fb_regions, 352);
+NOVA_GSP_FW_ASSERT(nova_gsp_static_info, fb_length, 1224);
+NOVA_GSP_FW_ASSERT(nova_gsp_static_info, gpu_name, 1260);
+NOVA_GSP_FW_ASSERT(nova_gsp_static_info, rtd3_gc6_total_board_power, 1530);
+NOVA_GSP_FW_ASSERT(nova_gsp_static_info, bar1_pde_base, 1536);
+NOVA_GSP_FW_ASSERT(nova_gsp_static_info, h_internal_client, 1600);
+NOVA_GSP_FW_ASSERT(nova_gsp_static_info, fw_wpr_non_wpr_heap_offset, 1640);
 
 #endif /* __NOVA_CORE_GSP_FW_H__ */

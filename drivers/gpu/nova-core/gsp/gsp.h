@@ -7,8 +7,11 @@
 #ifndef __NOVA_CORE_GSP_H__
 #define __NOVA_CORE_GSP_H__
 
+#include <linux/bitmap.h>
 #include <linux/debugfs.h>
+#include <linux/mutex.h>
 #include <linux/types.h>
+#include <linux/wait.h>
 
 #include "../dma.h"
 
@@ -78,6 +81,31 @@ struct nova_gsp_msg {
 };
 
 /**
+ * struct nova_gsp_rpc_wait - an RPC waiting for its reply
+ * @fn: its function.
+ * @seq: its RPC sequence number.
+ * @reply: where the reply's payload goes.
+ * @reply_len: room there.
+ * @len: the reply's payload length.
+ * @result: the reply's rpc_result.
+ * @err: a negative errno instead of a reply (malformed message, too long).
+ * @done: the reply (or @err) came.
+ */
+struct nova_gsp_rpc_wait {
+	u32 fn;
+	u32 seq;
+	void *reply;
+	size_t reply_len;
+	size_t len;
+	u32 result;
+	int err;
+	bool done;
+};
+
+/* Event kinds (functions from NOVA_RPC_EVENT_FIRST) logged once each. */
+#define NOVA_GSP_EVENT_BITS		64
+
+/**
  * struct nova_gsp - the GSP of one GPU
  * @libos: the libos arguments: one page of &struct nova_libos_region,
  *	whose bus address GSP-RM is given in the GSP's mailboxes.
@@ -91,6 +119,22 @@ struct nova_gsp_msg {
  * @log_blob: what each log file of @debugfs shows: the live buffer.
  * @started: booter_load was run: GSP-RM may have written its logs.
  * @running: GSP-RM was started and not stopped since.
+ * @q: the driver's side of the queues in @shm.
+ * @cmd_lock: protects the command side of @q and @rpc_seq.
+ * @rx_lock: protects the status side of @q and what is received: @waiting,
+ *	@init_done, @seq_msg, @seq_len, @seq_err, @logged, @bad_msgs, @events.
+ *	Taken after @cmd_lock when both are.
+ * @rpc_lock: one synchronous RPC at a time.
+ * @wq: where waiters sleep until the interrupt thread received messages.
+ * @rpc_seq: the RPC sequence number of the next command.
+ * @waiting: the RPC waiting for its reply, if any.
+ * @init_done: INIT_DONE came.
+ * @seq_msg: RUN_CPU_SEQUENCER's payload, until the boot takes it.
+ * @seq_len: its length.
+ * @seq_err: -ENOMEM if it could not be kept.
+ * @logged: the event kinds already logged as not handled.
+ * @bad_msgs: malformed messages received.
+ * @events: bumped each time messages were received (waiters watch it).
  *
  * Set up at probe, before the boot, and freed at removal, after GSP-RM
  * stopped: the memory is the GPU's while it runs. Written only by probe
@@ -105,12 +149,44 @@ struct nova_gsp {
 	struct debugfs_blob_wrapper log_blob[NOVA_GSP_LOGS];
 	bool started;
 	bool running;
+	struct nova_gsp_queues q;
+	/* Protects the command side of q and rpc_seq. */
+	struct mutex cmd_lock;
+	/* Protects the status side of q and what is received. */
+	struct mutex rx_lock;
+	/* Serialises synchronous RPCs. */
+	struct mutex rpc_lock;
+	wait_queue_head_t wq;
+	u32 rpc_seq;
+	struct nova_gsp_rpc_wait *waiting;
+	bool init_done;
+	void *seq_msg;
+	size_t seq_len;
+	int seq_err;
+	DECLARE_BITMAP(logged, NOVA_GSP_EVENT_BITS);
+	unsigned int bad_msgs;
+	unsigned int events;
 };
 
 /* gsp.c */
 int nova_gsp_init(struct nova_device *nd);
 void nova_gsp_fini(struct nova_device *nd, bool keep_logs);
 void nova_gsp_kept_drop_all(void);
+
+/* rpc.c */
+const char *nova_gsp_msg_name(u32 fn);
+int nova_gsp_rpc_init(struct nova_gsp *gsp);
+void nova_gsp_rpc_fini(struct nova_gsp *gsp);
+int nova_gsp_send(struct nova_device *nd, u32 fn, const void *payload,
+		  size_t len);
+int nova_gsp_rpc(struct nova_device *nd, u32 fn, const void *payload,
+		 size_t len, void *reply, size_t reply_len,
+		 unsigned int timeout_ms);
+void nova_gsp_process(struct nova_device *nd);
+int nova_gsp_wait_init_done(struct nova_device *nd, unsigned int timeout_ms);
+int nova_gsp_wait_sequencer(struct nova_device *nd, unsigned int timeout_ms,
+			    void **msg, size_t *len);
+void nova_gsp_irq(struct nova_device *nd);
 
 /* boot.c */
 int nova_gsp_boot(struct nova_device *nd);
