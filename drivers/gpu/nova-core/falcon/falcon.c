@@ -183,6 +183,51 @@ static int nova_falcon_wait_halt(struct nova_falcon *f, u64 timeout_us)
 }
 
 /**
+ * nova_falcon_start() - start a falcon's CPU
+ * @f: the falcon
+ *
+ * Through CPUCTL_ALIAS when the falcon says so, else CPUCTL.
+ */
+void nova_falcon_start(struct nova_falcon *f)
+{
+	if (nova_falcon_rd(f, NV_PFALCON_CPUCTL) & NV_PFALCON_CPUCTL_ALIAS_EN)
+		nova_falcon_wr(f, NV_PFALCON_CPUCTL_ALIAS,
+			       NV_PFALCON_CPUCTL_STARTCPU);
+	else
+		nova_falcon_wr(f, NV_PFALCON_CPUCTL, NV_PFALCON_CPUCTL_STARTCPU);
+}
+
+/**
+ * nova_falcon_wait_halted() - wait for a started falcon to halt, polling
+ * @f: the falcon
+ * @timeout_us: how long
+ *
+ * For falcons the driver did not start through nova_falcon_boot() (the
+ * GSP sequencer's): no interrupt is armed for them.
+ *
+ * Return: 0 once halted, -ETIMEDOUT.
+ */
+int nova_falcon_wait_halted(struct nova_falcon *f, u64 timeout_us)
+{
+	u32 val;
+
+	return read_poll_timeout(nova_falcon_rd, val,
+				 val & NV_PFALCON_CPUCTL_HALTED, 100,
+				 timeout_us, false, f, NV_PFALCON_CPUCTL);
+}
+
+/**
+ * nova_falcon_mailbox0() - read a falcon's MAILBOX0
+ * @f: the falcon
+ *
+ * Return: its value.
+ */
+u32 nova_falcon_mailbox0(struct nova_falcon *f)
+{
+	return nova_falcon_rd(f, NV_PFALCON_MAILBOX0);
+}
+
+/**
  * nova_falcon_boot() - start a loaded falcon and wait for it to halt
  * @f: the falcon
  * @mbox0_in: value for MAILBOX0 before the start
@@ -211,11 +256,7 @@ int nova_falcon_boot(struct nova_falcon *f, u32 mbox0_in, u32 mbox1_in,
 	if (f->nd->irq)
 		nova_falcon_wr(f, NV_PFALCON_IRQMSET, NV_PFALCON_IRQ_HALT);
 
-	if (nova_falcon_rd(f, NV_PFALCON_CPUCTL) & NV_PFALCON_CPUCTL_ALIAS_EN)
-		nova_falcon_wr(f, NV_PFALCON_CPUCTL_ALIAS,
-			       NV_PFALCON_CPUCTL_STARTCPU);
-	else
-		nova_falcon_wr(f, NV_PFALCON_CPUCTL, NV_PFALCON_CPUCTL_STARTCPU);
+	nova_falcon_start(f);
 
 	ret = nova_falcon_wait_halt(f, NOVA_FALCON_HALT_US);
 	WRITE_ONCE(f->booting, false);

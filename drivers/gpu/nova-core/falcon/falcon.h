@@ -184,6 +184,9 @@ int nova_falcon_reset(struct nova_falcon *f);
 int nova_falcon_load(struct nova_falcon *f, const struct nova_falcon_load *ld);
 int nova_falcon_boot(struct nova_falcon *f, u32 mbox0_in, u32 mbox1_in,
 		     u32 *mbox0, u32 *mbox1);
+void nova_falcon_start(struct nova_falcon *f);
+int nova_falcon_wait_halted(struct nova_falcon *f, u64 timeout_us);
+u32 nova_falcon_mailbox0(struct nova_falcon *f);
 void nova_falcon_set_mailboxes(struct nova_falcon *f, u32 mbox0, u32 mbox1);
 void nova_falcon_set_os(struct nova_falcon *f, u32 os);
 bool nova_falcon_riscv_active(struct nova_falcon *f);

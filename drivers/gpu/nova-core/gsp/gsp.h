@@ -14,6 +14,8 @@
 #include <linux/wait.h>
 
 #include "../dma.h"
+#include "../fb.h"
+#include "fw.h"
 
 struct nova_device;
 struct nova_fb_layout;
@@ -135,6 +137,12 @@ struct nova_gsp_rpc_wait {
  * @logged: the event kinds already logged as not handled.
  * @bad_msgs: malformed messages received.
  * @events: bumped each time messages were received (waiters watch it).
+ * @app_version: the bootloader's application version (the GSP's OS
+ *	register, also after a resume).
+ * @gpu_name: the GPU's name from GSP-RM's static information, sanitised.
+ * @num_fb_regions: how many of @fb_regions GSP-RM reported.
+ * @fb_regions: the VRAM regions GSP-RM reported.
+ * @bar1_pde_base: bar1PdeBase from GSP-RM's static information.
  *
  * Set up at probe, before the boot, and freed at removal, after GSP-RM
  * stopped: the memory is the GPU's while it runs. Written only by probe
@@ -166,6 +174,11 @@ struct nova_gsp {
 	DECLARE_BITMAP(logged, NOVA_GSP_EVENT_BITS);
 	unsigned int bad_msgs;
 	unsigned int events;
+	u32 app_version;
+	char gpu_name[64];
+	unsigned int num_fb_regions;
+	struct nova_range fb_regions[NOVA_GSP_FB_REGIONS];
+	u64 bar1_pde_base;
 };
 
 /* gsp.c */
@@ -187,6 +200,13 @@ int nova_gsp_wait_init_done(struct nova_device *nd, unsigned int timeout_ms);
 int nova_gsp_wait_sequencer(struct nova_device *nd, unsigned int timeout_ms,
 			    void **msg, size_t *len);
 void nova_gsp_irq(struct nova_device *nd);
+
+/* commands.c */
+int nova_gsp_registry_build(void *buf, size_t len, const char *const *names,
+			    const u32 *values, unsigned int n);
+int nova_gsp_send_init_commands(struct nova_device *nd);
+int nova_gsp_rm_init(struct nova_device *nd);
+int nova_gsp_rm_unload(struct nova_device *nd);
 
 /* boot.c */
 int nova_gsp_boot(struct nova_device *nd);

@@ -578,6 +578,34 @@ static void gsp_queue_pop(struct kunit *test)
 	nova_gsp_queues_fini(&q);
 }
 
+/* SET_REGISTRY's table of upstream Nova's three keys, worked out by hand. */
+static void gsp_registry(struct kunit *test)
+{
+	static const char *const names[] = {
+		"RMSecBusResetEnable", "RMForcePcieConfigSave", "RMDevidCheckIgnore",
+	};
+	static const u32 values[] = { 1, 1, 0x12345678 };
+	const struct nova_registry_table *t;
+	u8 *buf;
+
+	KUNIT_ASSERT_EQ(test, nova_gsp_registry_build(NULL, 0, names, values, 3), 117);
+	buf = kunit_kzalloc(test, 117, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_EXPECT_EQ(test, nova_gsp_registry_build(buf, 116, names, values, 3), -ENOSPC);
+	KUNIT_ASSERT_EQ(test, nova_gsp_registry_build(buf, 117, names, values, 3), 117);
+	t = (const void *)buf;
+	KUNIT_EXPECT_EQ(test, t->size, 117U);
+	KUNIT_EXPECT_EQ(test, t->num_entries, 3U);
+	KUNIT_EXPECT_EQ(test, t->entries[0].name_offset, 56U);
+	KUNIT_EXPECT_EQ(test, t->entries[1].name_offset, 76U);
+	KUNIT_EXPECT_EQ(test, t->entries[2].name_offset, 98U);
+	KUNIT_EXPECT_EQ(test, t->entries[2].type, 1);
+	KUNIT_EXPECT_EQ(test, t->entries[2].data, 0x12345678U);
+	KUNIT_EXPECT_EQ(test, t->entries[2].length, 4U);
+	KUNIT_EXPECT_STREQ(test, (const char *)buf + 76, "RMForcePcieConfigSave");
+	KUNIT_EXPECT_EQ(test, buf[116], 0);
+}
+
 static struct kunit_case nova_gsp_cases[] = {
 	KUNIT_CASE(gsp_msgq_pointers),
 	KUNIT_CASE(gsp_msg_check),
@@ -590,6 +618,7 @@ static struct kunit_case nova_gsp_cases[] = {
 	KUNIT_CASE(gsp_seq_hostile),
 	KUNIT_CASE(gsp_queue_push),
 	KUNIT_CASE(gsp_queue_pop),
+	KUNIT_CASE(gsp_registry),
 	{}
 };
 
