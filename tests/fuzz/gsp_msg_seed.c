@@ -102,6 +102,9 @@ int main(int argc, char **argv)
 	ctl(&s, 0, 4, 2, 0);
 	element(&s, 0, 2, 7, 2 * SLOT - 48);
 	put(&s, "good-2slot");
+	/* And the largest radix3 table: 1 GiB, level 1 full (512 entries). */
+	put_unaligned_le64(1ULL << 30, s.ctl + GSP_MSG_R3_SIZE);
+	put(&s, "good-2slot-radix3-1g");
 
 	/* One slot then two, sequence 7 then 8, in a ring of 8. */
 	ctl(&s, 0, 8, 3, 0);
