@@ -6,6 +6,9 @@
 #include <linux/types.h>
 
 #define __printf(a, b) __attribute__((format(printf, a, b)))
+#define IS_ALIGNED(x, a) (((x) & ((__typeof__(x))(a) - 1)) == 0)
+#define lower_32_bits(n) ((u32)((n) & 0xffffffff))
+#define upper_32_bits(n) ((u32)(((n) >> 16) >> 16))
 #define ALIGN(x, a) (((x) + ((__typeof__(x))(a) - 1)) & ~((__typeof__(x))(a) - 1))
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define min_t(t, a, b) ((t)(a) < (t)(b) ? (t)(a) : (t)(b))
