@@ -19,17 +19,13 @@
  *
  * nova_gsp_msgq_free() and _avail() get pointers of any value: past the
  * queue they must refuse with -EPROTO, else give 0..count-1 slots, the two
- * adding up to count - 1. The slot count is at most 2^31 (the functions
- * answer in an int); build with -DGSP_MSG_FULL_COUNT to try any u32.
- */
-/*
- * fw.h first: it refuses a host where __BIG_ENDIAN is defined, as it is in
- * the kernel on big-endian machines only; glibc's <endian.h> (which
- * <stdlib.h> brings) defines it on every host.
+ * adding up to count - 1. A count of 0 or over INT_MAX (which the
+ * answer, an int, could not hold) is refused with -EPROTO too.
  */
 #include "../../drivers/gpu/nova-core/gsp/fw.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,7 +91,7 @@ static void check_ptrs(u32 w, u32 r, u32 count)
 	int f = nova_gsp_msgq_free(w, r, count);
 	int a = nova_gsp_msgq_avail(w, r, count);
 
-	if (!count || w >= count || r >= count) {
+	if (!count || count > INT_MAX || w >= count || r >= count) {
 		if (f != -EPROTO || a != -EPROTO)
 			abort();
 		return;
@@ -202,10 +198,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/* The pointers' arithmetic: any values, and the same inside the queue. */
 	pc = get_unaligned_le32(ctl + GSP_MSG_PCOUNT);
-#ifndef GSP_MSG_FULL_COUNT
-	if (pc > 0x80000000u)
-		pc &= 0x7fffffff;
-#endif
 	w = get_unaligned_le32(ctl + GSP_MSG_PW);
 	r = get_unaligned_le32(ctl + GSP_MSG_PR);
 	check_ptrs(w, r, pc);

@@ -43,11 +43,12 @@ u32 nova_gsp_msg_checksum(const void *elem, size_t len)
  * The writer keeps one slot free, so that a full queue is not taken for an
  * empty one. The pointers may come from the other side: they are checked.
  *
- * Return: the free slots, or -EPROTO for a pointer past the queue.
+ * Return: the free slots, or -EPROTO for a pointer past the queue or a
+ * count of 0 or over INT_MAX (which the arithmetic could not hold).
  */
 int nova_gsp_msgq_free(u32 wptr, u32 rptr, u32 count)
 {
-	if (!count || wptr >= count || rptr >= count)
+	if (!count || count > INT_MAX || wptr >= count || rptr >= count)
 		return -EPROTO;
 	return (rptr + count - wptr - 1) % count;
 }
@@ -59,11 +60,11 @@ int nova_gsp_msgq_free(u32 wptr, u32 rptr, u32 count)
  * @count: slots in the queue
  *
  * Return: the slots written and not read, or -EPROTO for a pointer past
- * the queue.
+ * the queue or a count of 0 or over INT_MAX.
  */
 int nova_gsp_msgq_avail(u32 wptr, u32 rptr, u32 count)
 {
-	if (!count || wptr >= count || rptr >= count)
+	if (!count || count > INT_MAX || wptr >= count || rptr >= count)
 		return -EPROTO;
 	return (wptr + count - rptr) % count;
 }

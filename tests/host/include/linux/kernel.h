@@ -2,6 +2,7 @@
 /* Host stand-in for the parts of <linux/kernel.h> parsers use. */
 #ifndef __HOST_LINUX_KERNEL_H__
 #define __HOST_LINUX_KERNEL_H__
+#include <limits.h>
 #include <stdio.h>
 #include <linux/types.h>
 
