@@ -121,6 +121,10 @@ static void gsp_msgq_pointers(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_free(63, 0, 63), -EPROTO);
 	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_avail(0, 0xffffffff, 63), -EPROTO);
 	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_avail(0, 0, 0), -EPROTO);
+	/* A count the answer could not hold (found by the fuzz target). */
+	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_free(0, 10, 0xffffffff), -EPROTO);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_avail(10, 0, 0x80000000), -EPROTO);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_avail(10, 0, 0x7fffffff), 10);
 }
 
 /* A good two-slot element with sequence number 7 and a 100-byte payload. */
