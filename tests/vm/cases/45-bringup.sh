@@ -152,22 +152,15 @@ emu_new "330 chipset=ga102" > /dev/null
 check "a GPU created after the failures comes up" emu_bound 330
 emu_del 330 > /dev/null
 
-# WPR2 survives an unbind when the board is not reset: the rebind is
-# refused with EBUSY until user space resets the GPU.
+# Unbinding unloads GSP-RM: WPR2 goes with it, and the board (which keeps
+# its state, persist=1) binds again with no reset: FWSEC runs again.
 emu_new "340 chipset=ga102 persist=1" > /dev/null
 check "persistent GPU bound" emu_bound 340
 sysfs_write $dev/nova-emu.340/driver/unbind nova-emu.340 > /dev/null
-mark_log
-err=$(sysfs_write /sys/bus/platform/drivers/nova_core/bind nova-emu.340)
-case "$err" in
-*"busy"*) ok "rebind without a reset refused with EBUSY" ;;
-*) not_ok "rebind without a reset refused with EBUSY" "got: ${err:-success}" ;;
-esac
-expect_eq "the refusal says why" 1 \
-	"$(log_since_mark | grep -c 'WPR2 already exists.*must be reset')"
-check "reset the GPU" sysfs_write $dev/nova-emu.340/emu/reset 1
-check "rebind after the reset" sysfs_write /sys/bus/platform/drivers/nova_core/bind nova-emu.340
-expect_eq "FWSEC ran again after the rebind, WPR2 back" "2 yes" \
+expect_eq "unbind takes WPR2 down" none "$(cat $dev/nova-emu.340/emu/wpr2)"
+check "rebind with no reset" sysfs_write /sys/bus/platform/drivers/nova_core/bind nova-emu.340
+# FWSEC runs: FRTS, SB at the unbind, FRTS again.
+expect_eq "FWSEC ran again after the rebind, WPR2 back" "3 yes" \
 	"$(cat $dev/nova-emu.340/emu/fwsec_runs) $([ "$(cat $dev/nova-emu.340/emu/wpr2)" != none ] && echo yes)"
 emu_del 340 > /dev/null
 
