@@ -156,6 +156,8 @@ struct nova_emu_falcon_port {
  * @dma_addr: the bus address of the transfer.
  * @dma_moffs: its IMEM or DMEM offset.
  * @dma_cmd: its DMATRFCMD.
+ * @dma_tag: the tag an IMEM block it writes gets: its source offset
+ *	(DMATRFFBOFFS) >> 8, as the hardware's DMA engine tags it.
  *
  * The CPU and the DMA engine each run as a job on the GPU's worker
  * (host.h); while a job is queued or running it owns the falcon's IMEM,
@@ -176,6 +178,7 @@ struct nova_emu_falcon_engine {
 	u64 dma_addr;
 	u32 dma_moffs;
 	u32 dma_cmd;
+	u16 dma_tag;
 };
 
 /**
@@ -216,8 +219,8 @@ struct nova_emu_falcon_engine {
  *	running.
  * @imem_tag: each IMEM block's tag, the virtual address (>> 8) it answers
  *	to, valid if in @imem_tagged: IMEMT as the block's first word is
- *	written by PIO; a DMA transfer or a bootloader copy tags a block
- *	with its own index.
+ *	written by PIO; a DMA transfer tags a block with its source offset
+ *	(DMATRFFBOFFS >> 8), a bootloader copy with its own index.
  * @imem_tagged: the IMEM blocks with a valid tag (none after a reset).
  * @imem_secure: the IMEM blocks last written in secure mode: by PIO with
  *	IMEMC's SECURE bit, by a DMA transfer with DMATRFCMD's secure bit, or

@@ -394,7 +394,8 @@ static u32 nova_emu_falcon_port_get(const struct nova_emu_falcon_port *port)
  * Copies 256 bytes between system memory and IMEM or DMEM through
  * nova_emu_host_dma(); a refused access is counted in dma_errors (and by
  * the DMA layer in dma_faults). An IMEM block written takes the mode of
- * the command's secure bit and is tagged with its own index. Then the
+ * the command's secure bit and is tagged with the transfer's source offset
+ * (DMATRFFBOFFS >> 8), as the hardware tags it. Then the
  * engine is idle. A reset meanwhile drops the transfer.
  */
 static void nova_emu_falcon_dma_job(struct nova_emu_job *job)
@@ -405,6 +406,7 @@ static void nova_emu_falcon_dma_job(struct nova_emu_job *job)
 	unsigned long flags;
 	bool write, live;
 	u32 moffs, cmd;
+	u16 tag;
 	u8 *mem;
 	u64 addr;
 	int ret = 0;
@@ -414,6 +416,7 @@ static void nova_emu_falcon_dma_job(struct nova_emu_job *job)
 	addr = f->eng.dma_addr;
 	moffs = f->eng.dma_moffs;
 	cmd = f->eng.dma_cmd;
+	tag = f->eng.dma_tag;
 	spin_unlock_irqrestore(&gpu->lock, flags);
 
 	/* The memories are the job's until it clears dma_busy. */
@@ -433,7 +436,7 @@ static void nova_emu_falcon_dma_job(struct nova_emu_job *job)
 		} else if (!write && (cmd & FALCON_DMATRFCMD_IMEM)) {
 			assign_bit(moffs / 256, f->imem_secure,
 				   cmd & FALCON_DMATRFCMD_SECURE);
-			f->imem_tag[moffs / 256] = moffs / 256;
+			f->imem_tag[moffs / 256] = tag;
 			set_bit(moffs / 256, f->imem_tagged);
 		}
 	}
@@ -486,6 +489,7 @@ static void nova_emu_falcon_dma(struct nova_emu_gpu *gpu,
 	f->eng.dma_addr = src + (gpu->cfg.dma_stray ? NOVA_EMU_DMA_STRAY : 0);
 	f->eng.dma_moffs = f->trf_moffs;
 	f->eng.dma_cmd = cmd;
+	f->eng.dma_tag = f->trf_fboffs >> 8;
 	f->eng.dma_gen = f->eng.gen;
 	f->eng.dma_busy = true;
 	nova_emu_host_job_queue(&f->eng.dma, 0);
