@@ -14,6 +14,7 @@
 #include <linux/types.h>
 
 #include "host.h"
+#include "gsp/gsp.h"
 
 struct device;
 struct platform_device;
@@ -75,6 +76,7 @@ enum nova_emu_fwsec_mode {
  * @dma_stray: the falcons' DMA engines and the generic bootloader add
  *	%NOVA_EMU_DMA_STRAY to every bus address they are given, reaching
  *	outside what the driver mapped.
+ * @booter: behaviour of the emulated booter_load (booter=).
  * @ga100_plus: derived from @boot42: an Ampere or later chip.
  * @ga102_plus: derived from @boot42: a GA102 or later chip (GA10x but
  *	GA100, Hopper, Ada and later), with the GA102 falcon and FB registers.
@@ -97,6 +99,7 @@ struct nova_emu_config {
 	unsigned int irq_line;
 	unsigned int falcon_delay_ms;
 	bool dma_stray;
+	enum nova_emu_booter_mode booter;
 	bool ga100_plus;
 	bool ga102_plus;
 	bool no_display;
@@ -299,7 +302,7 @@ struct nova_emu_dma {
  * @rom: the VBIOS ROM image (kvmalloc'ed), or NULL for none; constant
  *	while the platform device exists.
  * @rom_size: size of @rom in bytes, at most the 1 MiB PROM window.
- * @lock: protects the members from @unmodeled to @flush_hi; taken by the
+ * @lock: protects the members from @unmodeled to @gsp; taken by the
  *	register callbacks, which may run in atomic context.
  * @unmodeled: number of accesses to registers the model does not know, and
  *	of accesses it drops because the hardware would not perform them.
@@ -319,13 +322,14 @@ struct nova_emu_dma {
  * @scratch_15: NV_PBUS_SW_SCRATCH(0x15), the FWSEC-SB error code.
  * @flush_lo: NV_PFB_NISO_FLUSH_SYSMEM_ADDR (address bits 39:8).
  * @flush_hi: NV_PFB_NISO_FLUSH_SYSMEM_ADDR_HI (address bits 63:40).
+ * @gsp: GSP-RM (gsp/boot.c), protected by @lock as documented there.
  * @wq: the GPU's worker (host.c), where its engines run; constant.
  * @irq: the Linux interrupt of its line (irq.c); constant.
  * @irqs: interrupts raised (rising levels of the line), emu/irqs.
  * @dma: its bus address space (dma.c), with a lock of its own.
  *
  * The counters (@unmodeled, @dma_errors, @fwsec_runs, @nvidia_ucode_runs,
- * @irqs, &nova_emu_dma.faults) count from the creation of the GPU; a reset
+ * @irqs, &nova_emu_dma.faults, &nova_emu_gsp.errors) count from the creation of the GPU; a reset
  * to the power-on state keeps them.
  */
 struct nova_emu_gpu {
@@ -335,7 +339,7 @@ struct nova_emu_gpu {
 	struct platform_device *pdev;
 	u8 *rom;
 	size_t rom_size;
-	/* Protects the counters and the register state, up to flush_hi. */
+	/* Protects the counters and the register state, up to gsp. */
 	spinlock_t lock;
 	u64 unmodeled;
 	u64 dma_errors;
@@ -350,6 +354,7 @@ struct nova_emu_gpu {
 	u32 scratch_15;
 	u32 flush_lo;
 	u32 flush_hi;
+	struct nova_emu_gsp gsp;
 	struct workqueue_struct *wq;
 	unsigned int irq;
 	atomic64_t irqs;
@@ -388,6 +393,19 @@ struct nova_emu_gpu {
 #define NOVA_EMU_MBOX_SPLIT		0xbad0b104 /* a part of a split ucode not where,
 						    * or not in the mode, it belongs
 						    */
+#define NOVA_EMU_MBOX_BOOTER_FAIL	0xbadb0001 /* knob booter=fail */
+#define NOVA_EMU_MBOX_BOOTER_CHIP	0xbadb0002 /* no booter on this chip */
+#define NOVA_EMU_MBOX_BOOTER_NOT_SECURE	0xbadb0003 /* code not loaded secure */
+#define NOVA_EMU_MBOX_BOOTER_NO_WPR2	0xbadb0004 /* no WPR2 (no FRTS) */
+#define NOVA_EMU_MBOX_BOOTER_GSP_BUSY	0xbadb0005 /* GSP-RM loaded already */
+#define NOVA_EMU_MBOX_BOOTER_FW		0xbadb0006 /* the emulator's own files */
+#define NOVA_EMU_MBOX_BOOTER_META_DMA	0xbadb0010 /* WprMeta not readable */
+#define NOVA_EMU_MBOX_BOOTER_META	0xbadb0011 /* bad magic or revision */
+#define NOVA_EMU_MBOX_BOOTER_RADIX3	0xbadb0012 /* bad radix3 page table */
+#define NOVA_EMU_MBOX_BOOTER_IMAGE	0xbadb0013 /* image is not .fwimage */
+#define NOVA_EMU_MBOX_BOOTER_BOOTLOADER	0xbadb0014 /* bad RISC-V bootloader */
+#define NOVA_EMU_MBOX_BOOTER_SIGNATURE	0xbadb0015 /* bad image signature */
+#define NOVA_EMU_MBOX_BOOTER_LAYOUT	0xbadb0016 /* bad FB layout */
 
 /* regs.c */
 extern const struct nova_core_io_ops nova_emu_io_ops;

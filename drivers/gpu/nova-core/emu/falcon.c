@@ -111,7 +111,10 @@
 #define FALCON2_BROM_ENGIDMASK		0x19c
 #define FALCON2_BROM_PARAADDR0		0x210
 #define FALCON2_RISCV_STATUS		0x240	/* Turing, GA100 */
+#define   FALCON2_RISCV_STATUS_ACTIVE	BIT(0)
 #define FALCON2_RISCV_CPUCTL		0x388	/* GA102+ */
+#define   FALCON2_RISCV_CPUCTL_ACTIVE	BIT(7)
+#define   FALCON2_RISCV_CPUCTL_HALTED	BIT(4)
 #define FALCON2_BCR_CTRL		0x668	/* GA102+ */
 #define   FALCON2_BCR_CTRL_CORE_SELECT	BIT(4)
 #define   FALCON2_BCR_CTRL_VALID	BIT(0)
@@ -861,8 +864,9 @@ bool nova_emu_falcon_wr(struct nova_emu_gpu *gpu, unsigned int inst,
  * @val: set to the register's value
  *
  * The boot ROM, BCR and RISC-V CPUCTL registers exist on GA102 and later;
- * the RISC-V status register on Turing and GA100. The RISC-V core never
- * runs: both read as not active.
+ * the RISC-V status register on Turing and GA100. The GSP's RISC-V core
+ * reads as active while GSP-RM runs (gsp/boot.c), as halted (GA102+) once
+ * it crashed; SEC2's never runs.
  *
  * Return: true if the register is modelled on this chip.
  */
@@ -871,10 +875,13 @@ bool nova_emu_falcon2_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 {
 	struct nova_emu_falcon *f = &gpu->falcon[inst];
 
+	bool gsp = inst == NOVA_EMU_FALCON_GSP;
+
 	if (!gpu->cfg.ga102_plus) {
 		if (addr != FALCON2_RISCV_STATUS)
 			return false;
-		*val = 0;
+		*val = gsp && nova_emu_gsp_riscv_active(gpu) ?
+			FALCON2_RISCV_STATUS_ACTIVE : 0;
 		return true;
 	}
 
@@ -893,6 +900,10 @@ bool nova_emu_falcon2_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 		break;
 	case FALCON2_RISCV_CPUCTL:
 		*val = 0;
+		if (gsp && nova_emu_gsp_riscv_active(gpu))
+			*val |= FALCON2_RISCV_CPUCTL_ACTIVE;
+		if (gsp && nova_emu_gsp_riscv_halted(gpu))
+			*val |= FALCON2_RISCV_CPUCTL_HALTED;
 		break;
 	case FALCON2_BCR_CTRL:
 		*val = f->bcr_ctrl;
