@@ -310,7 +310,7 @@ struct nova_emu_dma {
  *	system address that is not RAM the emulator can read).
  * @fwsec_runs: number of FWSEC ucodes started on the GSP falcon.
  * @nvidia_ucode_runs: number of NVIDIA's own ucodes the falcons recognised
- *	and modelled (today NVIDIA's generic bootloader).
+ *	and modelled (NVIDIA's generic bootloader and booters).
  * @irq_level: the level of the GPU's interrupt line: a falcon has an
  *	interrupt pending that its IRQMASK lets through.
  * @irq_storm: halt interrupts the GSP falcon raises again each time the
@@ -329,8 +329,8 @@ struct nova_emu_dma {
  * @dma: its bus address space (dma.c), with a lock of its own.
  *
  * The counters (@unmodeled, @dma_errors, @fwsec_runs, @nvidia_ucode_runs,
- * @irqs, &nova_emu_dma.faults, &nova_emu_gsp.errors) count from the creation of the GPU; a reset
- * to the power-on state keeps them.
+ * @irqs, &nova_emu_dma.faults, &nova_emu_gsp.errors) count from the
+ * creation of the GPU; a reset to the power-on state keeps them.
  */
 struct nova_emu_gpu {
 	struct list_head node;
