@@ -14,6 +14,7 @@
 #include <linux/types.h>
 
 #include "host.h"
+#include "gsp/gsp.h"
 
 struct device;
 struct platform_device;
@@ -75,6 +76,7 @@ enum nova_emu_fwsec_mode {
  * @dma_stray: the falcons' DMA engines and the generic bootloader add
  *	%NOVA_EMU_DMA_STRAY to every bus address they are given, reaching
  *	outside what the driver mapped.
+ * @booter: behaviour of the emulated booter_load (booter=).
  * @ga100_plus: derived from @boot42: an Ampere or later chip.
  * @ga102_plus: derived from @boot42: a GA102 or later chip (GA10x but
  *	GA100, Hopper, Ada and later), with the GA102 falcon and FB registers.
@@ -97,6 +99,7 @@ struct nova_emu_config {
 	unsigned int irq_line;
 	unsigned int falcon_delay_ms;
 	bool dma_stray;
+	enum nova_emu_booter_mode booter;
 	bool ga100_plus;
 	bool ga102_plus;
 	bool no_display;
@@ -156,6 +159,8 @@ struct nova_emu_falcon_port {
  * @dma_addr: the bus address of the transfer.
  * @dma_moffs: its IMEM or DMEM offset.
  * @dma_cmd: its DMATRFCMD.
+ * @dma_tag: the tag an IMEM block it writes gets: its source offset
+ *	(DMATRFFBOFFS) >> 8, as the hardware's DMA engine tags it.
  *
  * The CPU and the DMA engine each run as a job on the GPU's worker
  * (host.h); while a job is queued or running it owns the falcon's IMEM,
@@ -176,6 +181,7 @@ struct nova_emu_falcon_engine {
 	u64 dma_addr;
 	u32 dma_moffs;
 	u32 dma_cmd;
+	u16 dma_tag;
 };
 
 /**
@@ -216,8 +222,8 @@ struct nova_emu_falcon_engine {
  *	running.
  * @imem_tag: each IMEM block's tag, the virtual address (>> 8) it answers
  *	to, valid if in @imem_tagged: IMEMT as the block's first word is
- *	written by PIO; a DMA transfer or a bootloader copy tags a block
- *	with its own index.
+ *	written by PIO; a DMA transfer tags a block with its source offset
+ *	(DMATRFFBOFFS >> 8), a bootloader copy with its own index.
  * @imem_tagged: the IMEM blocks with a valid tag (none after a reset).
  * @imem_secure: the IMEM blocks last written in secure mode: by PIO with
  *	IMEMC's SECURE bit, by a DMA transfer with DMATRFCMD's secure bit, or
@@ -296,7 +302,7 @@ struct nova_emu_dma {
  * @rom: the VBIOS ROM image (kvmalloc'ed), or NULL for none; constant
  *	while the platform device exists.
  * @rom_size: size of @rom in bytes, at most the 1 MiB PROM window.
- * @lock: protects the members from @unmodeled to @flush_hi; taken by the
+ * @lock: protects the members from @unmodeled to @gsp; taken by the
  *	register callbacks, which may run in atomic context.
  * @unmodeled: number of accesses to registers the model does not know, and
  *	of accesses it drops because the hardware would not perform them.
@@ -304,7 +310,7 @@ struct nova_emu_dma {
  *	system address that is not RAM the emulator can read).
  * @fwsec_runs: number of FWSEC ucodes started on the GSP falcon.
  * @nvidia_ucode_runs: number of NVIDIA's own ucodes the falcons recognised
- *	and modelled (today NVIDIA's generic bootloader).
+ *	and modelled (NVIDIA's generic bootloader and booters).
  * @irq_level: the level of the GPU's interrupt line: a falcon has an
  *	interrupt pending that its IRQMASK lets through.
  * @irq_storm: halt interrupts the GSP falcon raises again each time the
@@ -316,14 +322,15 @@ struct nova_emu_dma {
  * @scratch_15: NV_PBUS_SW_SCRATCH(0x15), the FWSEC-SB error code.
  * @flush_lo: NV_PFB_NISO_FLUSH_SYSMEM_ADDR (address bits 39:8).
  * @flush_hi: NV_PFB_NISO_FLUSH_SYSMEM_ADDR_HI (address bits 63:40).
+ * @gsp: GSP-RM (gsp/boot.c), protected by @lock as documented there.
  * @wq: the GPU's worker (host.c), where its engines run; constant.
  * @irq: the Linux interrupt of its line (irq.c); constant.
  * @irqs: interrupts raised (rising levels of the line), emu/irqs.
  * @dma: its bus address space (dma.c), with a lock of its own.
  *
  * The counters (@unmodeled, @dma_errors, @fwsec_runs, @nvidia_ucode_runs,
- * @irqs, &nova_emu_dma.faults) count from the creation of the GPU; a reset
- * to the power-on state keeps them.
+ * @irqs, &nova_emu_dma.faults, &nova_emu_gsp.errors) count from the
+ * creation of the GPU; a reset to the power-on state keeps them.
  */
 struct nova_emu_gpu {
 	struct list_head node;
@@ -332,7 +339,7 @@ struct nova_emu_gpu {
 	struct platform_device *pdev;
 	u8 *rom;
 	size_t rom_size;
-	/* Protects the counters and the register state, up to flush_hi. */
+	/* Protects the counters and the register state, up to gsp. */
 	spinlock_t lock;
 	u64 unmodeled;
 	u64 dma_errors;
@@ -347,6 +354,7 @@ struct nova_emu_gpu {
 	u32 scratch_15;
 	u32 flush_lo;
 	u32 flush_hi;
+	struct nova_emu_gsp gsp;
 	struct workqueue_struct *wq;
 	unsigned int irq;
 	atomic64_t irqs;
@@ -385,6 +393,19 @@ struct nova_emu_gpu {
 #define NOVA_EMU_MBOX_SPLIT		0xbad0b104 /* a part of a split ucode not where,
 						    * or not in the mode, it belongs
 						    */
+#define NOVA_EMU_MBOX_BOOTER_FAIL	0xbadb0001 /* knob booter=fail */
+#define NOVA_EMU_MBOX_BOOTER_CHIP	0xbadb0002 /* no booter on this chip */
+#define NOVA_EMU_MBOX_BOOTER_NOT_SECURE	0xbadb0003 /* code not loaded secure */
+#define NOVA_EMU_MBOX_BOOTER_NO_WPR2	0xbadb0004 /* no WPR2 (no FRTS) */
+#define NOVA_EMU_MBOX_BOOTER_GSP_BUSY	0xbadb0005 /* GSP-RM loaded already */
+#define NOVA_EMU_MBOX_BOOTER_FW		0xbadb0006 /* the emulator's own files */
+#define NOVA_EMU_MBOX_BOOTER_META_DMA	0xbadb0010 /* WprMeta not readable */
+#define NOVA_EMU_MBOX_BOOTER_META	0xbadb0011 /* bad magic or revision */
+#define NOVA_EMU_MBOX_BOOTER_RADIX3	0xbadb0012 /* bad radix3 page table */
+#define NOVA_EMU_MBOX_BOOTER_IMAGE	0xbadb0013 /* image is not .fwimage */
+#define NOVA_EMU_MBOX_BOOTER_BOOTLOADER	0xbadb0014 /* bad RISC-V bootloader */
+#define NOVA_EMU_MBOX_BOOTER_SIGNATURE	0xbadb0015 /* bad image signature */
+#define NOVA_EMU_MBOX_BOOTER_LAYOUT	0xbadb0016 /* bad FB layout */
 
 /* regs.c */
 extern const struct nova_core_io_ops nova_emu_io_ops;

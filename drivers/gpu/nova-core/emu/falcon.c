@@ -111,7 +111,10 @@
 #define FALCON2_BROM_ENGIDMASK		0x19c
 #define FALCON2_BROM_PARAADDR0		0x210
 #define FALCON2_RISCV_STATUS		0x240	/* Turing, GA100 */
+#define   FALCON2_RISCV_STATUS_ACTIVE	BIT(0)
 #define FALCON2_RISCV_CPUCTL		0x388	/* GA102+ */
+#define   FALCON2_RISCV_CPUCTL_ACTIVE	BIT(7)
+#define   FALCON2_RISCV_CPUCTL_HALTED	BIT(4)
 #define FALCON2_BCR_CTRL		0x668	/* GA102+ */
 #define   FALCON2_BCR_CTRL_CORE_SELECT	BIT(4)
 #define   FALCON2_BCR_CTRL_VALID	BIT(0)
@@ -394,7 +397,8 @@ static u32 nova_emu_falcon_port_get(const struct nova_emu_falcon_port *port)
  * Copies 256 bytes between system memory and IMEM or DMEM through
  * nova_emu_host_dma(); a refused access is counted in dma_errors (and by
  * the DMA layer in dma_faults). An IMEM block written takes the mode of
- * the command's secure bit and is tagged with its own index. Then the
+ * the command's secure bit and is tagged with the transfer's source offset
+ * (DMATRFFBOFFS >> 8), as the hardware tags it. Then the
  * engine is idle. A reset meanwhile drops the transfer.
  */
 static void nova_emu_falcon_dma_job(struct nova_emu_job *job)
@@ -405,6 +409,7 @@ static void nova_emu_falcon_dma_job(struct nova_emu_job *job)
 	unsigned long flags;
 	bool write, live;
 	u32 moffs, cmd;
+	u16 tag;
 	u8 *mem;
 	u64 addr;
 	int ret = 0;
@@ -414,6 +419,7 @@ static void nova_emu_falcon_dma_job(struct nova_emu_job *job)
 	addr = f->eng.dma_addr;
 	moffs = f->eng.dma_moffs;
 	cmd = f->eng.dma_cmd;
+	tag = f->eng.dma_tag;
 	spin_unlock_irqrestore(&gpu->lock, flags);
 
 	/* The memories are the job's until it clears dma_busy. */
@@ -433,7 +439,7 @@ static void nova_emu_falcon_dma_job(struct nova_emu_job *job)
 		} else if (!write && (cmd & FALCON_DMATRFCMD_IMEM)) {
 			assign_bit(moffs / 256, f->imem_secure,
 				   cmd & FALCON_DMATRFCMD_SECURE);
-			f->imem_tag[moffs / 256] = moffs / 256;
+			f->imem_tag[moffs / 256] = tag;
 			set_bit(moffs / 256, f->imem_tagged);
 		}
 	}
@@ -486,6 +492,7 @@ static void nova_emu_falcon_dma(struct nova_emu_gpu *gpu,
 	f->eng.dma_addr = src + (gpu->cfg.dma_stray ? NOVA_EMU_DMA_STRAY : 0);
 	f->eng.dma_moffs = f->trf_moffs;
 	f->eng.dma_cmd = cmd;
+	f->eng.dma_tag = f->trf_fboffs >> 8;
 	f->eng.dma_gen = f->eng.gen;
 	f->eng.dma_busy = true;
 	nova_emu_host_job_queue(&f->eng.dma, 0);
@@ -857,8 +864,9 @@ bool nova_emu_falcon_wr(struct nova_emu_gpu *gpu, unsigned int inst,
  * @val: set to the register's value
  *
  * The boot ROM, BCR and RISC-V CPUCTL registers exist on GA102 and later;
- * the RISC-V status register on Turing and GA100. The RISC-V core never
- * runs: both read as not active.
+ * the RISC-V status register on Turing and GA100. The GSP's RISC-V core
+ * reads as active while GSP-RM runs (gsp/boot.c), as halted (GA102+) once
+ * it crashed; SEC2's never runs.
  *
  * Return: true if the register is modelled on this chip.
  */
@@ -867,10 +875,13 @@ bool nova_emu_falcon2_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 {
 	struct nova_emu_falcon *f = &gpu->falcon[inst];
 
+	bool gsp = inst == NOVA_EMU_FALCON_GSP;
+
 	if (!gpu->cfg.ga102_plus) {
 		if (addr != FALCON2_RISCV_STATUS)
 			return false;
-		*val = 0;
+		*val = gsp && nova_emu_gsp_riscv_active(gpu) ?
+			FALCON2_RISCV_STATUS_ACTIVE : 0;
 		return true;
 	}
 
@@ -889,6 +900,10 @@ bool nova_emu_falcon2_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 		break;
 	case FALCON2_RISCV_CPUCTL:
 		*val = 0;
+		if (gsp && nova_emu_gsp_riscv_active(gpu))
+			*val |= FALCON2_RISCV_CPUCTL_ACTIVE;
+		if (gsp && nova_emu_gsp_riscv_halted(gpu))
+			*val |= FALCON2_RISCV_CPUCTL_HALTED;
 		break;
 	case FALCON2_BCR_CTRL:
 		*val = f->bcr_ctrl;

@@ -18,7 +18,10 @@
  *   target coherent system memory, physical; through nova_emu_host_dma(),
  *   which refuses what the driver did not map) and runs the ucode at its
  *   entry point, FWSEC.
- * - booter load/unload (SEC2 falcon): report success (later work).
+ * - booter_load and booter_unload (SEC2 falcon), synthetic or NVIDIA's
+ *   own (recognised by the CRC32 of their code): the secure loading and,
+ *   on GA102 and later, the boot ROM's checks here; the rest, GspFwWprMeta
+ *   and GSP-RM, in gsp/boot.c.
  *
  * The outcome is in MAILBOX0: 0 for success, else one of the
  * NOVA_EMU_MBOX_* codes (emu.h, docs/emulator.md). DMEM is written by the
@@ -31,6 +34,9 @@
  */
 
 #include <linux/bitfield.h>
+#include <linux/device.h>
+#include <linux/platform_device.h>
+#include <linux/string.h>
 #include <linux/crc32.h>
 #include <linux/kernel.h>
 #include <linux/nova_compat.h>
@@ -305,6 +311,8 @@ static u32 nova_emu_fwsec_run(struct nova_emu_gpu *gpu,
 		spin_lock_irqsave(&gpu->lock, flags);
 		gpu->scratch_15 &= ~NOVA_EMU_SCRATCH_15_SB_ERR;
 		spin_unlock_irqrestore(&gpu->lock, flags);
+		/* The GSP goes back to its state before libos. */
+		nova_emu_gsp_fwsec_sb(gpu);
 		ret = 0;
 		break;
 	default:
@@ -441,14 +449,151 @@ static bool nova_emu_is_nvidia_gbl(const struct nova_emu_falcon *f, u32 phys)
 		NOVA_EMU_NVIDIA_GBL_CRC32;
 }
 
+/*
+ * NVIDIA's booters (booter_load-570.144.bin and booter_unload-570.144.bin
+ * of linux-firmware; chips of a family link to one file). The emulator
+ * cannot run NVIDIA's code; it recognises app 0's code, what the driver
+ * loads into IMEM, by its CRC32 and does what the booter does. Measured
+ * on the real files (Debian's firmware-nvidia-graphics, 570.144) with a
+ * small host program: from BinHdr (u32 data_offset at 16) the payload;
+ * from HsHeaderV2 (at BinHdr's header_offset, 12) the HsLoadHeaderV2 (at
+ * its header_offset, 28), whose app 0 (offset and size at 20 and 24)
+ * gives the code; zlib's crc32() of those app0_size bytes. The metadata
+ * (HsHeaderV2's meta_data_offset, 16: fuse version, engine mask, ucode
+ * id) gives the boot ROM's expected values; patch_loc (at
+ * patch_loc_offset, 8) less os_data_offset gives where the signature
+ * lands in DMEM. All five have app0_offset 0x100.
+ */
+static const struct nova_emu_nvidia_booter nova_emu_nvidia_booters[] = {
+	{ "tu102", 0xde147e29, 0x8400, true,  0x0d, 0x0001, 0x200 },
+	{ "tu102", 0x1c62e011, 0x4b00, false, 0x0d, 0x0001, 0x200 },
+	{ "tu116", 0xc9501bf6, 0x8300, true,  0x0d, 0x0001, 0x200 },
+	{ "tu116", 0xb0331fb6, 0x4a00, false, 0x0d, 0x0001, 0x200 },
+	{ "ga100", 0xd78d68e7, 0x8600, true,  0x03, 0x0001, 0x200 },
+	{ "ga100", 0xe0d08b4b, 0x4c00, false, 0x03, 0x0001, 0x200 },
+	{ "ga102", 0xf1c36b83, 0x8900, true,  0x03, 0x0001, 0x010 },
+	{ "ga102", 0xacac497d, 0x4f00, false, 0x03, 0x0001, 0x010 },
+	{ "ad102", 0xed8375b8, 0x7d00, true,  0x03, 0x0001, 0x010 },
+	{ "ad102", 0xf7bddb10, 0x4f00, false, 0x03, 0x0001, 0x010 },
+};
+
+/**
+ * nova_emu_nvidia_booter_find() - recognise one of NVIDIA's booters
+ * @f: the falcon
+ * @phys: IMEM offset of the code at the boot vector
+ *
+ * Return: the booter, or NULL.
+ */
+static const struct nova_emu_nvidia_booter *
+nova_emu_nvidia_booter_find(const struct nova_emu_falcon *f, u32 phys)
+{
+	const struct nova_emu_nvidia_booter *nb;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(nova_emu_nvidia_booters); i++) {
+		nb = &nova_emu_nvidia_booters[i];
+		if (nova_emu_mem_ok(phys, nb->size) &&
+		    (crc32_le(~0U, f->imem + phys, nb->size) ^ ~0U) == nb->crc)
+			return nb;
+	}
+	return NULL;
+}
+
+/**
+ * nova_emu_secure_check() - whether a range of IMEM was loaded secure
+ * @f: the falcon
+ * @phys: IMEM offset of the range, inside IMEM
+ * @size: its size in bytes, not 0
+ *
+ * Return: true if every 256-byte block of the range is secure.
+ */
+static bool nova_emu_secure_check(const struct nova_emu_falcon *f, u32 phys,
+				  u32 size)
+{
+	u32 b;
+
+	for (b = phys / 256; b <= (phys + size - 1) / 256; b++)
+		if (!test_bit(b, f->imem_secure))
+			return false;
+	return true;
+}
+
+/**
+ * nova_emu_booter_run() - run booter_load or booter_unload on SEC2
+ * @gpu: the emulated GPU
+ * @f: the SEC2 falcon
+ * @phys: IMEM offset of the booter's code (what BOOTVEC found)
+ * @load: booter_load (else booter_unload)
+ * @nb: NVIDIA's booter it is, or NULL for a synthetic one
+ * @hdr: the synthetic booter's header, or NULL for NVIDIA's
+ *
+ * The heavy-secure code runs only if loaded secure and, on GA102 and
+ * later, if the boot ROM was programmed for it (the signature itself is
+ * checked for synthetic booters only: NVIDIA's cannot be).
+ *
+ * Return: 0, or a NOVA_EMU_MBOX_* code.
+ */
+static u32 nova_emu_booter_run(struct nova_emu_gpu *gpu,
+			       struct nova_emu_falcon *f, u32 phys, bool load,
+			       const struct nova_emu_nvidia_booter *nb,
+			       const struct nova_emu_ucode_hdr *hdr)
+{
+	const char *name = load ? "booter_load" : "booter_unload";
+	struct device *dev = &gpu->pdev->dev;
+	const char *fam;
+	u32 ret = 0;
+
+	if (!nova_emu_secure_check(f, phys, nb ? nb->size :
+				   sizeof(struct nova_emu_ucode_hdr))) {
+		dev_err(dev, "%s: its code at IMEM 0x%x was not loaded secure\n",
+			name, phys);
+		return NOVA_EMU_MBOX_BOOTER_NOT_SECURE;
+	}
+	if (nb) {
+		fam = gpu->cfg.chip ? nova_emu_gsp_sig_section(gpu->cfg.chip->name) :
+				      NULL;
+		if (!fam || strcmp(fam, nova_emu_gsp_sig_section(nb->chip))) {
+			dev_err(dev, "%s: NVIDIA's %s of %s does not run on this chip\n",
+				name, name, nb->chip);
+			return NOVA_EMU_MBOX_BOOTER_CHIP;
+		}
+		if (gpu->cfg.ga102_plus) {
+			if (f->mod_sel != NOVA_EMU_BROM_MOD_SEL_RSA3K)
+				ret = NOVA_EMU_MBOX_BROM_MOD_SEL;
+			else if (f->brom_ucode_id != nb->ucode_id)
+				ret = NOVA_EMU_MBOX_BROM_UCODE_ID;
+			else if (f->brom_engidmask != nb->engine_id_mask)
+				ret = NOVA_EMU_MBOX_BROM_ENGIDMASK;
+			else if (f->brom_paraaddr0 != nb->pkc)
+				ret = NOVA_EMU_MBOX_BROM_PARAADDR;
+		}
+	} else if (gpu->cfg.ga102_plus &&
+		   (le32_to_cpu(hdr->flags) & NOVA_EMU_UCODE_F_SIGNED)) {
+		ret = nova_emu_brom_check(gpu, f, hdr);
+	}
+	if (ret) {
+		dev_err(dev, "%s: the boot ROM refuses it (0x%08x)\n", name, ret);
+		return ret;
+	}
+	return load ? nova_emu_booter_load(gpu, f) : nova_emu_booter_unload(gpu);
+}
+
 /* Runs the ucode at virtual address @entry; the bootloader may chain once. */
 static u32 nova_emu_ucode_exec(struct nova_emu_gpu *gpu,
 			       struct nova_emu_falcon *f, unsigned int inst,
 			       u32 entry, bool chained)
 {
+	const struct nova_emu_nvidia_booter *nb;
 	struct nova_emu_ucode_hdr hdr;
 	u32 ret, phys = nova_emu_imem_phys(f, entry);
 
+	if (!chained && inst == NOVA_EMU_FALCON_SEC2) {
+		nb = nova_emu_nvidia_booter_find(f, phys);
+		if (nb) {
+			nova_emu_count(gpu, &gpu->nvidia_ucode_runs);
+			return nova_emu_booter_run(gpu, f, phys, nb->load, nb, NULL);
+		}
+	}
 	if (!chained && !gpu->cfg.ga102_plus && nova_emu_is_nvidia_gbl(f, phys)) {
 		nova_emu_count(gpu, &gpu->nvidia_ucode_runs);
 		ret = nova_emu_gbl_run(gpu, f, &entry);
@@ -476,7 +621,12 @@ static u32 nova_emu_ucode_exec(struct nova_emu_gpu *gpu,
 		return nova_emu_ucode_exec(gpu, f, inst, entry, true);
 	case NOVA_EMU_UCODE_BOOTER_LOAD:
 	case NOVA_EMU_UCODE_BOOTER_UNLOAD:
-		return inst == NOVA_EMU_FALCON_SEC2 ? 0 : NOVA_EMU_MBOX_BAD_KIND;
+		if (inst != NOVA_EMU_FALCON_SEC2 || chained)
+			return NOVA_EMU_MBOX_BAD_KIND;
+		return nova_emu_booter_run(gpu, f, phys,
+					   le32_to_cpu(hdr.kind) ==
+						NOVA_EMU_UCODE_BOOTER_LOAD,
+					   NULL, &hdr);
 	default:
 		return NOVA_EMU_MBOX_BAD_KIND;
 	}

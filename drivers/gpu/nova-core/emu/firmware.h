@@ -26,8 +26,8 @@
 
 /* Kinds of emulated ucode. */
 #define NOVA_EMU_UCODE_FWSEC		1	/* FWSEC from the VBIOS */
-#define NOVA_EMU_UCODE_BOOTER_LOAD	2	/* booter_load (later) */
-#define NOVA_EMU_UCODE_BOOTER_UNLOAD	3	/* booter_unload (later) */
+#define NOVA_EMU_UCODE_BOOTER_LOAD	2	/* booter_load (SEC2) */
+#define NOVA_EMU_UCODE_BOOTER_UNLOAD	3	/* booter_unload (SEC2) */
 #define NOVA_EMU_UCODE_GEN_BL		4	/* generic bootloader (gen_bootloader) */
 
 /* Flags. */

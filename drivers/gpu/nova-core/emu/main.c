@@ -13,7 +13,7 @@
  *   echo ID > /sys/devices/nova_emu/del_device
  *
  * The keys (vram, bar0, fb, vbios, scrub, gfw, fwsec, fuse, wpr2, persist,
- * irq, falcon_delay, dma) shape the GPU and its faults. A GPU is in its
+ * irq, falcon_delay, dma, booter) shape the GPU and its faults. A GPU is in its
  * power-on state when it is created and after a write of 1 to its
  * emu/reset; like a real board, it keeps its state when its driver
  * unbinds, unless it was created with persist=0 ("the board is reset when
@@ -72,6 +72,13 @@ MODULE_PARM_DESC(vram, "VRAM BAR size of the GPUs created at load time, a power 
 static bool persist = true;
 module_param(persist, bool, 0444);
 MODULE_PARM_DESC(persist, "Whether the GPUs created at load time keep their state when their driver unbinds, as real boards do (default: Y); N resets them instead");
+
+static char *booter = "ok";
+module_param(booter, charp, 0444);
+MODULE_PARM_DESC(booter, "How the emulated booter_load behaves on every GPU not given booter=: ok, fail (always fails), nostart (succeeds, GSP-RM never starts) (default: ok)");
+
+/* The booter parameter, parsed when the module loads. */
+static enum nova_emu_booter_mode nova_emu_booter_default;
 
 /* The root of all emulated GPUs: /sys/devices/nova_emu. */
 static struct device *nova_emu_root;
@@ -433,6 +440,46 @@ static ssize_t falcons_show(struct device *dev, struct device_attribute *attr,
 static DEVICE_ATTR_RO(falcons);
 
 /**
+ * gsp_show() - show emu/gsp, what GSP-RM is doing
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Shows one of "off", "starting", "running", "crashed", "stalled",
+ * "stopped" or "unloaded" (gsp/gsp.h, &enum nova_emu_gsp_state).
+ *
+ * Return: the length of the text.
+ */
+static ssize_t gsp_show(struct device *dev, struct device_attribute *attr,
+			char *buf)
+{
+	struct nova_emu_gpu *gpu = nova_emu_dev_gpu(dev);
+	enum nova_emu_gsp_state state;
+	unsigned long flags;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	state = gpu->gsp.state;
+	spin_unlock_irqrestore(&gpu->lock, flags);
+	return sysfs_emit(buf, "%s\n", nova_emu_gsp_state_name(state));
+}
+static DEVICE_ATTR_RO(gsp);
+
+/**
+ * gsp_errors_show() - show emu/gsp_errors, the GSP protocol violations
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Return: the length of the text.
+ */
+static ssize_t gsp_errors_show(struct device *dev,
+			       struct device_attribute *attr, char *buf)
+{
+	return nova_emu_counter_show(dev, buf, &nova_emu_dev_gpu(dev)->gsp.errors);
+}
+static DEVICE_ATTR_RO(gsp_errors);
+
+/**
  * reset_store() - reset the GPU to its power-on state (emu/reset)
  * @dev: the device of the GPU's platform device
  * @attr: the attribute
@@ -480,6 +527,8 @@ static struct attribute *nova_emu_gpu_attrs[] = {
 	&dev_attr_dma_errors.attr,
 	&dev_attr_dma_faults.attr,
 	&dev_attr_falcons.attr,
+	&dev_attr_gsp.attr,
+	&dev_attr_gsp_errors.attr,
 	&dev_attr_irq.attr,
 	&dev_attr_irqs.attr,
 	&dev_attr_irq_storm.attr,
@@ -572,9 +621,12 @@ static int nova_emu_create(unsigned int id, const struct nova_emu_config *cfg)
 	ret = nova_emu_falcons_alloc(gpu);
 	if (ret)
 		goto destroy_wq;
-	ret = nova_emu_prom_load(gpu, nova_emu_root);
+	ret = nova_emu_gsp_init(gpu);
 	if (ret)
 		goto free_falcons;
+	ret = nova_emu_prom_load(gpu, nova_emu_root);
+	if (ret)
+		goto free_gsp;
 	nova_emu_regs_init(gpu);
 	pdata.priv = gpu;
 
@@ -607,6 +659,8 @@ put_pdev:
 	platform_device_put(gpu->pdev);
 free_rom:
 	nova_emu_prom_free(gpu);
+free_gsp:
+	nova_emu_gsp_free(gpu);
 free_falcons:
 	nova_emu_falcons_free(gpu);
 destroy_wq:
@@ -629,15 +683,18 @@ static void nova_emu_destroy(struct nova_emu_gpu *gpu)
 
 	list_del(&gpu->node);
 	nova_emu_falcons_cancel(gpu);
+	nova_emu_gsp_cancel(gpu);
 	/* The device stays for the DMA layer's messages. */
 	get_device(&gpu->pdev->dev);
 	/* Unbinds nova_core first, so no register callback runs after this. */
 	platform_device_unregister(gpu->pdev);
 	nova_emu_falcons_cancel(gpu);
+	nova_emu_gsp_cancel(gpu);
 	nova_emu_dma_fini(gpu);
 	put_device(&gpu->pdev->dev);
 	destroy_workqueue(gpu->wq);
 	nova_emu_prom_free(gpu);
+	nova_emu_gsp_free(gpu);
 	nova_emu_falcons_free(gpu);
 	kfree(gpu);
 }
@@ -668,6 +725,7 @@ static int nova_emu_bus_notify(struct notifier_block *nb,
 
 	gpu = nova_emu_dev_gpu(dev);
 	nova_emu_falcons_flush(gpu);
+	nova_emu_gsp_flush(gpu);
 	if (!gpu->cfg.persist)
 		nova_emu_power_on(gpu);
 	return NOTIFY_OK;
@@ -796,6 +854,7 @@ static void nova_emu_config_defaults(struct nova_emu_config *cfg)
 	cfg->fuse = 2;
 	cfg->persist = true;
 	cfg->irq_line = NOVA_EMU_IRQ_AUTO;
+	cfg->booter = nova_emu_booter_default;
 }
 
 /**
@@ -839,6 +898,7 @@ static int nova_emu_config_finish(struct nova_emu_config *cfg,
  * @NOVA_EMU_KEY_IRQ: irq=LINE
  * @NOVA_EMU_KEY_FALCON_DELAY: falcon_delay=MS
  * @NOVA_EMU_KEY_DMA: dma=ok|stray
+ * @NOVA_EMU_KEY_BOOTER: booter=ok|fail|nostart
  */
 enum nova_emu_key {
 	NOVA_EMU_KEY_CHIPSET,
@@ -857,6 +917,7 @@ enum nova_emu_key {
 	NOVA_EMU_KEY_IRQ,
 	NOVA_EMU_KEY_FALCON_DELAY,
 	NOVA_EMU_KEY_DMA,
+	NOVA_EMU_KEY_BOOTER,
 };
 
 static const char * const nova_emu_keys[] = {
@@ -876,6 +937,7 @@ static const char * const nova_emu_keys[] = {
 	[NOVA_EMU_KEY_IRQ] = "irq",
 	[NOVA_EMU_KEY_FALCON_DELAY] = "falcon_delay",
 	[NOVA_EMU_KEY_DMA] = "dma",
+	[NOVA_EMU_KEY_BOOTER] = "booter",
 };
 
 static const char * const nova_emu_ok_stuck[] = { "ok", "stuck" };
@@ -893,6 +955,12 @@ static const char * const nova_emu_wpr2_modes[] = { "none", "preset" };
 static const char * const nova_emu_bools[] = { "0", "1" };
 
 static const char * const nova_emu_dma_modes[] = { "ok", "stray" };
+
+static const char * const nova_emu_booter_modes[] = {
+	[NOVA_EMU_BOOTER_OK] = "ok",
+	[NOVA_EMU_BOOTER_FAIL] = "fail",
+	[NOVA_EMU_BOOTER_NOSTART] = "nostart",
+};
 
 /**
  * nova_emu_parse_key() - parse the value of one new_device key
@@ -980,6 +1048,13 @@ static int nova_emu_parse_key(struct nova_emu_config *cfg,
 					    ARRAY_SIZE(nova_emu_dma_modes), &v);
 		if (!ret)
 			cfg->dma_stray = v;
+		return ret;
+	case NOVA_EMU_KEY_BOOTER:
+		ret = nova_emu_parse_choice(val, nova_emu_booter_modes,
+					    ARRAY_SIZE(nova_emu_booter_modes),
+					    &v);
+		if (!ret)
+			cfg->booter = v;
 		return ret;
 	}
 	return -EINVAL;
@@ -1079,7 +1154,7 @@ static ssize_t new_device_store(struct device *dev,
 	}
 	ret = nova_emu_parse(line, &id, cfg);
 	if (ret) {
-		pr_err("new_device: expected \"ID [chipset=NAME | boot0=X boot42=Y] [KEY=VALUE ...]\", keys: vram bar0 fb vbios scrub gfw fwsec fuse wpr2 persist irq falcon_delay dma\n");
+		pr_err("new_device: expected \"ID [chipset=NAME | boot0=X boot42=Y] [KEY=VALUE ...]\", keys: vram bar0 fb vbios scrub gfw fwsec fuse wpr2 persist irq falcon_delay dma booter\n");
 		goto out;
 	}
 
@@ -1145,6 +1220,14 @@ static int __init nova_emu_init(void)
 	struct nova_emu_config *cfg;
 	unsigned int i;
 	int ret;
+
+	ret = match_string(nova_emu_booter_modes,
+			   ARRAY_SIZE(nova_emu_booter_modes), booter);
+	if (ret < 0) {
+		pr_err("booter \"%s\" is not ok, fail or nostart\n", booter);
+		return -EINVAL;
+	}
+	nova_emu_booter_default = ret;
 
 	cfg = kmalloc(sizeof(*cfg), GFP_KERNEL);
 	if (!cfg)

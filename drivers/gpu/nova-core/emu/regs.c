@@ -335,8 +335,8 @@ void nova_emu_regs_init(struct nova_emu_gpu *gpu)
  *
  * What a cold boot of the board does: the falcons are out of reset, idle
  * (their jobs cancelled), with interrupts masked and scrubbed memories;
- * WPR2 is absent (unless the GPU was created with wpr2=preset); the
- * scratch and flush-page registers are cleared. The VBIOS ROM and the
+ * WPR2 is absent (unless the GPU was created with wpr2=preset); GSP-RM is
+ * off; the scratch and flush-page registers are cleared. The VBIOS ROM and the
  * counters are kept. Takes the GPU's lock; callable from any context.
  */
 void nova_emu_power_on(struct nova_emu_gpu *gpu)
@@ -346,6 +346,7 @@ void nova_emu_power_on(struct nova_emu_gpu *gpu)
 	spin_lock_irqsave(&gpu->lock, flags);
 	nova_emu_falcons_power_on(gpu);
 	nova_emu_fb_power_on(gpu);
+	nova_emu_gsp_power_on(gpu);
 	gpu->irq_storm = 0;
 	nova_emu_irq_update(gpu);
 	spin_unlock_irqrestore(&gpu->lock, flags);
