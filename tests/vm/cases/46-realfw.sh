@@ -1,12 +1,18 @@
-# The bring-up to WPR2 on NVIDIA's real firmware files: Debian's
+# GSP-RM's start on NVIDIA's real firmware files: Debian's
 # firmware-nvidia-graphics (linux-firmware's nvidia/<chip>/gsp/*-570.144.bin),
 # fetched at test time by scripts/firmware.sh and packed into the guest's
 # /lib/firmware-nvidia, never committed, and bind-mounted over the
-# synthetic /lib/firmware/nvidia while the case runs: every Turing-to-Ada chipset must load NVIDIA's gsp, bootloader and
-# booter files (and gen_bootloader on Turing and GA100), parse them and
-# reach WPR2. The VBIOS and its FWSEC stay synthetic (no VBIOS is public);
-# on Turing and GA100 NVIDIA's generic bootloader loads that FWSEC, which
-# the emulated falcon recognises and models (emu/nvidia_ucode_runs).
+# synthetic /lib/firmware/nvidia while the case runs: every Turing-to-Ada
+# chipset must load NVIDIA's gsp, bootloader and booter files (and
+# gen_bootloader on Turing and GA100), parse them, reach WPR2 and have
+# NVIDIA's booter_load start GSP-RM: the emulated booter recognises
+# NVIDIA's code (emu/nvidia_ucode_runs) and checks the image, bootloader
+# and signature the driver put in memory against the same files. The VBIOS
+# and its FWSEC stay synthetic (no VBIOS is public); on Turing and GA100
+# NVIDIA's generic bootloader loads that FWSEC. GA102 and later are created
+# with fuse version 1: NVIDIA's 570.144 booters there carry signatures for
+# fuse versions 1 and below only. Unbinding then unloads GSP-RM with
+# NVIDIA's booter_unload.
 . /tests/lib.sh
 
 R=/lib/firmware-nvidia
@@ -79,24 +85,37 @@ id=400
 while read -r c gsp bl bload bunload gbl; do
 	id=$((id + 1))
 	want="gsp $gsp bootloader $bl booter_load $bload booter_unload $bunload "
-	runs=0
+	# NVIDIA's ucodes run at probe: booter_load, and the generic
+	# bootloader (Turing, GA100).
+	runs=1
+	fuse=fuse=1
 	if [ "$gbl" != - ]; then
 		want="${want}gen_bootloader $gbl "
-		runs=1
+		runs=2
+		fuse=
 	fi
 	mark_log
-	emu_new "$id chipset=$c" > /dev/null
+	emu_new "$id chipset=$c $fuse" > /dev/null
 	e=$dev/nova-emu.$id/emu
 	got=$(loaded $id $c)
 	if emu_bound $id && [ "$got" = "$want" ] && [ "$(cat $e/wpr2)" != none ] &&
 	   [ "$(cat $e/nvidia_ucode_runs)" = $runs ] && [ "$(cat $e/fwsec_runs)" = 1 ] &&
+	   [ "$(cat $e/gsp)" = running ] && [ "$(cat $e/gsp_errors)" = 0 ] &&
 	   [ "$(cat $e/unmodeled)" = 0 ] && [ "$(cat $e/dma_errors)" = 0 ]; then
-		ok "$c brought up to WPR2 on NVIDIA's files"
+		ok "$c: GSP-RM started on NVIDIA's files"
 	else
-		not_ok "$c brought up to WPR2 on NVIDIA's files" \
+		not_ok "$c: GSP-RM started on NVIDIA's files" \
 			"expected: $want" "loaded:   $got" \
 			"bound: $(emu_bound $id && echo yes || echo no), wpr2: $(cat $e/wpr2)" \
-			"nvidia_ucode_runs: $(cat $e/nvidia_ucode_runs) (expected $runs), fwsec_runs: $(cat $e/fwsec_runs), unmodeled: $(cat $e/unmodeled), dma_errors: $(cat $e/dma_errors)" \
+			"nvidia_ucode_runs: $(cat $e/nvidia_ucode_runs) (expected $runs), fwsec_runs: $(cat $e/fwsec_runs), gsp: $(cat $e/gsp), gsp_errors: $(cat $e/gsp_errors), unmodeled: $(cat $e/unmodeled), dma_errors: $(cat $e/dma_errors)" \
+			"$(log_since_mark | grep nova-emu.$id | tail -n 3)"
+	fi
+	sysfs_write /sys/bus/platform/drivers/nova_core/unbind nova-emu.$id > /dev/null
+	s="$(cat $e/wpr2) $(cat $e/gsp) $(cat $e/gsp_errors)"
+	if [ "$s" = "none unloaded 0" ]; then
+		ok "$c: NVIDIA's booter_unload takes GSP-RM down"
+	else
+		not_ok "$c: NVIDIA's booter_unload takes GSP-RM down" "wpr2, gsp, errors: $s" \
 			"$(log_since_mark | grep nova-emu.$id | tail -n 3)"
 	fi
 	emu_del $id > /dev/null

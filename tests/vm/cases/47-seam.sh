@@ -101,9 +101,10 @@ check "shared line: spurious interrupts on it" sysfs_write $dev/nova-emu.3/emu/i
 emu_del 4 > /dev/null
 check "shared line: the other GPU stays bound" emu_bound 3
 
-# 5. An interrupt storm: the GSP falcon halts again each time the driver
-#    clears it. nova_core masks it after a while, says so once, and the
-#    guest goes on.
+# 5. An interrupt storm: the SEC2 falcon halts again each time the driver
+#    clears it (its halt interrupt stays enabled after booter_load ran; the
+#    GSP falcon's belong to GSP-RM). nova_core masks it after a while, says
+#    so once, and the guest goes on.
 e=$dev/nova-emu.3/emu
 mark_log
 t0=$(date +%s)
@@ -111,7 +112,7 @@ before=$(cat $e/irqs)
 check "storm of 100000 halt interrupts raised" sysfs_write $e/irq_storm 100000
 sleep 1
 expect_eq "storm: reported once" 1 \
-	"$(log_since_mark | grep -c 'GSP falcon: 64 halt interrupts with no ucode started: interrupt storm')"
+	"$(log_since_mark | grep -c 'SEC2 falcon: 64 halt interrupts with no ucode started: interrupt storm')"
 diag "storm: emu irqs $(cat $e/irqs), Linux: $(grep "^ *$(cut -d' ' -f2 $e/irq):" /proc/interrupts)"
 n=$(cat $e/irqs)
 n=$((n - before))

@@ -115,9 +115,10 @@ drm_filter off
 # 2. nova_core's probe and bring-up, through sysfs bind, on an unbound GPU
 #    (nova is not loaded: its probe comes next). A failed probe must leave
 #    the GPU as the next probe needs it, with no reset in between: no WPR2
-#    (nothing fails after FWSEC-FRTS), the falcons not running. A probe that
-#    succeeds is undone by an unbind, after which the board is reset
-#    (persist=0: nova_core does not unload GSP yet, so WPR2 would stay).
+#    (a failure after FWSEC-FRTS unloads GSP-RM), the falcons at rest (idle,
+#    or halted after the unload's ucodes ran). A probe that succeeds is
+#    undone by an unbind, which unloads GSP-RM too (persist=0 resets the
+#    board besides).
 modprobe nova_core
 drv=/sys/bus/platform/drivers/nova_core
 for chip in ga102:5 tu104:6; do
@@ -130,7 +131,7 @@ for chip in ga102:5 tu104:6; do
 		write "probe $name" $drv/bind nova-emu.$id \
 		--undo $drv/unbind nova-emu.$id \
 		--left $e/wpr2 none \
-		--left $e/falcons "gsp=idle sec2=idle" \
+		--left $e/falcons "gsp=@(idle|halted) sec2=@(idle|halted)" \
 		--left $e/dma_faults 0 \
 		--absent /sys/bus/platform/devices/nova-emu.$id/driver \
 		--absent /sys/bus/platform/devices/nova-emu.$id/nova \

@@ -19,7 +19,8 @@
  *    a module, /sys/module/NAME is gone; for an ioctl, its output is
  *    untouched, no handle or name was made, the file's memory in fdinfo and
  *    nova's module reference count are unchanged) and every --left FILE
- *    reads TEXT (what a failure must leave, say a device's state); then
+ *    reads what TEXT matches (a shell pattern, extglob's @(a|b) too: what
+ *    a failure must leave, say a device's state); then
  *    --reset runs; or
  *  - it succeeded all the same (the fault hit an allocation whose failure
  *    is allowed: a debugfs file, a retry): every --present GLOB matches,
@@ -40,6 +41,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <glob.h>
 #include <inttypes.h>
 #include <stdbool.h>
@@ -269,7 +271,8 @@ static bool reads(const char *file, const char *text, char *got, size_t len)
 		*got = 0;
 	fclose(f);
 	got[strcspn(got, "\n")] = 0;
-	return strcmp(got, text) == 0;
+	/* A shell pattern, with extglob's @(a|b). */
+	return fnmatch(text, got, FNM_EXTMATCH) == 0;
 }
 
 /*

@@ -313,7 +313,7 @@ struct nova_emu_dma {
  *	and modelled (NVIDIA's generic bootloader and booters).
  * @irq_level: the level of the GPU's interrupt line: a falcon has an
  *	interrupt pending that its IRQMASK lets through.
- * @irq_storm: halt interrupts the GSP falcon raises again each time the
+ * @irq_storm: halt interrupts the SEC2 falcon raises again each time the
  *	driver clears one (emu/irq_storm).
  * @falcon: the falcons, indexed by NOVA_EMU_FALCON_*.
  * @wpr2_lo: NV_PFB_PRI_MMU_WPR2_ADDR_LO.

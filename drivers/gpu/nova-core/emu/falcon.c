@@ -769,8 +769,8 @@ bool nova_emu_falcon_wr(struct nova_emu_gpu *gpu, unsigned int inst,
 	switch (addr) {
 	case FALCON_IRQSCLR:
 		f->irqstat &= ~val;
-		/* emu/irq_storm: the GSP falcon's halt comes right back. */
-		if (inst == NOVA_EMU_FALCON_GSP && (val & FALCON_IRQ_HALT) &&
+		/* emu/irq_storm: the SEC2 falcon's halt comes right back. */
+		if (inst == NOVA_EMU_FALCON_SEC2 && (val & FALCON_IRQ_HALT) &&
 		    gpu->irq_storm) {
 			gpu->irq_storm--;
 			f->irqstat |= FALCON_IRQ_HALT;

@@ -272,14 +272,16 @@ static DEVICE_ATTR_RO(dma_faults);
 #define NOVA_EMU_IRQ_BURST_MAX	1000000
 
 /**
- * irq_storm_store() - make the GSP falcon storm with halt interrupts
+ * irq_storm_store() - make the SEC2 falcon storm with halt interrupts
  * @dev: the device of the GPU's platform device
  * @attr: the attribute
  * @buf: what user space wrote: how many, 1 to 1000000
  * @len: its length
  *
- * The GSP falcon's halt interrupt is raised now and again each time the
+ * The SEC2 falcon's halt interrupt is raised now and again each time the
  * driver clears it, that many times in all, whether or not the falcon ran.
+ * (SEC2's: once GSP-RM runs, the GSP falcon's interrupts are GSP-RM's, and
+ * its reset left them masked.)
  *
  * Return: @len, or -EINVAL.
  */
@@ -297,7 +299,7 @@ static ssize_t irq_storm_store(struct device *dev,
 
 	spin_lock_irqsave(&gpu->lock, flags);
 	gpu->irq_storm = n - 1;
-	gpu->falcon[NOVA_EMU_FALCON_GSP].irqstat |= NOVA_EMU_FALCON_IRQ_HALT;
+	gpu->falcon[NOVA_EMU_FALCON_SEC2].irqstat |= NOVA_EMU_FALCON_IRQ_HALT;
 	raise = nova_emu_irq_update(gpu);
 	spin_unlock_irqrestore(&gpu->lock, flags);
 	if (raise)

@@ -38,6 +38,48 @@ static int nova_booter_sig_index(const struct nova_fw_booter *b, u32 fuse,
 	return 0;
 }
 
+/* The signature that matches the GPU's fuses, or an error logged. */
+static int nova_booter_sig(struct nova_device *nd,
+			   const struct nova_fw_booter *b, const char *what,
+			   u32 *idx)
+{
+	u32 fuse;
+	int ret;
+
+	ret = nova_falcon_fuse_version(&nd->sec2, b->engine_id_mask,
+				       b->ucode_id, &fuse);
+	if (ret) {
+		dev_err(nd->dev, "%s: no signature fuse for engines 0x%x, ucode id %u\n",
+			what, b->engine_id_mask, b->ucode_id);
+		return ret;
+	}
+	if (nova_booter_sig_index(b, fuse, idx)) {
+		dev_err(nd->dev, "%s: no signature for fuse version %u (the file has %u, from version %u down)\n",
+			what, fuse, b->num_sigs, b->fuse_ver);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/**
+ * nova_booter_check() - whether a booter can run on this GPU
+ * @nd: the GPU
+ * @b: the parsed booter_load or booter_unload file
+ * @what: its name, for messages
+ *
+ * Checked before FWSEC-FRTS: a booter_unload that could not run would
+ * leave WPR2 for good.
+ *
+ * Return: 0, or -EINVAL if no signature matches the GPU's fuses (logged).
+ */
+int nova_booter_check(struct nova_device *nd, const struct nova_fw_booter *b,
+		      const char *what)
+{
+	u32 idx;
+
+	return nova_booter_sig(nd, b, what, &idx);
+}
+
 /**
  * nova_booter_run() - load a booter ucode into SEC2, run it and wait for it
  * @nd: the GPU
@@ -70,22 +112,13 @@ int nova_booter_run(struct nova_device *nd, const struct nova_fw_booter *b,
 		.engine_id_mask = b->engine_id_mask,
 		.ucode_id = b->ucode_id,
 	};
-	u32 fuse, idx;
+	u32 idx;
 	u8 *ucode;
 	int ret;
 
-	ret = nova_falcon_fuse_version(&nd->sec2, b->engine_id_mask,
-				       b->ucode_id, &fuse);
-	if (ret) {
-		dev_err(nd->dev, "%s: no signature fuse for engines 0x%x, ucode id %u\n",
-			what, b->engine_id_mask, b->ucode_id);
+	ret = nova_booter_sig(nd, b, what, &idx);
+	if (ret)
 		return ret;
-	}
-	if (nova_booter_sig_index(b, fuse, &idx)) {
-		dev_err(nd->dev, "%s: no signature for fuse version %u (the file has %u, from version %u down)\n",
-			what, fuse, b->num_sigs, b->fuse_ver);
-		return -EINVAL;
-	}
 
 	/* fw.c checked that the signature fits at patch_loc in the OS data. */
 	ucode = kmemdup(b->ucode, b->ucode_len, GFP_KERNEL);

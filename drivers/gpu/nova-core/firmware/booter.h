@@ -11,6 +11,8 @@
 struct nova_device;
 struct nova_fw_booter;
 
+int nova_booter_check(struct nova_device *nd, const struct nova_fw_booter *b,
+		      const char *what);
 int nova_booter_run(struct nova_device *nd, const struct nova_fw_booter *b,
 		    const char *what, u32 mbox0_in, u32 mbox1_in, u32 *mbox0);
 

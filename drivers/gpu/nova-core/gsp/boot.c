@@ -343,6 +343,13 @@ int nova_gsp_boot(struct nova_device *nd)
 	struct nova_gsp_fw_mem mem = {};
 	int ret;
 
+	/* What could stop the boot or the unload halfway, before it starts. */
+	ret = nova_booter_check(nd, &fw->booter_load, "booter_load");
+	if (!ret)
+		ret = nova_booter_check(nd, &fw->booter_unload, "booter_unload");
+	if (ret)
+		return ret;
+
 	ret = nova_gsp_fw_mem_init(nd, fw, &mem);
 	if (ret)
 		return ret;
