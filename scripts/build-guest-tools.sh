@@ -127,6 +127,8 @@ if "$CC" -O1 -Wall -Wextra -Werror "$vb/mkvbios.c" "$vb/mkvbios_gen.c" \
 		"$gen/mkvbios" --chip ga102 --corrupt $c -o "$fwdir/nova_emu/bad/$c.rom" ||
 			rc=1
 	done
+	# A valid ROM whose FWSEC is signed for fuse versions 0 and 1 only.
+	"$gen/mkvbios" --chip ga102 --sigs 2 -o "$fwdir/nova_emu/sigs2.rom" || rc=1
 	# A valid ROM whose first FWSEC image's NPDE length is 0.
 	"$gen/mkvbios" --chip ga102 --npde-zero -o "$fwdir/nova_emu/npde-zero.rom" || rc=1
 	# FWSEC v2's split into a non-secure and a secure part (Turing, GA100).

@@ -104,8 +104,14 @@ fails "FWSEC with a bad command buffer" 304 "chipset=tu102 vbios=nova_emu/bad/cm
 	"FWSEC: DMEMMAPPER command buffer"
 fails "FWSEC signatures the BROM rejects" 305 "chipset=ga102 vbios=nova_emu/bad/bad-sigs.rom" \
 	"FWSEC-FRTS failed: MAILBOX0 0x"
-fails "no signature for the fuse version" 306 "chipset=ad102 fuse=5" \
-	"FWSEC: no signature for fuse version 5"
+# No signature for the fuse version: the booters are checked first, before
+# FWSEC-FRTS (a booter_unload that could not run would leave WPR2 for
+# good); FWSEC's own check, with a VBIOS signed for versions 0 and 1 only.
+fails "no booter signature for the fuse version" 306 "chipset=ad102 fuse=5" \
+	"booter_load: no signature for fuse version 5"
+fails "no FWSEC signature for the fuse version" 315 \
+	"chipset=ga102 fuse=2 vbios=nova_emu/sigs2.rom" \
+	"FWSEC: no signature for fuse version 2"
 fails "GSP falcon never finishes scrubbing (GA102)" 307 "chipset=ga102 scrub=stuck" \
 	"GSP falcon: memory scrubbing did not finish"
 fails "GSP falcon never finishes scrubbing (Turing)" 308 "chipset=tu104 scrub=stuck" \

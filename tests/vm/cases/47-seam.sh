@@ -6,7 +6,8 @@
 # refused and counted, and the driver reports the failure it sees. Engines:
 # a falcon that runs past the driver's patience is cancelled by a reset,
 # and a GPU removed while its engine runs, or while the driver waits for
-# it, goes cleanly. Boards keep their state when their driver unbinds.
+# it, goes cleanly. Boards keep their state when their driver unbinds, but
+# nova_core unloads GSP-RM when it goes, so they bind again with no reset.
 . /tests/lib.sh
 
 dev=/sys/bus/platform/devices
@@ -203,7 +204,7 @@ expect_eq "removed during the probe: the driver's wait timed out" 1 \
 	"$(log_since_mark | grep -c 'nova_core nova-emu.8: GSP falcon: ucode did not halt within 2000 ms')"
 expect_eq "removed during the probe: gone" no \
 	"$([ -e $dev/nova-emu.8 ] && echo yes || echo no)"
-expect_eq "GPUs 1 and 2 kept WPR2 over nova_core's reload: left unbound" "2 0" \
+expect_eq "GPUs 1 and 2 bound again after nova_core's reload (its unload took GSP-RM down)" "2 2" \
 	"$(emu_count) $(aux_count)"
 
 rmmod nova_emu

@@ -49,13 +49,13 @@ for c in $chips; do
 	emu_new "$id chipset=$c" > /dev/null
 	l=$dbg/nova-emu.$id
 	if running $id && log_since_mark | grep -q "nova-emu.$id: GSP-RM started" &&
-	   [ "$(stat -c %s $l/loginit 2>/dev/null)" = 65536 ] &&
+	   [ "$(wc -c < $l/loginit 2>/dev/null)" = 65536 ] &&
 	   [ -e $l/logintr ] && [ -e $l/logrm ] &&
 	   [ "$(put_ptr $l/loginit)" != 0 ] && [ -n "$(put_ptr $l/loginit)" ]; then
 		ok "$c: GSP-RM started, its logs in debugfs"
 	else
 		not_ok "$c: GSP-RM started, its logs in debugfs" "state: $(state $id)" \
-			"loginit: $(ls -l $l/loginit 2>&1), put pointer $(put_ptr $l/loginit)" \
+			"loginit: $(wc -c < $l/loginit 2>&1) bytes, put pointer $(put_ptr $l/loginit)" \
 			"$(log_since_mark | grep nova-emu.$id | tail -n 4)"
 	fi
 	sysfs_write $drv/unbind nova-emu.$id > /dev/null
