@@ -413,6 +413,7 @@ extern const struct nova_emu_chip nova_emu_chips[];
 extern const unsigned int nova_emu_num_chips;
 
 const struct nova_emu_chip *nova_emu_chip_find(const char *name);
+const struct nova_emu_chip *nova_emu_chip_of(const struct nova_emu_gpu *gpu);
 void nova_emu_chip_boot_regs(const struct nova_emu_chip *chip, u32 *boot0,
 			     u32 *boot42);
 void nova_emu_config_family(struct nova_emu_config *cfg);

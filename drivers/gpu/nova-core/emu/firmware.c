@@ -550,8 +550,9 @@ static u32 nova_emu_booter_run(struct nova_emu_gpu *gpu,
 		return NOVA_EMU_MBOX_BOOTER_NOT_SECURE;
 	}
 	if (nb) {
-		fam = gpu->cfg.chip ? nova_emu_gsp_sig_section(gpu->cfg.chip->name) :
-				      NULL;
+		const struct nova_emu_chip *chip = nova_emu_chip_of(gpu);
+
+		fam = chip ? nova_emu_gsp_sig_section(chip->name) : NULL;
 		if (!fam || strcmp(fam, nova_emu_gsp_sig_section(nb->chip))) {
 			dev_err(dev, "%s: NVIDIA's %s of %s does not run on this chip\n",
 				name, name, nb->chip);

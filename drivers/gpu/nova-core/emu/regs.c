@@ -84,6 +84,30 @@ const struct nova_emu_chip *nova_emu_chip_find(const char *name)
 }
 
 /**
+ * nova_emu_chip_of() - the chipset a GPU is, also when created raw
+ * @gpu: the emulated GPU
+ *
+ * A GPU created with raw boot0/boot42 is the chipset its NV_PMC_BOOT_42
+ * names, if the table has it (what its firmware files are, for the
+ * booter).
+ *
+ * Return: the chipset, or NULL if the identification names none known.
+ */
+const struct nova_emu_chip *nova_emu_chip_of(const struct nova_emu_gpu *gpu)
+{
+	u32 arch = FIELD_GET(NV_PMC_BOOT_42_ARCH, gpu->cfg.boot42);
+	u32 impl = FIELD_GET(NV_PMC_BOOT_42_IMPL, gpu->cfg.boot42);
+	unsigned int i;
+
+	if (gpu->cfg.chip)
+		return gpu->cfg.chip;
+	for (i = 0; i < nova_emu_num_chips; i++)
+		if (nova_emu_chips[i].arch == arch && nova_emu_chips[i].impl == impl)
+			return &nova_emu_chips[i];
+	return NULL;
+}
+
+/**
  * nova_emu_chip_boot_regs() - identification registers of a chipset
  * @chip: the chipset
  * @boot0: set to the value of NV_PMC_BOOT_0

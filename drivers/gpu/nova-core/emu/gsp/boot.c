@@ -592,6 +592,7 @@ u32 nova_emu_booter_load(struct nova_emu_gpu *gpu,
 	u64 meta = (u64)f->mailbox[1] << 32 | f->mailbox[0];
 	struct device *dev = &gpu->pdev->dev;
 	struct nova_emu_gsp *gsp = &gpu->gsp;
+	const struct nova_emu_chip *chip;
 	enum nova_emu_gsp_state state;
 	const char *section = NULL;
 	__le64 verified = cpu_to_le64(META_VERIFIED_VALUE);
@@ -603,10 +604,11 @@ u32 nova_emu_booter_load(struct nova_emu_gpu *gpu,
 		dev_err(dev, "booter_load: fails, as booter=fail says\n");
 		return NOVA_EMU_MBOX_BOOTER_FAIL;
 	}
-	if (gpu->cfg.chip)
-		section = nova_emu_gsp_sig_section(gpu->cfg.chip->name);
+	chip = nova_emu_chip_of(gpu);
+	if (chip)
+		section = nova_emu_gsp_sig_section(chip->name);
 	if (!section) {
-		dev_err(dev, "booter_load: this chip has no booter (GSP-RM boots through FSP, or the chip is raw)\n");
+		dev_err(dev, "booter_load: this chip has no booter (GSP-RM boots through FSP, or its identification names no known chip)\n");
 		return NOVA_EMU_MBOX_BOOTER_CHIP;
 	}
 
@@ -634,7 +636,7 @@ u32 nova_emu_booter_load(struct nova_emu_gpu *gpu,
 	b->wpr2_start = (u64)FIELD_GET(GENMASK(31, 4), lo) << 12;
 	b->wpr2_end = ((u64)FIELD_GET(GENMASK(31, 4), hi) + 1) << 12;
 
-	ret = emu_booter_check(b, meta, gpu->cfg.chip->name, section);
+	ret = emu_booter_check(b, meta, chip->name, section);
 	if (!ret && nova_emu_host_dma(gpu, meta + META_VERIFIED, &verified,
 				      sizeof(verified), true)) {
 		dev_err(dev, "booter_load: GspFwWprMeta at 0x%llx is not writable\n",
