@@ -15,9 +15,10 @@ run ls /sys/bus/platform/devices/ '|' grep nova-emu
 
 say "2. Load the core driver (nova_core.ko). It binds the GPU, reads the"
 echo "   identification registers NV_PMC_BOOT_0/BOOT_42 and logs what it found,"
-echo "   then brings the GPU up to its WPR2 region (VBIOS, firmware, FWSEC-FRTS):"
+echo "   then starts GSP-RM on it (VBIOS, firmware, FWSEC-FRTS, booter_load on SEC2):"
 run modprobe nova_core
-klog 2
+klog 3
+run ls /sys/kernel/debug/nova_core/nova-emu.0/
 
 say "3. For the DRM driver it creates an auxiliary device, one per GPU:"
 run ls /sys/bus/auxiliary/devices/
@@ -36,7 +37,7 @@ say "3d. A short tour of the nova UAPI, through libnova (tests/vm/src/libnova-to
 
 say "4. Add a second GPU at run time, a Turing TU104 (like netdevsim):"
 run 'echo "1 chipset=tu104" > /sys/devices/nova_emu/new_device'
-klog 2
+klog 3
 run /tests/bin/nova-info --json
 
 say "5. A GPU nova_core does not support, a Volta GV100 (no GSP), is refused"
@@ -50,6 +51,13 @@ say "6. Bad requests get a clear error and change nothing:"
 run 'echo "3 chipset=nv50" > /sys/devices/nova_emu/new_device'
 klog 2
 run 'echo "1 chipset=ga102" > /sys/devices/nova_emu/new_device'
+klog 1
+
+say "6b. Unbinding unloads GSP-RM (FWSEC-SB, booter_unload): WPR2 goes, and"
+echo "    the GPU binds again without a reset:"
+run 'echo nova-emu.0 > /sys/bus/platform/drivers/nova_core/unbind'
+run cat /sys/bus/platform/devices/nova-emu.0/emu/wpr2 /sys/bus/platform/devices/nova-emu.0/emu/gsp
+run 'echo nova-emu.0 > /sys/bus/platform/drivers/nova_core/bind'
 klog 1
 
 say "7. Remove a GPU, then unload everything; nothing is left behind:"
