@@ -74,6 +74,7 @@ void nova_falcon_init(struct nova_falcon *f, struct nova_device *nd,
 	f->base = base;
 	init_waitqueue_head(&f->halt_wq);
 	f->irq_pending = 0;
+	f->swgen0 = NULL;
 	f->booting = false;
 	atomic_set(&f->stray_halts, 0);
 }
@@ -195,6 +196,29 @@ void nova_falcon_start(struct nova_falcon *f)
 			       NV_PFALCON_CPUCTL_STARTCPU);
 	else
 		nova_falcon_wr(f, NV_PFALCON_CPUCTL, NV_PFALCON_CPUCTL_STARTCPU);
+}
+
+/**
+ * nova_falcon_irq_enable() - let some of a falcon's interrupts through
+ * @f: the falcon
+ * @irqs: NV_PFALCON_IRQ_* bits
+ *
+ * Only where the driver has an interrupt; without one, waiters poll.
+ */
+void nova_falcon_irq_enable(struct nova_falcon *f, u32 irqs)
+{
+	if (f->nd->irq)
+		nova_falcon_wr(f, NV_PFALCON_IRQMSET, irqs);
+}
+
+/**
+ * nova_falcon_irq_disable() - mask some of a falcon's interrupts
+ * @f: the falcon
+ * @irqs: NV_PFALCON_IRQ_* bits
+ */
+void nova_falcon_irq_disable(struct nova_falcon *f, u32 irqs)
+{
+	nova_falcon_wr(f, NV_PFALCON_IRQMCLR, irqs);
 }
 
 /**
@@ -377,6 +401,8 @@ void nova_falcon_irq_handle(struct nova_falcon *f)
 		return;
 
 	nova_falcon_wr(f, NV_PFALCON_IRQSCLR, stat);
+	if ((stat & NV_PFALCON_IRQ_SWGEN0) && f->swgen0)
+		f->swgen0(nd);
 	if (stat & NV_PFALCON_IRQ_HALT) {
 		unsigned int stray;
 
