@@ -252,10 +252,15 @@ void nova_gsp_fini(struct nova_device *nd, bool keep_logs)
 		nova_gsp_keep_logs(nd, gsp);
 	nova_dma_buf_free(&gsp->rmargs);
 	if (gsp->rpc_inited) {
-		/* No interrupt thread may look at the queues any more. */
+		/*
+		 * No interrupt thread may look at the queues any more; one
+		 * running now unmasks what it handled when it ends, hence the
+		 * second mask.
+		 */
 		nova_falcon_irq_disable(&nd->gsp, NV_PFALCON_IRQ_SWGEN0);
 		if (nd->irq)
 			synchronize_irq(nd->irq);
+		nova_falcon_irq_disable(&nd->gsp, NV_PFALCON_IRQ_SWGEN0);
 		nova_gsp_rpc_fini(gsp);
 	}
 	gsp->rpc_inited = false;
