@@ -223,6 +223,8 @@ static int nova_seq_resume(struct nova_device *nd)
 		dev_err(nd->dev, "GSP sequencer: the GSP's RISC-V core is not active after resume\n");
 		return -EIO;
 	}
+	/* The GSP falcon's reset cleared IRQMASK: SWGEN0 again. */
+	nova_falcon_irq_enable(&nd->gsp, NV_PFALCON_IRQ_SWGEN0);
 	return 0;
 }
 
