@@ -253,6 +253,14 @@ static int rm_shm(struct nova_emu_gpu *gpu, u64 off, void *buf, size_t len,
 				 len, write);
 }
 
+/**
+ * rm_rd32() - read a u32 of the queues' shared memory
+ * @gpu: the emulated GPU, GSP-RM running
+ * @off: its offset
+ * @val: set to its value
+ *
+ * Return: 0, or -EFAULT.
+ */
 static int rm_rd32(struct nova_emu_gpu *gpu, u64 off, u32 *val)
 {
 	__le32 v;
@@ -262,6 +270,14 @@ static int rm_rd32(struct nova_emu_gpu *gpu, u64 off, u32 *val)
 	return ret;
 }
 
+/**
+ * rm_wr32() - write a u32 of the queues' shared memory
+ * @gpu: the emulated GPU, GSP-RM running
+ * @off: its offset
+ * @val: the value
+ *
+ * Return: 0, or -EFAULT.
+ */
 static int rm_wr32(struct nova_emu_gpu *gpu, u64 off, u32 val)
 {
 	__le32 v = cpu_to_le32(val);
@@ -269,7 +285,13 @@ static int rm_wr32(struct nova_emu_gpu *gpu, u64 off, u32 val)
 	return rm_shm(gpu, off, &v, sizeof(v), true);
 }
 
-/* The offset of slot @slot of the queue at @q. */
+/**
+ * rm_slot() - where a slot of a queue is
+ * @q: the queue's offset in the shared memory
+ * @slot: the slot, taken modulo the queue's 63
+ *
+ * Return: its offset in the shared memory.
+ */
 static u64 rm_slot(u64 q, u32 slot)
 {
 	return q + RM_ENTRY_OFF + (u64)(slot % RM_SLOTS) * RM_SLOT;
