@@ -800,7 +800,7 @@ static int rm_static_info(struct nova_emu_gpu *gpu, u32 seq, size_t len)
 	put_unaligned_le32(100, r + 24);
 	r[30] = 1;	/* bProtected */
 	put_unaligned_le64(fb, p + STATIC_FB_LENGTH);
-	strscpy(p + STATIC_NAME, name, STATIC_NAME_LEN);
+	strscpy((char *)p + STATIC_NAME, name, STATIC_NAME_LEN);
 	put_unaligned_le64(split, p + STATIC_BAR1_PDE);
 	ret = rm_send(gpu, FN_GET_GSP_STATIC_INFO, seq, NV_OK, p, STATIC_LEN,
 		      true);
