@@ -58,8 +58,9 @@ enum nova_emu_gsp_state {
  * @NOVA_EMU_GSP_MB_SKIP_SEQ: its seqNum skips one.
  * @NOVA_EMU_GSP_MB_OVERSIZED: its elemCount is 17.
  * @NOVA_EMU_GSP_MB_TRUNCATED: its RPC length runs past the element.
- * @NOVA_EMU_GSP_MB_OVERLAP: writePtr advances by fewer slots than the
- *	element has.
+ * @NOVA_EMU_GSP_MB_OVERLAP: writePtr does not match the element: it
+ *	advances by one slot for a multi-slot element, by two for a
+ *	one-slot one.
  * @NOVA_EMU_GSP_MB_UNKNOWN_FUNCTION: an event the driver does not know
  *	comes first.
  * @NOVA_EMU_GSP_MB_LATE: a reply comes 2.5 s late, after the driver's

@@ -405,7 +405,8 @@ static void rm_build(struct nova_emu_rm *rm, u32 fn, u32 seq, u32 result,
 /**
  * rm_push() - put the outgoing element in the status queue
  * @gpu: the emulated GPU
- * @overlap: publish a writePtr one slot past the element's start only
+ * @overlap: publish a writePtr that does not match the element: one slot
+ *	past its start for a multi-slot element, two for a one-slot one
  *
  * Return: 0 once sent (SWGEN0 raised); -EAGAIN while the driver's read
  * pointer leaves too little room; -EFAULT if the queue is not accessible
@@ -432,7 +433,10 @@ static int rm_push(struct nova_emu_gpu *gpu, bool overlap)
 		if (rm_shm(gpu, rm_slot(gsp->statq, rm->stat_wptr + i),
 			   rm->out + i * RM_SLOT, RM_SLOT, true))
 			goto fault;
-	adv = overlap && rm->out_slots > 1 ? 1 : rm->out_slots;
+	/* overlap: a multi-slot element published as one slot, else as two. */
+	adv = rm->out_slots;
+	if (overlap)
+		adv = adv > 1 ? 1 : min_t(u32, 2, free);
 	rm->stat_wptr = (rm->stat_wptr + adv) % RM_SLOTS;
 	if (rm_wr32(gpu, gsp->statq + RM_WPTR, rm->stat_wptr))
 		goto fault;
