@@ -114,8 +114,11 @@ enum nova_emu_rm_phase {
  * @starts: GSP falcon CPU starts during the sequencer (GPU lock).
  * @scratch: the sequencer's scratch registers (GPU lock).
  * @misbehave: the armed misbehaviour, emu/gsp_misbehave (GPU lock).
- * @cmd_rptr: GSP-RM's read pointer of the command queue (job only, like
- *	every member below).
+ * @shm_pages: &nova_emu_gsp.shm_pages, taken under the lock when the job
+ *	starts (job only, like every member below).
+ * @cmdq: &nova_emu_gsp.cmdq, likewise.
+ * @statq: &nova_emu_gsp.statq, likewise.
+ * @cmd_rptr: GSP-RM's read pointer of the command queue.
  * @cmd_seq: the seqNum the next command element must carry.
  * @stat_wptr: GSP-RM's write pointer of the status queue.
  * @stat_seq: the seqNum of its next element.
@@ -141,6 +144,9 @@ struct nova_emu_rm {
 	u32 starts;
 	u32 scratch[NOVA_EMU_RM_SCRATCH_NUM];
 	enum nova_emu_gsp_misbehave misbehave;
+	unsigned int shm_pages;
+	u64 cmdq;
+	u64 statq;
 	u32 cmd_rptr;
 	u32 cmd_seq;
 	u32 stat_wptr;

@@ -247,7 +247,7 @@ static int rm_shm(struct nova_emu_gpu *gpu, u64 off, void *buf, size_t len,
 	struct nova_emu_gsp *gsp = &gpu->gsp;
 	u64 page = off / RM_SLOT;
 
-	if (page >= gsp->shm_pages || off % RM_SLOT + len > RM_SLOT)
+	if (page >= gsp->rm.shm_pages || off % RM_SLOT + len > RM_SLOT)
 		return -EFAULT;
 	return nova_emu_host_dma(gpu, gsp->shm_pte[page] + off % RM_SLOT, buf,
 				 len, write);
@@ -418,7 +418,7 @@ static int rm_push(struct nova_emu_gpu *gpu, bool overlap)
 	struct nova_emu_rm *rm = &gsp->rm;
 	u32 rptr, free, i, adv;
 
-	if (rm_rd32(gpu, gsp->cmdq + RM_RX_RPTR, &rptr))
+	if (rm_rd32(gpu, gsp->rm.cmdq + RM_RX_RPTR, &rptr))
 		goto fault;
 	if (rptr >= RM_SLOTS) {
 		rm_err(gpu, "the driver's read pointer of the status queue is %u, the queue has %u slots",
@@ -430,7 +430,7 @@ static int rm_push(struct nova_emu_gpu *gpu, bool overlap)
 	if (rm->out_slots > free)
 		return -EAGAIN;
 	for (i = 0; i < rm->out_slots; i++)
-		if (rm_shm(gpu, rm_slot(gsp->statq, rm->stat_wptr + i),
+		if (rm_shm(gpu, rm_slot(gsp->rm.statq, rm->stat_wptr + i),
 			   rm->out + i * RM_SLOT, RM_SLOT, true))
 			goto fault;
 	/* overlap: a multi-slot element published as one slot, else as two. */
@@ -438,7 +438,7 @@ static int rm_push(struct nova_emu_gpu *gpu, bool overlap)
 	if (overlap)
 		adv = adv > 1 ? 1 : min_t(u32, 2, free);
 	rm->stat_wptr = (rm->stat_wptr + adv) % RM_SLOTS;
-	if (rm_wr32(gpu, gsp->statq + RM_WPTR, rm->stat_wptr))
+	if (rm_wr32(gpu, gsp->rm.statq + RM_WPTR, rm->stat_wptr))
 		goto fault;
 	rm->out_slots = 0;
 	rm_irq(gpu);
@@ -883,7 +883,7 @@ static int rm_read_element(struct nova_emu_gpu *gpu, u32 avail, u32 *slots)
 	u8 *e = rm->elem, *rpc = e + EL_RPC;
 	u32 count, i, seq, length;
 
-	if (rm_shm(gpu, rm_slot(gsp->cmdq, rm->cmd_rptr), e, RM_SLOT, false))
+	if (rm_shm(gpu, rm_slot(gsp->rm.cmdq, rm->cmd_rptr), e, RM_SLOT, false))
 		return -EFAULT;
 	count = get_unaligned_le32(e + EL_COUNT);
 	if (!count || count > RM_MAX_SLOTS || count > avail) {
@@ -894,7 +894,7 @@ static int rm_read_element(struct nova_emu_gpu *gpu, u32 avail, u32 *slots)
 	}
 	*slots = count;
 	for (i = 1; i < count; i++)
-		if (rm_shm(gpu, rm_slot(gsp->cmdq, rm->cmd_rptr + i),
+		if (rm_shm(gpu, rm_slot(gsp->rm.cmdq, rm->cmd_rptr + i),
 			   e + i * RM_SLOT, RM_SLOT, false))
 			return -EFAULT;
 	seq = get_unaligned_le32(e + EL_SEQ);
@@ -1009,7 +1009,7 @@ static int rm_commands(struct nova_emu_gpu *gpu)
 		}
 		if (rm->silent)
 			return 0;
-		if (rm_rd32(gpu, gsp->cmdq + RM_WPTR, &wptr))
+		if (rm_rd32(gpu, gsp->rm.cmdq + RM_WPTR, &wptr))
 			goto fault;
 		if (wptr >= RM_SLOTS) {
 			rm_err(gpu, "command queue writePtr %u, the queue has %u slots",
@@ -1024,7 +1024,7 @@ static int rm_commands(struct nova_emu_gpu *gpu)
 		if (ret == -EFAULT)
 			goto fault;
 		rm->cmd_rptr = (rm->cmd_rptr + slots) % RM_SLOTS;
-		if (rm_wr32(gpu, gsp->statq + RM_RX_RPTR, rm->cmd_rptr))
+		if (rm_wr32(gpu, gsp->rm.statq + RM_RX_RPTR, rm->cmd_rptr))
 			goto fault;
 		if (!ret) {
 			ret = rm_element(gpu);
@@ -1087,6 +1087,10 @@ static void rm_job(struct nova_emu_job *job)
 	spin_lock_irqsave(&gpu->lock, flags);
 	running = gsp->state == NOVA_EMU_GSP_RUNNING;
 	phase = rm->phase;
+	/* The queues' place, as GSP-RM's start found it (a reset clears it). */
+	rm->shm_pages = gsp->shm_pages;
+	rm->cmdq = gsp->cmdq;
+	rm->statq = gsp->statq;
 	spin_unlock_irqrestore(&gpu->lock, flags);
 	/* Stopped, suspended or down: the job runs again when it resumes. */
 	if (!running)
