@@ -181,7 +181,7 @@ static struct nova_gsp_msg_element *next(int *bad)
 			continue;
 		/* Time passes for a job that waits (for room, say). */
 		if (G.gsp.rm.job.queued && G.gsp.rm.job.at > now_ns &&
-		    G.gsp.rm.job.at - now_ns <= NSEC_PER_MSEC)
+		    G.gsp.rm.job.at - now_ns <= 5 * NSEC_PER_MSEC)
 			now_ns = G.gsp.rm.job.at;
 		if (!run())
 			return NULL;

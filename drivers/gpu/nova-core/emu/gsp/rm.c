@@ -31,7 +31,7 @@
  * answered NV_ERR_NOT_SUPPORTED.
  *
  * Every message raises the GSP falcon's SWGEN0 (IRQSTAT bit 6) after its
- * writePtr; a message waits (the job comes back every millisecond) until
+ * writePtr; a message waits (the job comes back every 5 ms) until
  * the driver's read pointer leaves room for it. Both rings wrap; elements
  * take 1 to 16 slots each way (RUN_CPU_SEQUENCER takes 5).
  *
@@ -175,7 +175,7 @@
 
 /* How long late replies wait, and how often a blocked job comes back. */
 #define RM_LATE_NS		(2500ULL * NSEC_PER_MSEC)
-#define RM_RETRY_NS		NSEC_PER_MSEC
+#define RM_RETRY_NS		(5 * NSEC_PER_MSEC)	/* a jiffy at HZ=250 */
 
 static const char *const rm_misbehave_names[NOVA_EMU_GSP_MB_NUM] = {
 	[NOVA_EMU_GSP_MB_NONE] = "none",
