@@ -199,6 +199,37 @@ void nova_falcon_start(struct nova_falcon *f)
 }
 
 /**
+ * nova_falcon_rerun() - start a falcon again on what it holds, wait for its halt
+ * @f: the falcon, halted after a nova_falcon_boot()
+ * @mbox0: set to MAILBOX0 after the halt
+ *
+ * For the GSP sequencer's CORE_RESUME, which runs SEC2's booter_load again:
+ * the mailboxes are left as they are, and the halt that follows is this
+ * caller's, not a stray one (an interrupt storm's).
+ *
+ * Return: 0 once halted, -ETIMEDOUT if it did not halt within 2 s.
+ */
+int nova_falcon_rerun(struct nova_falcon *f, u32 *mbox0)
+{
+	int ret;
+
+	nova_falcon_wr(f, NV_PFALCON_IRQSCLR, NV_PFALCON_IRQ_HALT);
+	WRITE_ONCE(f->booting, true);
+	nova_falcon_start(f);
+	ret = nova_falcon_wait_halt(f, NOVA_FALCON_HALT_US);
+	WRITE_ONCE(f->booting, false);
+	if (!f->nd->irq)
+		nova_falcon_wr(f, NV_PFALCON_IRQSCLR, NV_PFALCON_IRQ_HALT);
+	if (ret) {
+		dev_err(f->nd->dev, "%s falcon: ucode did not halt within %u ms\n",
+			f->name, (unsigned int)(NOVA_FALCON_HALT_US / USEC_PER_MSEC));
+		return ret;
+	}
+	*mbox0 = nova_falcon_rd(f, NV_PFALCON_MAILBOX0);
+	return 0;
+}
+
+/**
  * nova_falcon_irq_enable() - let some of a falcon's interrupts through
  * @f: the falcon
  * @irqs: NV_PFALCON_IRQ_* bits

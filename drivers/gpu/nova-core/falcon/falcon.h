@@ -189,6 +189,7 @@ int nova_falcon_load(struct nova_falcon *f, const struct nova_falcon_load *ld);
 int nova_falcon_boot(struct nova_falcon *f, u32 mbox0_in, u32 mbox1_in,
 		     u32 *mbox0, u32 *mbox1);
 void nova_falcon_start(struct nova_falcon *f);
+int nova_falcon_rerun(struct nova_falcon *f, u32 *mbox0);
 void nova_falcon_irq_enable(struct nova_falcon *f, u32 irqs);
 void nova_falcon_irq_disable(struct nova_falcon *f, u32 irqs);
 int nova_falcon_wait_halted(struct nova_falcon *f, u64 timeout_us);
