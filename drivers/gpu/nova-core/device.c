@@ -171,6 +171,7 @@ static int nova_bringup(struct nova_device *nd, int irq)
 
 	nova_falcon_init(&nd->gsp, nd, "GSP", NV_PFALCON_GSP_BASE);
 	nova_falcon_init(&nd->sec2, nd, "SEC2", NV_PFALCON_SEC2_BASE);
+	nd->gsp.swgen0 = nova_gsp_irq;
 
 	ret = nova_irq_init(nd, irq);
 	if (ret)

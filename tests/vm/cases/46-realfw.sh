@@ -94,13 +94,14 @@ while read -r c gsp bl bload bunload gbl; do
 		seen="$seen $bload/$bunload "
 	fi
 	want="gsp $gsp bootloader $bl booter_load $bload booter_unload $bunload "
-	# NVIDIA's ucodes run at probe: booter_load, and the generic
-	# bootloader (Turing, GA100).
-	runs=1
+	# NVIDIA's ucodes run at probe: booter_load twice (the boot, and
+	# the sequencer's CORE_RESUME), and the generic bootloader (Turing,
+	# GA100).
+	runs=2
 	fuse=fuse=1
 	if [ "$gbl" != - ]; then
 		want="${want}gen_bootloader $gbl "
-		runs=2
+		runs=3
 		fuse=
 	fi
 	mark_log

@@ -7,6 +7,13 @@
 # GSP-RM (FWSEC-SB, booter_unload), so WPR2 is gone and the GPU binds
 # again with no reset, many times; a boot that fails after FWSEC-FRTS
 # unloads too, and keeps its logs in debugfs.
+#
+# GSP-RM (the emulator's model, emu/gsp/rm.c) answers on its queues: the
+# init commands, the sequencer (with a resume through booter_load), INIT_DONE
+# and the static information, whose GPU name nova_core logs; unbinding
+# sends UNLOADING_GUEST_DRIVER first. Each misbehaviour of emu/gsp_misbehave
+# meets a clean failure: the probe fails with one clear line (or the RPC
+# fails), GSP-RM is unloaded and the GPU binds again.
 . /tests/lib.sh
 
 dev=/sys/bus/platform/devices
@@ -14,6 +21,28 @@ drv=/sys/bus/platform/drivers/nova_core
 dbg=/sys/kernel/debug/nova_core
 chips="tu102 tu104 tu106 tu116 tu117 ga100 ga102 ga103 ga104 ga106 ga107
 	ad102 ad103 ad104 ad106 ad107"
+
+# The name GSP-RM's static information gives each chip.
+gpu_name() {
+	case $1 in
+	tu102) echo "NVIDIA GeForce RTX 2080 Ti" ;;
+	tu104) echo "NVIDIA GeForce RTX 2080" ;;
+	tu106) echo "NVIDIA GeForce RTX 2060" ;;
+	tu116) echo "NVIDIA GeForce GTX 1660 Ti" ;;
+	tu117) echo "NVIDIA GeForce GTX 1650" ;;
+	ga100) echo "NVIDIA A100-PCIE-40GB" ;;
+	ga102) echo "NVIDIA GeForce RTX 3090" ;;
+	ga103) echo "NVIDIA GeForce RTX 3060 Ti" ;;
+	ga104) echo "NVIDIA GeForce RTX 3070" ;;
+	ga106) echo "NVIDIA GeForce RTX 3060" ;;
+	ga107) echo "NVIDIA GeForce RTX 3050" ;;
+	ad102) echo "NVIDIA GeForce RTX 4090" ;;
+	ad103) echo "NVIDIA GeForce RTX 4080" ;;
+	ad104) echo "NVIDIA GeForce RTX 4070 Ti" ;;
+	ad106) echo "NVIDIA GeForce RTX 4060 Ti" ;;
+	ad107) echo "NVIDIA GeForce RTX 4060" ;;
+	esac
+}
 
 modprobe nova_core || { not_ok "load nova_core"; ktap_done; }
 modprobe nova_emu count=0 || { not_ok "load nova_emu"; ktap_done; }
@@ -58,7 +87,18 @@ for c in $chips; do
 			"loginit: $(wc -c < $l/loginit 2>&1) bytes, put pointer $(put_ptr $l/loginit)" \
 			"$(log_since_mark | grep nova-emu.$id | tail -n 4)"
 	fi
+	n=$(gpu_name $c)
+	mb=$(($(cat $dev/nova-emu.$id/emu/fb_size) >> 20))
+	expect_eq "$c: GSP-RM reached INIT_DONE and names the GPU" 1 \
+		"$(log_since_mark | grep -c "nova-emu.$id: GSP-RM: $n, 2 FB region(s), VRAM $mb MiB\$")"
+	mark_log
 	sysfs_write $drv/unbind nova-emu.$id > /dev/null
+	if [ "$(log_since_mark | grep -c "nova-emu.$id: GSP-RM: UNLOADING_GUEST_DRIVER: unloading")" = 1 ]; then
+		ok "$c: unbind tells GSP-RM first (UNLOADING_GUEST_DRIVER)"
+	else
+		not_ok "$c: unbind tells GSP-RM first (UNLOADING_GUEST_DRIVER)" \
+			"$(log_since_mark | grep nova-emu.$id | head -n 3)"
+	fi
 	s=$(state $id)
 	case "$s" in
 	"unbound "*" none 0 0")
@@ -153,6 +193,92 @@ else
 	not_ok "a GPU binds after the failures, with live logs" "state: $(state 330)"
 fi
 emu_del 330 > /dev/null
+
+# 6. GSP-RM misbehaves (emu/gsp_misbehave), once, at the next boot: each
+#    meets a clean failure, or is survived where the driver may ignore it.
+#    mb_fail ID MODE LINE [WHY]: the probe fails with LINE logged once (and
+#    the message rejected for WHY), GSP-RM unloaded, nothing refused or
+#    strayed; the knob reads none again; the GPU binds again.
+mb_fail() {
+	_id=$1 _m=$2 _line=$3 _why=$4
+	mark_log
+	echo $_m > $dev/nova-emu.$_id/emu/gsp_misbehave
+	sysfs_write $drv/bind nova-emu.$_id > /dev/null
+	s=$(state $_id)
+	case "$s" in
+	"unbound unloaded none 0 0") ok "$_m: probe fails, GSP-RM unloaded ($s)" ;;
+	*) not_ok "$_m: probe fails, GSP-RM unloaded" "state: $s" \
+		"$(log_since_mark | grep nova-emu.$_id | tail -n 4)" ;;
+	esac
+	expect_eq "$_m: one line says why" 1 \
+		"$(log_since_mark | grep -c "nova-emu.$_id: $_line")"
+	if [ -n "$_why" ]; then
+		expect_eq "$_m: the driver rejects the message ($_why)" 1 \
+			"$(log_since_mark | grep -c "nova-emu.$_id: GSP: message rejected: $_why")"
+	fi
+	expect_eq "$_m: the knob is spent" none \
+		"$(cat $dev/nova-emu.$_id/emu/gsp_misbehave)"
+	sysfs_write $drv/bind nova-emu.$_id > /dev/null
+	if running $_id; then
+		ok "$_m: the GPU binds again"
+	else
+		not_ok "$_m: the GPU binds again" "state: $(state $_id)"
+	fi
+	sysfs_write $drv/unbind nova-emu.$_id > /dev/null
+}
+
+# mb_ok ID MODE LINE: the boot survives, LINE logged once; unbind is clean.
+mb_ok() {
+	_id=$1 _m=$2 _line=$3
+	mark_log
+	echo $_m > $dev/nova-emu.$_id/emu/gsp_misbehave
+	sysfs_write $drv/bind nova-emu.$_id > /dev/null
+	if running $_id; then
+		ok "$_m: the boot survives it"
+	else
+		not_ok "$_m: the boot survives it" "state: $(state $_id)" \
+			"$(log_since_mark | grep nova-emu.$_id | tail -n 4)"
+	fi
+	expect_eq "$_m: one line tells of it" 1 \
+		"$(log_since_mark | grep -c "nova-emu.$_id: $_line")"
+	sysfs_write $drv/unbind nova-emu.$_id > /dev/null
+	s=$(state $_id)
+	case "$s" in
+	"unbound unloaded none 0 0") ok "$_m: unbind unloads GSP-RM" ;;
+	*) not_ok "$_m: unbind unloads GSP-RM" "state: $s" ;;
+	esac
+}
+
+emu_new "340 chipset=ga102" > /dev/null
+sysfs_write $drv/unbind nova-emu.340 > /dev/null
+nosq='GSP: no RUN_CPU_SEQUENCER from GSP-RM (-110)'
+mb_fail 340 bad-checksum "$nosq" 'bad checksum'
+mb_fail 340 skip-seq "$nosq"
+mb_fail 340 oversized "$nosq" 'element count outside what the queue holds'
+mb_fail 340 truncated "$nosq" 'RPC length outside the element'
+mb_fail 340 overlap "$nosq" 'element count outside what the queue holds'
+mb_fail 340 silent "$nosq"
+mb_fail 340 late 'GSP: no reply to GET_GSP_STATIC_INFO within 2000 ms'
+mb_ok 340 unknown-function 'GSP: event 0x10ff (unknown) not handled'
+mb_ok 340 flood 'GSP: event 0x1003 (POST_EVENT) not handled'
+
+# 7. Armed while GSP-RM runs, a misbehaviour hits the next reply: the
+#    unbind's UNLOADING_GUEST_DRIVER fails, and the unload goes on.
+for m in bad-checksum silent; do
+	mark_log
+	sysfs_write $drv/bind nova-emu.340 > /dev/null
+	echo $m > $dev/nova-emu.340/emu/gsp_misbehave
+	sysfs_write $drv/unbind nova-emu.340 > /dev/null
+	s=$(state 340)
+	if [ "${s#unbound unloaded none }" != "$s" ] &&
+	   log_since_mark | grep -q 'nova-emu.340: GSP unload: GSP-RM did not acknowledge'; then
+		ok "$m while running: the unload goes on without GSP-RM ($s)"
+	else
+		not_ok "$m while running: the unload goes on without GSP-RM" "state: $s" \
+			"$(log_since_mark | grep nova-emu.340 | tail -n 4)"
+	fi
+done
+emu_del 340 > /dev/null
 
 unload_all
 expect_eq "nova_core's debugfs directory goes with the module" "" \

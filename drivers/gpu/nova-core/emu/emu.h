@@ -399,6 +399,7 @@ struct nova_emu_gpu {
 #define NOVA_EMU_MBOX_BOOTER_NO_WPR2	0xbadb0004 /* no WPR2 (no FRTS) */
 #define NOVA_EMU_MBOX_BOOTER_GSP_BUSY	0xbadb0005 /* GSP-RM loaded already */
 #define NOVA_EMU_MBOX_BOOTER_FW		0xbadb0006 /* the emulator's own files */
+#define NOVA_EMU_MBOX_BOOTER_RESUME	0xbadb0007 /* resume: GSP mailboxes */
 #define NOVA_EMU_MBOX_BOOTER_META_DMA	0xbadb0010 /* WprMeta not readable */
 #define NOVA_EMU_MBOX_BOOTER_META	0xbadb0011 /* bad magic or revision */
 #define NOVA_EMU_MBOX_BOOTER_RADIX3	0xbadb0012 /* bad radix3 page table */

@@ -48,6 +48,7 @@
 
 /* PFALCON registers, offsets from the falcon's base. */
 #define FALCON_IRQSCLR			0x004
+#define FALCON_QUEUE_HEAD0		0xc00	/* GSP: NV_PGSP_QUEUE_HEAD(0) */
 #define FALCON_IRQSTAT			0x008
 #define   FALCON_IRQ_HALT		NOVA_EMU_FALCON_IRQ_HALT
 #define FALCON_IRQMSET			0x010
@@ -570,6 +571,8 @@ static void nova_emu_falcon_start(struct nova_emu_gpu *gpu,
 		gpu->unmodeled++;
 		return;
 	}
+	if (f == &gpu->falcon[NOVA_EMU_FALCON_GSP])
+		nova_emu_rm_falcon_start(gpu);
 	f->halted = false;
 	f->running = true;
 	f->eng.cpu_gen = f->eng.gen;
@@ -840,8 +843,11 @@ bool nova_emu_falcon_wr(struct nova_emu_gpu *gpu, unsigned int inst,
 		break;
 	case FALCON_ENGINE:
 		if ((f->engine & FALCON_ENGINE_RESET) &&
-		    !(val & FALCON_ENGINE_RESET))
+		    !(val & FALCON_ENGINE_RESET)) {
 			nova_emu_falcon_reset(f, true, gpu->cfg.scrub_stuck);
+			if (inst == NOVA_EMU_FALCON_GSP)
+				nova_emu_rm_falcon_reset(gpu);
+		}
 		f->engine = val & FALCON_ENGINE_RESET;
 		break;
 	case FALCON_FBIF_TRANSCFG0 ... FALCON_FBIF_TRANSCFG_LAST:
@@ -849,6 +855,12 @@ bool nova_emu_falcon_wr(struct nova_emu_gpu *gpu, unsigned int inst,
 		break;
 	case FALCON_FBIF_CTL:
 		f->fbif_ctl = val;
+		break;
+	case FALCON_QUEUE_HEAD0:
+		/* NV_PGSP_QUEUE_HEAD(0): the command queue's doorbell. */
+		if (inst != NOVA_EMU_FALCON_GSP)
+			return false;
+		nova_emu_rm_doorbell(gpu);
 		break;
 	default:
 		return false;

@@ -34,6 +34,7 @@
 #define   NV_PGC6_GFW_BOOT_PROGRESS_DONE BIT(0)
 #define NV_PGC6_GFW_BOOT_STATUS		0x234	/* 0x118234 */
 #define   NV_PGC6_GFW_BOOT_STATUS_DONE	0xff
+#define NV_PGC6_BSI_SECURE_SCRATCH_14	0x0f8	/* 0x1180f8 */
 #define NV_USABLE_FB_SIZE_IN_MB		0x3a4	/* 0x1183a4, GA102+ */
 
 /* PFB_PRI_MMU (block at 0x1fa000). */
@@ -120,7 +121,7 @@ bool nova_emu_pbus_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 		*val = gpu->scratch_15;
 		return true;
 	}
-	return false;
+	return nova_emu_rm_scratch_rd(gpu, 0x001000 + addr, val);
 }
 
 /**
@@ -143,7 +144,7 @@ bool nova_emu_pbus_wr(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 		gpu->scratch_15 = val;
 		return true;
 	}
-	return false;
+	return nova_emu_rm_scratch_wr(gpu, 0x001000 + addr, val);
 }
 
 /**
@@ -241,6 +242,9 @@ bool nova_emu_pgc6_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 	case NV_USABLE_FB_SIZE_IN_MB:
 		*val = gpu->cfg.fb_size >> 20;
 		return gpu->cfg.ga102_plus;
+	case NV_PGC6_BSI_SECURE_SCRATCH_14:
+		*val = gpu->gsp.boot_stage;
+		return true;
 	}
 	return false;
 }

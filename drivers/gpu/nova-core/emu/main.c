@@ -448,7 +448,8 @@ static DEVICE_ATTR_RO(falcons);
  * @buf: the sysfs buffer
  *
  * Shows one of "off", "starting", "running", "crashed", "stalled",
- * "stopped" or "unloaded" (gsp/gsp.h, &enum nova_emu_gsp_state).
+ * "stopped", "unloaded", "suspended" or "down" (gsp/gsp.h,
+ * &enum nova_emu_gsp_state).
  *
  * Return: the length of the text.
  */
@@ -480,6 +481,58 @@ static ssize_t gsp_errors_show(struct device *dev,
 	return nova_emu_counter_show(dev, buf, &nova_emu_dev_gpu(dev)->gsp.errors);
 }
 static DEVICE_ATTR_RO(gsp_errors);
+
+/**
+ * gsp_misbehave_show() - show emu/gsp_misbehave, GSP-RM's armed misbehaviour
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Return: the length of the text.
+ */
+static ssize_t gsp_misbehave_show(struct device *dev,
+				  struct device_attribute *attr, char *buf)
+{
+	struct nova_emu_gpu *gpu = nova_emu_dev_gpu(dev);
+	enum nova_emu_gsp_misbehave mode;
+	unsigned long flags;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	mode = gpu->gsp.rm.misbehave;
+	spin_unlock_irqrestore(&gpu->lock, flags);
+	return sysfs_emit(buf, "%s\n", nova_emu_rm_misbehave_name(mode));
+}
+
+/**
+ * gsp_misbehave_store() - arm a misbehaviour of GSP-RM (emu/gsp_misbehave)
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: one of none, bad-checksum, skip-seq, oversized, truncated,
+ *	overlap, unknown-function, late, flood, silent
+ * @len: its length
+ *
+ * Applied once, to the next boot's RUN_CPU_SEQUENCER or, GSP-RM being
+ * ready, to its next reply (docs/emulator.md). Any time.
+ *
+ * Return: @len, or -EINVAL.
+ */
+static ssize_t gsp_misbehave_store(struct device *dev,
+				   struct device_attribute *attr,
+				   const char *buf, size_t len)
+{
+	struct nova_emu_gpu *gpu = nova_emu_dev_gpu(dev);
+	unsigned long flags;
+	int mode;
+
+	mode = nova_emu_rm_misbehave_parse(buf);
+	if (mode < 0)
+		return mode;
+	spin_lock_irqsave(&gpu->lock, flags);
+	gpu->gsp.rm.misbehave = mode;
+	spin_unlock_irqrestore(&gpu->lock, flags);
+	return len;
+}
+static DEVICE_ATTR_RW(gsp_misbehave);
 
 /**
  * reset_store() - reset the GPU to its power-on state (emu/reset)
@@ -531,6 +584,7 @@ static struct attribute *nova_emu_gpu_attrs[] = {
 	&dev_attr_falcons.attr,
 	&dev_attr_gsp.attr,
 	&dev_attr_gsp_errors.attr,
+	&dev_attr_gsp_misbehave.attr,
 	&dev_attr_irq.attr,
 	&dev_attr_irqs.attr,
 	&dev_attr_irq_storm.attr,

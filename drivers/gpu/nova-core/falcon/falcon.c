@@ -74,6 +74,7 @@ void nova_falcon_init(struct nova_falcon *f, struct nova_device *nd,
 	f->base = base;
 	init_waitqueue_head(&f->halt_wq);
 	f->irq_pending = 0;
+	f->swgen0 = NULL;
 	f->booting = false;
 	atomic_set(&f->stray_halts, 0);
 }
@@ -195,6 +196,60 @@ void nova_falcon_start(struct nova_falcon *f)
 			       NV_PFALCON_CPUCTL_STARTCPU);
 	else
 		nova_falcon_wr(f, NV_PFALCON_CPUCTL, NV_PFALCON_CPUCTL_STARTCPU);
+}
+
+/**
+ * nova_falcon_rerun() - start a falcon again on what it holds, wait for its halt
+ * @f: the falcon, halted after a nova_falcon_boot()
+ * @mbox0: set to MAILBOX0 after the halt
+ *
+ * For the GSP sequencer's CORE_RESUME, which runs SEC2's booter_load again:
+ * the mailboxes are left as they are, and the halt that follows is this
+ * caller's, not a stray one (an interrupt storm's).
+ *
+ * Return: 0 once halted, -ETIMEDOUT if it did not halt within 2 s.
+ */
+int nova_falcon_rerun(struct nova_falcon *f, u32 *mbox0)
+{
+	int ret;
+
+	nova_falcon_wr(f, NV_PFALCON_IRQSCLR, NV_PFALCON_IRQ_HALT);
+	WRITE_ONCE(f->booting, true);
+	nova_falcon_start(f);
+	ret = nova_falcon_wait_halt(f, NOVA_FALCON_HALT_US);
+	WRITE_ONCE(f->booting, false);
+	if (!f->nd->irq)
+		nova_falcon_wr(f, NV_PFALCON_IRQSCLR, NV_PFALCON_IRQ_HALT);
+	if (ret) {
+		dev_err(f->nd->dev, "%s falcon: ucode did not halt within %u ms\n",
+			f->name, (unsigned int)(NOVA_FALCON_HALT_US / USEC_PER_MSEC));
+		return ret;
+	}
+	*mbox0 = nova_falcon_rd(f, NV_PFALCON_MAILBOX0);
+	return 0;
+}
+
+/**
+ * nova_falcon_irq_enable() - let some of a falcon's interrupts through
+ * @f: the falcon
+ * @irqs: NV_PFALCON_IRQ_* bits
+ *
+ * Only where the driver has an interrupt; without one, waiters poll.
+ */
+void nova_falcon_irq_enable(struct nova_falcon *f, u32 irqs)
+{
+	if (f->nd->irq)
+		nova_falcon_wr(f, NV_PFALCON_IRQMSET, irqs);
+}
+
+/**
+ * nova_falcon_irq_disable() - mask some of a falcon's interrupts
+ * @f: the falcon
+ * @irqs: NV_PFALCON_IRQ_* bits
+ */
+void nova_falcon_irq_disable(struct nova_falcon *f, u32 irqs)
+{
+	nova_falcon_wr(f, NV_PFALCON_IRQMCLR, irqs);
 }
 
 /**
@@ -377,6 +432,8 @@ void nova_falcon_irq_handle(struct nova_falcon *f)
 		return;
 
 	nova_falcon_wr(f, NV_PFALCON_IRQSCLR, stat);
+	if ((stat & NV_PFALCON_IRQ_SWGEN0) && f->swgen0)
+		f->swgen0(nd);
 	if (stat & NV_PFALCON_IRQ_HALT) {
 		unsigned int stray;
 

@@ -23,6 +23,7 @@ struct nova_device;
 #define NV_PFALCON_IRQSCLR			0x004
 #define NV_PFALCON_IRQSTAT			0x008
 #define   NV_PFALCON_IRQ_HALT			BIT(4)
+#define   NV_PFALCON_IRQ_SWGEN0			BIT(6)
 #define NV_PFALCON_IRQMSET			0x010
 #define NV_PFALCON_IRQMCLR			0x014
 #define NV_PFALCON_IRQMASK			0x018
@@ -139,6 +140,8 @@ struct nova_falcon_load {
  *	WRITE_ONCE: the interrupt thread reads it).
  * @stray_halts: halt interrupts with no boot waiting since the last boot
  *	started (which clears it); counted by the interrupt thread.
+ * @swgen0: called by the interrupt thread on SWGEN0 (the GSP's: GSP-RM
+ *	wrote messages); NULL for none.
  */
 struct nova_falcon {
 	struct nova_device *nd;
@@ -148,6 +151,7 @@ struct nova_falcon {
 	u32 irq_pending;
 	bool booting;
 	atomic_t stray_halts;
+	void (*swgen0)(struct nova_device *nd);
 };
 
 /**
@@ -185,6 +189,9 @@ int nova_falcon_load(struct nova_falcon *f, const struct nova_falcon_load *ld);
 int nova_falcon_boot(struct nova_falcon *f, u32 mbox0_in, u32 mbox1_in,
 		     u32 *mbox0, u32 *mbox1);
 void nova_falcon_start(struct nova_falcon *f);
+int nova_falcon_rerun(struct nova_falcon *f, u32 *mbox0);
+void nova_falcon_irq_enable(struct nova_falcon *f, u32 irqs);
+void nova_falcon_irq_disable(struct nova_falcon *f, u32 irqs);
 int nova_falcon_wait_halted(struct nova_falcon *f, u64 timeout_us);
 u32 nova_falcon_mailbox0(struct nova_falcon *f);
 void nova_falcon_set_mailboxes(struct nova_falcon *f, u32 mbox0, u32 mbox1);

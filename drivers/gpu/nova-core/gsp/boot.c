@@ -243,8 +243,9 @@ static bool nova_gsp_wpr2_set(struct nova_device *nd)
  * nova_gsp_unload() - stop GSP-RM and take down WPR2
  * @nd: the GPU
  *
- * FWSEC-SB, then booter_unload if WPR2 exists; both are tried even if the
- * first fails, and each failure is logged.
+ * UNLOADING_GUEST_DRIVER if GSP-RM is up, FWSEC-SB, then booter_unload if
+ * WPR2 exists; each is tried even if one before failed, and each failure
+ * is logged.
  *
  * Return: 0 if WPR2 is gone and the GSP's RISC-V core stopped; else a
  * negative errno, and GSP-RM may still run.
@@ -254,6 +255,14 @@ int nova_gsp_unload(struct nova_device *nd)
 	struct nova_firmware *fw = &nd->fw;
 	int ret, ret_sb;
 	u32 mbox0;
+
+	if (nd->gsp_rm.ready) {
+		ret = nova_gsp_rm_unload(nd);
+		if (ret)
+			dev_err(nd->dev, "GSP unload: GSP-RM did not acknowledge (%d); stopping it regardless\n",
+				ret);
+		nd->gsp_rm.ready = false;
+	}
 
 	ret_sb = nova_fwsec_sb(nd, nd->bios, fw->gen_bootloader_file ?
 			       &fw->gen_bootloader : NULL);
@@ -294,6 +303,11 @@ static int nova_gsp_start(struct nova_device *nd,
 	u32 mbox0;
 	int ret;
 
+	/* GSP-RM reads these first thing; their replies are not waited for. */
+	ret = nova_gsp_send_init_commands(nd);
+	if (ret)
+		return ret;
+
 	ret = nova_falcon_reset(&nd->gsp);
 	if (ret)
 		return ret;
@@ -313,7 +327,8 @@ static int nova_gsp_start(struct nova_device *nd,
 		return -EIO;
 	}
 
-	nova_falcon_set_os(&nd->gsp, fw->bootloader.app_version);
+	gsp->app_version = fw->bootloader.app_version;
+	nova_falcon_set_os(&nd->gsp, gsp->app_version);
 	ret = read_poll_timeout(nova_falcon_riscv_active, active, active,
 				NOVA_GSP_RISCV_POLL_US,
 				NOVA_GSP_RISCV_START_S * USEC_PER_SEC,
@@ -323,6 +338,13 @@ static int nova_gsp_start(struct nova_device *nd,
 			NOVA_GSP_RISCV_START_S);
 		return ret;
 	}
+
+	/* GSP-RM tells of its messages with SWGEN0. */
+	nova_falcon_irq_enable(&nd->gsp, NV_PFALCON_IRQ_SWGEN0);
+	ret = nova_gsp_rm_init(nd);
+	if (ret)
+		return ret;
+	gsp->ready = true;
 	return 0;
 }
 
@@ -331,9 +353,12 @@ static int nova_gsp_start(struct nova_device *nd,
  * @nd: the GPU, with its FB layout, VBIOS, firmware and GSP memory
  *	(nova_gsp_init()) set up
  *
- * Puts the firmware in system memory, runs FWSEC-FRTS and booter_load and
- * waits for GSP-RM's RISC-V core to start. If a step after FWSEC-FRTS
- * fails, GSP-RM is unloaded again, so the GPU is left as it was found.
+ * Puts the firmware in system memory, runs FWSEC-FRTS and booter_load,
+ * waits for GSP-RM's RISC-V core to start, then runs its sequencer, waits
+ * for INIT_DONE and reads its static information (commands.c). If a step
+ * after FWSEC-FRTS fails, GSP-RM is unloaded again, so the GPU is left as
+ * it was found. The firmware's system memory copy (and GspFwWprMeta, which
+ * a CORE_RESUME of the sequencer needs) is freed at the end.
  *
  * Return: 0 once GSP-RM runs, else a negative errno.
  */

@@ -195,7 +195,7 @@ static void nova_seq_delay(void *ctx, u32 us)
 static int nova_seq_resume(struct nova_device *nd)
 {
 	struct nova_gsp *gsp = &nd->gsp_rm;
-	u32 val;
+	u32 val, mbox0;
 	int ret;
 
 	ret = nova_falcon_reset(&nd->gsp);
@@ -203,7 +203,10 @@ static int nova_seq_resume(struct nova_device *nd)
 		return ret;
 	nova_falcon_set_mailboxes(&nd->gsp, lower_32_bits(gsp->libos.dma),
 				  upper_32_bits(gsp->libos.dma));
-	nova_falcon_start(&nd->sec2);
+	/* SEC2 runs booter_load again; its halt is ours, not a stray one. */
+	ret = nova_falcon_rerun(&nd->sec2, &mbox0);
+	if (ret)
+		return ret;
 	ret = read_poll_timeout(nova_rd32, val,
 				val & NV_PGC6_BSI_BOOT_STAGE_3_HANDOFF, 100,
 				NOVA_GSP_RESUME_MS * USEC_PER_MSEC, false, nd,
@@ -213,9 +216,8 @@ static int nova_seq_resume(struct nova_device *nd)
 			NOVA_GSP_RESUME_MS);
 		return ret;
 	}
-	val = nova_falcon_mailbox0(&nd->sec2);
-	if (val) {
-		dev_err(nd->dev, "GSP sequencer: SEC2 reports 0x%08x on resume\n", val);
+	if (mbox0) {
+		dev_err(nd->dev, "GSP sequencer: SEC2 reports 0x%08x on resume\n", mbox0);
 		return -EIO;
 	}
 	nova_falcon_set_os(&nd->gsp, nd->gsp_rm.app_version);
@@ -223,6 +225,8 @@ static int nova_seq_resume(struct nova_device *nd)
 		dev_err(nd->dev, "GSP sequencer: the GSP's RISC-V core is not active after resume\n");
 		return -EIO;
 	}
+	/* The GSP falcon's reset cleared IRQMASK: SWGEN0 again. */
+	nova_falcon_irq_enable(&nd->gsp, NV_PFALCON_IRQ_SWGEN0);
 	return 0;
 }
 

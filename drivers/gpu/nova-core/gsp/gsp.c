@@ -13,6 +13,7 @@
 
 #include <linux/debugfs.h>
 #include <linux/device.h>
+#include <linux/interrupt.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/mutex.h>
@@ -208,6 +209,9 @@ int nova_gsp_init(struct nova_device *nd)
 	ret = nova_gsp_cmdq_init(nd, gsp);
 	if (ret)
 		goto fail;
+	ret = nova_gsp_rpc_init(gsp);
+	if (ret)
+		goto fail;
 
 	ret = nova_dma_buf_alloc(nd->dev, NOVA_GSP_PAGE_SIZE, &gsp->rmargs);
 	if (ret)
@@ -247,6 +251,19 @@ void nova_gsp_fini(struct nova_device *nd, bool keep_logs)
 	if (keep_logs)
 		nova_gsp_keep_logs(nd, gsp);
 	nova_dma_buf_free(&gsp->rmargs);
+	if (gsp->rpc_inited) {
+		/*
+		 * No interrupt thread may look at the queues any more; one
+		 * running now unmasks what it handled when it ends, hence the
+		 * second mask.
+		 */
+		nova_falcon_irq_disable(&nd->gsp, NV_PFALCON_IRQ_SWGEN0);
+		if (nd->irq)
+			synchronize_irq(nd->irq);
+		nova_falcon_irq_disable(&nd->gsp, NV_PFALCON_IRQ_SWGEN0);
+		nova_gsp_rpc_fini(gsp);
+	}
+	gsp->rpc_inited = false;
 	nova_gsp_cmdq_fini(gsp);
 	for (i = 0; i < NOVA_GSP_LOGS; i++)
 		nova_dma_buf_free(&gsp->log[i]);

@@ -121,6 +121,9 @@ struct nova_gsp_rpc_wait {
  * @log_blob: what each log file of @debugfs shows: the live buffer.
  * @started: booter_load was run: GSP-RM may have written its logs.
  * @running: GSP-RM was started and not stopped since.
+ * @ready: GSP-RM completed its boot (INIT_DONE, static information): it is
+ *	told before it is stopped.
+ * @rpc_inited: @q and the locks are set up (nova_gsp_rpc_init()).
  * @q: the driver's side of the queues in @shm.
  * @cmd_lock: protects the command side of @q and @rpc_seq.
  * @rx_lock: protects the status side of @q and what is received: @waiting,
@@ -157,6 +160,8 @@ struct nova_gsp {
 	struct debugfs_blob_wrapper log_blob[NOVA_GSP_LOGS];
 	bool started;
 	bool running;
+	bool ready;
+	bool rpc_inited;
 	struct nova_gsp_queues q;
 	/* Protects the command side of q and rpc_seq. */
 	struct mutex cmd_lock;

@@ -76,11 +76,21 @@ const char *nova_gsp_msg_name(u32 fn)
  */
 int nova_gsp_rpc_init(struct nova_gsp *gsp)
 {
+	int ret;
+
 	mutex_init(&gsp->cmd_lock);
 	mutex_init(&gsp->rx_lock);
 	mutex_init(&gsp->rpc_lock);
 	init_waitqueue_head(&gsp->wq);
-	return nova_gsp_queues_init(&gsp->q, gsp->shm.cpu);
+	ret = nova_gsp_queues_init(&gsp->q, gsp->shm.cpu);
+	if (ret) {
+		mutex_destroy(&gsp->rpc_lock);
+		mutex_destroy(&gsp->rx_lock);
+		mutex_destroy(&gsp->cmd_lock);
+		return ret;
+	}
+	gsp->rpc_inited = true;
+	return 0;
 }
 
 /**

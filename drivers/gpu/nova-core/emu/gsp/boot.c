@@ -617,6 +617,9 @@ u32 nova_emu_booter_load(struct nova_emu_gpu *gpu,
 	hi = gpu->wpr2_hi;
 	state = gsp->state;
 	spin_unlock_irqrestore(&gpu->lock, flags);
+	/* The sequencer's CORE_RESUME: GSP-RM, parked in WPR2, resumes. */
+	if (state == NOVA_EMU_GSP_SUSPENDED)
+		return nova_emu_rm_resume(gpu);
 	if (!hi) {
 		dev_err(dev, "booter_load: no WPR2: FWSEC-FRTS did not run\n");
 		return NOVA_EMU_MBOX_BOOTER_NO_WPR2;
@@ -655,6 +658,7 @@ u32 nova_emu_booter_load(struct nova_emu_gpu *gpu,
 		gsp->state = NOVA_EMU_GSP_STALLED;
 	} else {
 		gsp->state = NOVA_EMU_GSP_STARTING;
+		gsp->boot_stage = 0;
 		gsp->start_gen = gsp->gen;
 		nova_emu_host_job_queue(&gsp->start, 0);
 	}
@@ -1090,6 +1094,8 @@ static void nova_emu_gsp_start_job(struct nova_emu_job *job)
 			gsp->cmdq = r->cmdq;
 			gsp->statq = r->statq;
 			gsp->loginit = r->pa[EMU_LIBOS_LOGINIT];
+			/* GSP-RM takes over its queues (rm.c). */
+			nova_emu_rm_start(gpu);
 		}
 	}
 	spin_unlock_irqrestore(&gpu->lock, flags);
@@ -1110,6 +1116,11 @@ int nova_emu_gsp_init(struct nova_emu_gpu *gpu)
 				   GFP_KERNEL);
 	if (!gpu->gsp.shm_pte)
 		return -ENOMEM;
+	if (nova_emu_rm_init(gpu)) {
+		kfree(gpu->gsp.shm_pte);
+		gpu->gsp.shm_pte = NULL;
+		return -ENOMEM;
+	}
 	nova_emu_host_job_init(&gpu->gsp.start, gpu, nova_emu_gsp_start_job);
 	return 0;
 }
@@ -1120,6 +1131,7 @@ int nova_emu_gsp_init(struct nova_emu_gpu *gpu)
  */
 void nova_emu_gsp_free(struct nova_emu_gpu *gpu)
 {
+	nova_emu_rm_free(gpu);
 	kfree(gpu->gsp.shm_pte);
 	gpu->gsp.shm_pte = NULL;
 }
@@ -1136,7 +1148,9 @@ void nova_emu_gsp_power_on(struct nova_emu_gpu *gpu)
 	lockdep_assert_held(&gpu->lock);
 	gpu->gsp.gen++;
 	nova_emu_host_job_cancel(&gpu->gsp.start);
+	nova_emu_host_job_cancel(&gpu->gsp.rm.job);
 	gpu->gsp.state = NOVA_EMU_GSP_OFF;
+	gpu->gsp.boot_stage = 0;
 	gpu->gsp.libos = 0;
 	gpu->gsp.shm = 0;
 	gpu->gsp.shm_pages = 0;
@@ -1159,6 +1173,7 @@ void nova_emu_gsp_cancel(struct nova_emu_gpu *gpu)
 	gpu->gsp.gen++;
 	spin_unlock_irqrestore(&gpu->lock, flags);
 	nova_emu_host_job_kill(&gpu->gsp.start);
+	nova_emu_host_job_kill(&gpu->gsp.rm.job);
 }
 
 /**
@@ -1170,14 +1185,15 @@ void nova_emu_gsp_cancel(struct nova_emu_gpu *gpu)
 void nova_emu_gsp_flush(struct nova_emu_gpu *gpu)
 {
 	nova_emu_host_job_flush(&gpu->gsp.start);
+	nova_emu_host_job_flush(&gpu->gsp.rm.job);
 }
 
 /**
  * nova_emu_gsp_state_name() - GSP-RM's state in a word (emu/gsp)
  * @state: the state
  *
- * Return: "off", "starting", "running", "crashed", "stalled", "stopped"
- * or "unloaded".
+ * Return: "off", "starting", "running", "crashed", "stalled", "stopped",
+ * "unloaded", "suspended" or "down".
  */
 const char *nova_emu_gsp_state_name(enum nova_emu_gsp_state state)
 {
@@ -1189,6 +1205,8 @@ const char *nova_emu_gsp_state_name(enum nova_emu_gsp_state state)
 		[NOVA_EMU_GSP_STALLED] = "stalled",
 		[NOVA_EMU_GSP_STOPPED] = "stopped",
 		[NOVA_EMU_GSP_UNLOADED] = "unloaded",
+		[NOVA_EMU_GSP_SUSPENDED] = "suspended",
+		[NOVA_EMU_GSP_DOWN] = "down",
 	};
 
 	return state < ARRAY_SIZE(names) ? names[state] : "?";

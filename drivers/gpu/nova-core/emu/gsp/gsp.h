@@ -33,6 +33,11 @@ struct nova_emu_falcon;
  * @NOVA_EMU_GSP_STOPPED: FWSEC-SB put the GSP back in its state before
  *	libos; WPR2 may still exist.
  * @NOVA_EMU_GSP_UNLOADED: booter_unload took WPR2 down.
+ * @NOVA_EMU_GSP_SUSPENDED: the sequencer reset the GSP falcon under
+ *	GSP-RM (its state lives on in WPR2): its RISC-V core is inactive
+ *	until booter_load resumes it (CORE_RESUME).
+ * @NOVA_EMU_GSP_DOWN: GSP-RM answered UNLOADING_GUEST_DRIVER and stopped
+ *	(GSP MAILBOX0 bit 31); WPR2 stays until booter_unload.
  */
 enum nova_emu_gsp_state {
 	NOVA_EMU_GSP_OFF,
@@ -42,6 +47,123 @@ enum nova_emu_gsp_state {
 	NOVA_EMU_GSP_STALLED,
 	NOVA_EMU_GSP_STOPPED,
 	NOVA_EMU_GSP_UNLOADED,
+	NOVA_EMU_GSP_SUSPENDED,
+	NOVA_EMU_GSP_DOWN,
+};
+
+/**
+ * enum nova_emu_gsp_misbehave - how GSP-RM misbehaves once (gsp_misbehave)
+ * @NOVA_EMU_GSP_MB_NONE: it does not.
+ * @NOVA_EMU_GSP_MB_BAD_CHECKSUM: the element's checksum is wrong.
+ * @NOVA_EMU_GSP_MB_SKIP_SEQ: its seqNum skips one.
+ * @NOVA_EMU_GSP_MB_OVERSIZED: its elemCount is 17.
+ * @NOVA_EMU_GSP_MB_TRUNCATED: its RPC length runs past the element.
+ * @NOVA_EMU_GSP_MB_OVERLAP: writePtr does not match the element: it
+ *	advances by one slot for a multi-slot element, by two for a
+ *	one-slot one.
+ * @NOVA_EMU_GSP_MB_UNKNOWN_FUNCTION: an event the driver does not know
+ *	comes first.
+ * @NOVA_EMU_GSP_MB_LATE: a reply comes 2.5 s late, after the driver's
+ *	2 s timeout.
+ * @NOVA_EMU_GSP_MB_FLOOD: %NOVA_EMU_RM_FLOOD events come first.
+ * @NOVA_EMU_GSP_MB_SILENT: GSP-RM sends nothing more until it stops.
+ * @NOVA_EMU_GSP_MB_NUM: how many modes there are.
+ */
+enum nova_emu_gsp_misbehave {
+	NOVA_EMU_GSP_MB_NONE,
+	NOVA_EMU_GSP_MB_BAD_CHECKSUM,
+	NOVA_EMU_GSP_MB_SKIP_SEQ,
+	NOVA_EMU_GSP_MB_OVERSIZED,
+	NOVA_EMU_GSP_MB_TRUNCATED,
+	NOVA_EMU_GSP_MB_OVERLAP,
+	NOVA_EMU_GSP_MB_UNKNOWN_FUNCTION,
+	NOVA_EMU_GSP_MB_LATE,
+	NOVA_EMU_GSP_MB_FLOOD,
+	NOVA_EMU_GSP_MB_SILENT,
+	NOVA_EMU_GSP_MB_NUM,
+};
+
+/* How many events gsp_misbehave=flood sends. */
+#define NOVA_EMU_RM_FLOOD		300
+/* The longest command continued over elements GSP-RM takes. */
+#define NOVA_EMU_RM_CMD_MAX		(256 * 1024)
+/* The sequencer's scratch registers: NV_PBUS_SW_SCRATCH(0x30..0x32). */
+#define NOVA_EMU_RM_SCRATCH_BASE	0x0014c0
+#define NOVA_EMU_RM_SCRATCH_NUM		3
+
+/**
+ * enum nova_emu_rm_phase - where GSP-RM's init is (rm.c)
+ * @NOVA_EMU_RM_INIT: waiting for GSP_SET_SYSTEM_INFO and SET_REGISTRY.
+ * @NOVA_EMU_RM_SEQ: RUN_CPU_SEQUENCER sent; waiting for its CORE_RESUME.
+ * @NOVA_EMU_RM_RESUMED: resumed; the script's effects are to be checked.
+ * @NOVA_EMU_RM_READY: INIT_DONE sent; GSP-RM answers RPCs.
+ */
+enum nova_emu_rm_phase {
+	NOVA_EMU_RM_INIT,
+	NOVA_EMU_RM_SEQ,
+	NOVA_EMU_RM_RESUMED,
+	NOVA_EMU_RM_READY,
+};
+
+/**
+ * struct nova_emu_rm - GSP-RM answering on the message queues (rm.c)
+ * @job: the job that reads commands and sends messages; queued by the
+ *	doorbell, by GSP-RM's start and resume, and by itself to wait.
+ * @phase: where the init is (GPU lock).
+ * @resets: GSP falcon resets during the sequencer (GPU lock).
+ * @starts: GSP falcon CPU starts during the sequencer (GPU lock).
+ * @scratch: the sequencer's scratch registers (GPU lock).
+ * @misbehave: the armed misbehaviour, emu/gsp_misbehave (GPU lock).
+ * @shm_pages: &nova_emu_gsp.shm_pages, taken under the lock when the job
+ *	starts (job only, like every member below).
+ * @cmdq: &nova_emu_gsp.cmdq, likewise.
+ * @statq: &nova_emu_gsp.statq, likewise.
+ * @cmd_rptr: GSP-RM's read pointer of the command queue.
+ * @cmd_seq: the seqNum the next command element must carry.
+ * @stat_wptr: GSP-RM's write pointer of the status queue.
+ * @stat_seq: the seqNum of its next element.
+ * @sysinfo: GSP_SET_SYSTEM_INFO arrived and was good.
+ * @registry: SET_REGISTRY arrived and was good.
+ * @silent: GSP-RM sends nothing more.
+ * @flood_left: events still to send before @out.
+ * @late_until: when @out may go (ns), or 0.
+ * @down_after: GSP-RM goes down once @out (UNLOADING_GUEST_DRIVER's
+ *	reply) is out.
+ * @out_slots: slots of the element waiting in @out for room, or 0.
+ * @out_fn: its function, for logs.
+ * @cmd_len: bytes of a command gathered in @cmd from CONTINUATION_RECORDs.
+ * @cmd_hdr: the RPC header of that command.
+ * @elem: one element read from the command queue (16 slots).
+ * @out: one element to send (16 slots).
+ * @cmd: a command continued over elements (%NOVA_EMU_RM_CMD_MAX bytes).
+ */
+struct nova_emu_rm {
+	struct nova_emu_job job;
+	enum nova_emu_rm_phase phase;
+	u32 resets;
+	u32 starts;
+	u32 scratch[NOVA_EMU_RM_SCRATCH_NUM];
+	enum nova_emu_gsp_misbehave misbehave;
+	unsigned int shm_pages;
+	u64 cmdq;
+	u64 statq;
+	u32 cmd_rptr;
+	u32 cmd_seq;
+	u32 stat_wptr;
+	u32 stat_seq;
+	bool sysinfo;
+	bool registry;
+	bool silent;
+	unsigned int flood_left;
+	u64 late_until;
+	bool down_after;
+	u32 out_slots;
+	u32 out_fn;
+	size_t cmd_len;
+	u8 cmd_hdr[32];
+	u8 *elem;
+	u8 *out;
+	u8 *cmd;
 };
 
 /**
@@ -80,6 +202,8 @@ enum nova_emu_booter_mode {
  * @cmdq: offset of the command queue in the shared memory.
  * @statq: offset of the status (message) queue.
  * @loginit: bus address of the LOGINIT buffer.
+ * @boot_stage: NV_PGC6_BSI_SECURE_SCRATCH_14 (bit 26: GSP-RM resumed).
+ * @rm: GSP-RM's message queue model (rm.c).
  *
  * Protected by the GPU's lock, but @shm_pte, which only the start job
  * writes (before it makes @state running) and frees only at the GPU's
@@ -98,6 +222,8 @@ struct nova_emu_gsp {
 	u64 cmdq;
 	u64 statq;
 	u64 loginit;
+	u32 boot_stage;
+	struct nova_emu_rm rm;
 };
 
 /**
@@ -136,5 +262,18 @@ u32 nova_emu_booter_load(struct nova_emu_gpu *gpu,
 			 const struct nova_emu_falcon *f);
 u32 nova_emu_booter_unload(struct nova_emu_gpu *gpu);
 void nova_emu_gsp_fwsec_sb(struct nova_emu_gpu *gpu);
+
+/* rm.c */
+int nova_emu_rm_init(struct nova_emu_gpu *gpu);
+void nova_emu_rm_free(struct nova_emu_gpu *gpu);
+void nova_emu_rm_start(struct nova_emu_gpu *gpu);
+void nova_emu_rm_doorbell(struct nova_emu_gpu *gpu);
+void nova_emu_rm_falcon_reset(struct nova_emu_gpu *gpu);
+void nova_emu_rm_falcon_start(struct nova_emu_gpu *gpu);
+u32 nova_emu_rm_resume(struct nova_emu_gpu *gpu);
+bool nova_emu_rm_scratch_rd(struct nova_emu_gpu *gpu, u32 addr, u32 *val);
+bool nova_emu_rm_scratch_wr(struct nova_emu_gpu *gpu, u32 addr, u32 val);
+const char *nova_emu_rm_misbehave_name(enum nova_emu_gsp_misbehave mode);
+int nova_emu_rm_misbehave_parse(const char *buf);
 
 #endif /* __NOVA_EMU_GSP_H__ */

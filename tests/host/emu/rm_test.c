@@ -1,0 +1,532 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Host test of the emulator's GSP-RM model (emu/gsp/rm.c) against the
+ * driver's own message framing (gsp/fw.c: nova_gsp_msg_build(),
+ * nova_gsp_msg_check()), sequencer (gsp/sequencer.c) and layouts (gsp/fw.h):
+ * the emulator writes NVIDIA's layouts as literal offsets of its own, and
+ * this is where the two are held against each other without a VM.
+ *
+ * The queues' shared memory lies in a buffer of the test's whose 4 KiB
+ * pages the page table scatters (page i at bus page 3 * i mod 131 of a
+ * larger window), so the model must go through the PTEs; the "driver"
+ * here reads and writes through the same table. Jobs run when the test
+ * says; the clock is the test's. Prints KTAP.
+ */
+
+#include "rm_shim.h"
+#include "../../../drivers/gpu/nova-core/emu/gsp/rm.c"
+
+#include "../../../drivers/gpu/nova-core/gsp/fw.h"
+#include "../../../drivers/gpu/nova-core/gsp/sequencer.h"
+#include "../ktap.h"
+
+#define SHM_PAGES	129
+#define WIN_PAGES	131
+#define BUS		0x7f0000000ULL
+#define CMDQ		0x1000
+#define MSGQ		0x41000
+#define SLOTS		63
+#define LIBOS		0x12345000ULL
+
+unsigned int rm_test_lines;
+static u8 win[WIN_PAGES * SZ_4K];
+static u64 pte[SHM_PAGES];
+static u64 now_ns = 1;
+static struct platform_device pdev;
+static struct nova_emu_chip ga102 = { "ga102" };
+static struct nova_emu_gpu G;
+static struct nova_emu_gpu *gpu = &G;
+static u8 tx[NOVA_GSP_MSG_MAX_SLOTS * SZ_4K], rx[NOVA_GSP_MSG_MAX_SLOTS * SZ_4K];
+static u32 drv_wptr, drv_rptr, drv_cmd_seq, drv_msg_seq, drv_rpc_seq;
+
+int nova_emu_host_dma(struct nova_emu_gpu *g, u64 addr, void *buf,
+		      size_t len, bool write)
+{
+	(void)g;
+	if (addr < BUS || addr - BUS > sizeof(win) || sizeof(win) - (addr - BUS) < len)
+		return -EFAULT;
+	if (write)
+		memcpy(win + (addr - BUS), buf, len);
+	else
+		memcpy(buf, win + (addr - BUS), len);
+	return 0;
+}
+
+void nova_emu_host_irq(struct nova_emu_gpu *g, bool level)
+{
+	(void)level;
+	g->irqs++;
+}
+
+u64 nova_emu_host_now_ns(void)
+{
+	return now_ns;
+}
+
+/* The driver's view: offset in the shared memory to its byte. */
+static u8 *shm(u64 off)
+{
+	return win + (pte[off / SZ_4K] - BUS) + off % SZ_4K;
+}
+
+static u32 rd(u64 off)
+{
+	return get_unaligned_le32(shm(off));
+}
+
+static void wr(u64 off, u32 v)
+{
+	put_unaligned_le32(v, shm(off));
+}
+
+/* Runs the model's job while it is due; returns how many times it ran. */
+static int run(void)
+{
+	struct nova_emu_job *j = &G.gsp.rm.job;
+	int n = 0;
+
+	while (j->queued && j->at <= now_ns && n < 100000) {
+		j->queued = false;
+		j->fn(j);
+		n++;
+	}
+	return n;
+}
+
+static void doorbell(void)
+{
+	nova_emu_rm_doorbell(gpu);
+	run();
+}
+
+/* The driver pushes one element (as cmdq.c does) and rings. */
+static int push_fn(u32 fn, u32 rpc_seq, const void *p, size_t len)
+{
+	int slots = nova_gsp_msg_build(tx, sizeof(tx), drv_cmd_seq, fn, rpc_seq,
+				       p, len);
+	u32 rptr = rd(MSGQ + 0x20), i;
+
+	if (slots < 0 || nova_gsp_msgq_free(drv_wptr, rptr, SLOTS) < slots)
+		return -1;
+	for (i = 0; i < (u32)slots; i++)
+		memcpy(shm(CMDQ + 0x1000 + ((drv_wptr + i) % SLOTS) * SZ_4K),
+		       tx + i * SZ_4K, SZ_4K);
+	drv_wptr = (drv_wptr + slots) % SLOTS;
+	drv_cmd_seq++;
+	wr(CMDQ + 0x10, drv_wptr);
+	return slots;
+}
+
+/* A command in as many elements as it needs (rpc.c's way). */
+static int send(u32 fn, const void *p, size_t len)
+{
+	size_t off = 0, chunk;
+	u32 seq = drv_rpc_seq++;
+
+	do {
+		chunk = min_t(size_t, len - off, NOVA_GSP_MSG_MAX_PAYLOAD);
+		if (push_fn(off ? NOVA_RPC_FN_CONTINUATION_RECORD : fn, seq,
+			    (const u8 *)p + off, chunk) < 0)
+			return -1;
+		off += chunk;
+		doorbell();
+	} while (off < len);
+	return seq;
+}
+
+/* The driver pops one element (as cmdq.c does): 0, -EAGAIN or an error. */
+static int pop(struct nova_gsp_msg_element **e)
+{
+	u32 wptr = rd(MSGQ + 0x10), count, i;
+	int avail = nova_gsp_msgq_avail(wptr, drv_rptr, SLOTS), ret;
+	const char *why;
+
+	if (avail < 0)
+		return -EPROTO;
+	if (!avail)
+		return -EAGAIN;
+	memcpy(rx, shm(MSGQ + 0x1000 + drv_rptr * SZ_4K), SZ_4K);
+	*e = (void *)rx;
+	count = (*e)->elem_count;
+	if (!count || count > NOVA_GSP_MSG_MAX_SLOTS || count > (u32)avail) {
+		count = avail;
+		ret = -EPROTO;
+	} else {
+		for (i = 1; i < count; i++)
+			memcpy(rx + i * SZ_4K,
+			       shm(MSGQ + 0x1000 + ((drv_rptr + i) % SLOTS) * SZ_4K),
+			       SZ_4K);
+		ret = nova_gsp_msg_check(rx, count * SZ_4K, drv_msg_seq, &why);
+	}
+	drv_rptr = (drv_rptr + count) % SLOTS;
+	drv_msg_seq++;
+	wr(CMDQ + 0x20, drv_rptr);
+	return ret;
+}
+
+/* Pops until a good element comes; runs the model for room. */
+static struct nova_gsp_msg_element *next(int *bad)
+{
+	struct nova_gsp_msg_element *e;
+	int i, ret;
+
+	*bad = 0;
+	for (i = 0; i < 100000; i++) {
+		ret = pop(&e);
+		if (!ret)
+			return e;
+		if (ret != -EAGAIN)
+			(*bad)++;
+		if (ret != -EAGAIN)
+			continue;
+		/* Time passes for a job that waits (for room, say). */
+		if (G.gsp.rm.job.queued && G.gsp.rm.job.at > now_ns &&
+		    G.gsp.rm.job.at - now_ns <= 5 * NSEC_PER_MSEC)
+			now_ns = G.gsp.rm.job.at;
+		if (!run())
+			return NULL;
+	}
+	return NULL;
+}
+
+static void boot_queues(void)
+{
+	unsigned int i;
+
+	memset(win, 0, sizeof(win));
+	for (i = 0; i < SHM_PAGES; i++)
+		pte[i] = BUS + (u64)((3 * i) % WIN_PAGES) * SZ_4K;
+	memcpy(shm(0), pte, sizeof(pte));
+	/* The driver's command queue header, GSP-RM's status queue one. */
+	for (i = 0; i < 2; i++) {
+		u64 q = i ? MSGQ : CMDQ;
+
+		wr(q, 0);
+		wr(q + 4, 0x40000);
+		wr(q + 8, 0x1000);
+		wr(q + 12, SLOTS);
+		wr(q + 16, 0);
+		wr(q + 20, 1);
+		wr(q + 24, 0x20);
+		wr(q + 28, 0x1000);
+	}
+	drv_wptr = drv_rptr = drv_cmd_seq = drv_msg_seq = drv_rpc_seq = 0;
+	memcpy(G.gsp.shm_pte, pte, sizeof(pte));
+	G.gsp.shm = pte[0];
+	G.gsp.shm_pages = SHM_PAGES;
+	G.gsp.cmdq = CMDQ;
+	G.gsp.statq = MSGQ;
+	G.gsp.libos = LIBOS;
+	G.gsp.errors = 0;
+}
+
+static void init_commands(void)
+{
+	struct nova_gsp_system_info si = {
+		.max_user_va = (1ULL << 47) - SZ_4K,
+		.pci_config_mirror_base = 0x88000,
+		.pci_config_mirror_size = 0x1000,
+		.pci_device_id = 0x10de,
+	};
+	static const char name[] = "RMSecBusResetEnable";
+	u8 reg[8 + 16 + sizeof(name)] = {};
+
+	put_unaligned_le32(sizeof(reg), reg);
+	put_unaligned_le32(1, reg + 4);
+	put_unaligned_le32(24, reg + 8);
+	reg[12] = 1;
+	put_unaligned_le32(1, reg + 16);
+	put_unaligned_le32(4, reg + 20);
+	memcpy(reg + 24, name, sizeof(name));
+	send(NOVA_RPC_FN_GSP_SET_SYSTEM_INFO, &si, sizeof(si));
+	send(NOVA_RPC_FN_SET_REGISTRY, reg, sizeof(reg));
+}
+
+/* The sequencer's callbacks: the model's scratch registers and the GSP. */
+static int s_rd(void *c, u32 a, u32 *v)
+{
+	(void)c;
+	return nova_emu_rm_scratch_rd(gpu, a, v) ? 0 : -EINVAL;
+}
+
+static int s_wr(void *c, u32 a, u32 v)
+{
+	(void)c;
+	return nova_emu_rm_scratch_wr(gpu, a, v) ? 0 : -EINVAL;
+}
+
+static int s_poll(void *c, u32 a, u32 m, u32 v, u32 t)
+{
+	u32 cur;
+
+	(void)t;
+	return !s_rd(c, a, &cur) && (cur & m) == v ? 0 : -ETIMEDOUT;
+}
+
+static void s_delay(void *c, u32 us)
+{
+	(void)c;
+	now_ns += us * 1000ULL;
+}
+
+static int s_core(void *c, u32 op)
+{
+	(void)c;
+	switch (op) {
+	case NOVA_SEQ_CORE_RESET:
+		nova_emu_rm_falcon_reset(gpu);
+		return 0;
+	case NOVA_SEQ_CORE_START:
+		nova_emu_rm_falcon_start(gpu);
+		return 0;
+	case NOVA_SEQ_CORE_WAIT_FOR_HALT:
+		return 0;
+	case NOVA_SEQ_CORE_RESUME:
+		nova_emu_rm_falcon_reset(gpu);
+		G.falcon[0].mailbox[0] = (u32)LIBOS;
+		G.falcon[0].mailbox[1] = LIBOS >> 32;
+		/* SEC2 starts booter_load, which finds GSP-RM suspended. */
+		if (G.gsp.state != NOVA_EMU_GSP_SUSPENDED || nova_emu_rm_resume(gpu))
+			return -EIO;
+		return G.gsp.boot_stage & BIT(26) &&
+		       G.gsp.state == NOVA_EMU_GSP_RUNNING ? 0 : -EIO;
+	}
+	return -EINVAL;
+}
+
+static const struct nova_gsp_seq_ops ops = {
+	.rd32 = s_rd, .wr32 = s_wr, .poll = s_poll, .delay_us = s_delay,
+	.core = s_core,
+};
+
+/* A boot up to INIT_DONE; returns 0 or which step failed. */
+static int boot(void)
+{
+	struct nova_gsp_msg_element *e;
+	const struct nova_rpc_run_cpu_sequencer *s;
+	struct nova_gsp_seq_result res;
+	u32 fn[3];
+	int bad, i;
+
+	/* Before its start, GSP-RM does not answer the doorbell. */
+	G.gsp.state = NOVA_EMU_GSP_STARTING;
+	boot_queues();
+	init_commands();
+	G.gsp.state = NOVA_EMU_GSP_RUNNING;
+	nova_emu_rm_start(gpu);
+	run();
+	for (i = 0; i < 3; i++) {
+		e = next(&bad);
+		if (!e || bad)
+			return 10 + i;
+		fn[i] = e->rpc.function;
+		if (e->rpc.rpc_result)
+			return 20 + i;
+	}
+	if (fn[0] != 72 || fn[1] != 73 || fn[2] != 0x1002)
+		return 30;
+	if (e->elem_count != 5)
+		return 31;
+	s = (const void *)e->rpc.data;
+	if (nova_gsp_seq_run(s->command_buffer,
+			     (e->rpc.length - sizeof(e->rpc) - sizeof(*s)) / 4,
+			     s->cmd_index, &ops, NULL, &res))
+		return 40;
+	if (res.cmds != 9 || res.save[0] != 0x5e90a11d)
+		return 41;
+	run();
+	e = next(&bad);
+	if (!e || bad || e->rpc.function != 0x1001)
+		return 50;
+	return G.gsp.errors ? 60 : 0;
+}
+
+int main(void)
+{
+	struct nova_gsp_msg_element *e;
+	struct nova_gsp_static_info si = {}, *r;
+	static u8 big[150000];
+	int bad, i, ret, seq;
+	u32 irqs;
+
+	pdev.dev.quiet = 0;
+	G.pdev = &pdev;
+	G.chip = &ga102;
+	G.cfg.fb_size = 24ULL << 30;
+	G.falcon[0].irqmask = BIT(6);
+	G.gsp.shm_pte = calloc(NOVA_EMU_GSP_SHM_MAX_PAGES, sizeof(u64));
+	if (nova_emu_rm_init(gpu))
+		return 1;
+
+	printf("KTAP version 1\n1..12\n");
+
+	/* 1. The boot: init commands, the sequencer run by the driver's own
+	 * interpreter, INIT_DONE. */
+	irqs = G.irqs;
+	ret = boot();
+	result(!ret && G.irqs > irqs && (G.falcon[0].irqstat & BIT(6)),
+		    "boot to INIT_DONE through the driver's framing and sequencer (step %d)",
+		    ret);
+
+	/* 2. The static information, read through fw.h's struct. */
+	seq = send(NOVA_RPC_FN_GET_GSP_STATIC_INFO, &si, sizeof(si));
+	e = next(&bad);
+	r = e ? (void *)e->rpc.data : NULL;
+	result(e && !bad && e->rpc.function == 65 && e->rpc.sequence == (u32)seq &&
+		    !e->rpc.rpc_result &&
+		    e->rpc.length - sizeof(e->rpc) == sizeof(si) &&
+		    !strcmp(r->gpu_name, "NVIDIA GeForce RTX 3090") &&
+		    r->num_fb_regions == 2 && r->fb_regions[0].base == 0 &&
+		    r->fb_regions[1].limit == G.cfg.fb_size - 1 &&
+		    r->fb_regions[0].limit + 1 == r->fb_regions[1].base &&
+		    r->fb_length == G.cfg.fb_size &&
+		    r->bar1_pde_base == r->fb_regions[1].base,
+		    "GET_GSP_STATIC_INFO: the layout the driver reads");
+
+	/* 3. An unknown function: NV_ERR_NOT_SUPPORTED. */
+	seq = send(NOVA_RPC_FN_GSP_RM_ALLOC, big, 100);
+	e = next(&bad);
+	result(e && e->rpc.function == NOVA_RPC_FN_GSP_RM_ALLOC &&
+		    e->rpc.sequence == (u32)seq && e->rpc.rpc_result == 0x56,
+		    "an unknown function: NV_ERR_NOT_SUPPORTED");
+
+	/* 4. Commands continued over 16-slot elements wrap the command queue. */
+	for (i = 0, ret = 0; i < 8; i++) {
+		seq = send(NOVA_RPC_FN_GSP_RM_CONTROL, big, sizeof(big));
+		e = next(&bad);
+		if (!e || bad || e->rpc.sequence != (u32)seq || e->rpc.rpc_result != 0x56)
+			ret++;
+	}
+	result(!ret && !G.gsp.errors && G.gsp.rm.cmd_rptr == drv_wptr,
+		    "150000-byte commands in CONTINUATION_RECORDs, the queue wrapping (%d bad)",
+		    ret);
+
+	/* 5. The flood: 300 events wrap the status queue, then the reply. */
+	G.gsp.rm.misbehave = NOVA_EMU_GSP_MB_FLOOD;
+	seq = send(NOVA_RPC_FN_GSP_RM_ALLOC, big, 8);
+	for (i = 0, bad = 0; i < 400; i++) {
+		int b;
+
+		e = next(&b);
+		bad += b;
+		if (!e || e->rpc.function != NOVA_RPC_EVENT_POST_EVENT)
+			break;
+	}
+	result(i == 300 && !bad && e && e->rpc.function == NOVA_RPC_FN_GSP_RM_ALLOC &&
+		    e->rpc.sequence == (u32)seq && !G.gsp.rm.misbehave,
+		    "flood: 300 events through the wrapping status queue, then the reply (%d)",
+		    i);
+
+	/* 6. Misbehaviours of a reply: the driver's checks refuse each. */
+	{
+		static const struct {
+			enum nova_emu_gsp_misbehave m;
+			int err;
+		} c[] = {
+			{ NOVA_EMU_GSP_MB_BAD_CHECKSUM, -EBADMSG },
+			{ NOVA_EMU_GSP_MB_SKIP_SEQ, -EPROTO },
+			{ NOVA_EMU_GSP_MB_OVERSIZED, -EPROTO },
+			{ NOVA_EMU_GSP_MB_TRUNCATED, -EPROTO },
+		};
+		unsigned int k, ok = 0;
+
+		for (k = 0; k < ARRAY_SIZE(c); k++) {
+			G.gsp.rm.misbehave = c[k].m;
+			send(NOVA_RPC_FN_GSP_RM_ALLOC, big, 8);
+			run();
+			if (pop(&e) == c[k].err)
+				ok++;
+			/* skip-seq: the driver resynchronises as a test would. */
+			drv_msg_seq = G.gsp.rm.stat_seq;
+		}
+		result(ok == ARRAY_SIZE(c), "bad-checksum, skip-seq, oversized, truncated refused by nova_gsp_msg_check (%u)",
+			    ok);
+	}
+
+	/* 7. late: nothing until 2.5 s passed, then the reply. */
+	G.gsp.rm.misbehave = NOVA_EMU_GSP_MB_LATE;
+	seq = send(NOVA_RPC_FN_GSP_RM_ALLOC, big, 8);
+	ret = pop(&e);
+	now_ns += 2000 * NSEC_PER_MSEC;
+	run();
+	i = pop(&e);
+	now_ns += 600 * NSEC_PER_MSEC;
+	run();
+	result(ret == -EAGAIN && i == -EAGAIN && !pop(&e) &&
+		    e->rpc.sequence == (u32)seq,
+		    "late: the reply after 2.5 s");
+
+	/* 8. unknown-function: event 0x10ff, then the reply. */
+	G.gsp.rm.misbehave = NOVA_EMU_GSP_MB_UNKNOWN_FUNCTION;
+	seq = send(NOVA_RPC_FN_GSP_RM_ALLOC, big, 8);
+	e = next(&bad);
+	ret = e ? (int)e->rpc.function : 0;
+	e = next(&bad);
+	result(ret == 0x10ff && e && e->rpc.sequence == (u32)seq,
+		    "unknown-function: an event the driver does not know first");
+
+	/* 9. The driver's own mistakes: counted, the element skipped. */
+	G.gsp.errors = 0;
+	push_fn(NOVA_RPC_FN_GSP_RM_ALLOC, drv_rpc_seq++, big, 8);
+	put_unaligned_le32(rd(CMDQ + 0x1000 + ((drv_wptr + SLOTS - 1) % SLOTS) * SZ_4K + 0x50) ^ 1,
+			   shm(CMDQ + 0x1000 + ((drv_wptr + SLOTS - 1) % SLOTS) * SZ_4K + 0x50));
+	doorbell();
+	drv_cmd_seq++;	/* a seqNum skipped */
+	push_fn(NOVA_RPC_FN_GSP_RM_ALLOC, drv_rpc_seq++, big, 8);
+	doorbell();
+	ret = pop(&e);
+	result(G.gsp.errors == 2 && ret == -EAGAIN,
+		    "a bad checksum and a skipped seqNum from the driver: 2 violations, no reply");
+
+	/* 10. overlap and silent at a boot's sequencer. */
+	G.gsp.rm.misbehave = NOVA_EMU_GSP_MB_OVERLAP;
+	ret = boot();
+	i = G.gsp.rm.stat_wptr;
+	G.gsp.rm.misbehave = NOVA_EMU_GSP_MB_SILENT;
+	bad = boot();
+	result(ret == 12 && i == 3 && bad == 12,
+		    "overlap and silent at the sequencer (%d, writePtr %d; %d)", ret, i, bad);
+
+	/* 11. UNLOADING_GUEST_DRIVER: the reply, then MAILBOX0 bit 31, down. */
+	ret = boot();
+	{
+		u8 unload[8] = {};
+
+		seq = send(NOVA_RPC_FN_UNLOADING_GUEST_DRIVER, unload, sizeof(unload));
+	}
+	e = next(&bad);
+	result(!ret && e && e->rpc.function == 47 && e->rpc.sequence == (u32)seq &&
+		    !e->rpc.rpc_result && G.gsp.state == NOVA_EMU_GSP_DOWN &&
+		    (G.falcon[0].mailbox[0] & BIT(31)),
+		    "UNLOADING_GUEST_DRIVER: replied, then down with MAILBOX0 bit 31 (%d)",
+		    ret);
+
+	/* 12. Bad init commands: refused with an error result, no sequencer. */
+	G.gsp.state = NOVA_EMU_GSP_STARTING;
+	boot_queues();
+	{
+		struct nova_gsp_system_info s2 = {};
+		u8 reg[8] = { 200, 0, 0, 0, 1 };
+
+		send(NOVA_RPC_FN_GSP_SET_SYSTEM_INFO, &s2, sizeof(s2) - 8);
+		send(NOVA_RPC_FN_SET_REGISTRY, reg, sizeof(reg));
+	}
+	G.gsp.state = NOVA_EMU_GSP_RUNNING;
+	nova_emu_rm_start(gpu);
+	run();
+	{
+		struct nova_gsp_msg_element *a = next(&bad);
+		u32 r1 = a ? a->rpc.rpc_result : 0, r2;
+
+		a = next(&bad);
+		r2 = a ? a->rpc.rpc_result : 0;
+		ret = pop(&e);
+		result(r1 == 0x1f && r2 == 0x1f && ret == -EAGAIN &&
+			    G.gsp.errors == 2,
+			    "a short GspSystemInfo and a bad registry table: refused, no sequencer");
+	}
+
+	nova_emu_rm_free(gpu);
+	free(G.gsp.shm_pte);
+	return failed ? 1 : 0;
+}
