@@ -13,6 +13,7 @@
  *                                                or nova-emu.N (platform)
  *   <GPU>/nova/{chipset,architecture,revision,vram_bar_size}
  *                                             -> nova_core's facts
+ *   <GPU>/nova/{gpu_name,vram_size}           -> GSP-RM's, while it runs
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -138,6 +139,7 @@ static void free_info(struct nova_device_info *d)
 	free((char *)d->chipset);
 	free((char *)d->architecture);
 	free((char *)d->revision);
+	free((char *)d->gpu_name);
 	free((char *)d->driver_name);
 	free((char *)d->driver_desc);
 	free((char *)d->driver_date);
@@ -241,6 +243,22 @@ static struct nova_device_info *make_info(struct group *g, int *err)
 	}
 	if (d->facts_error == -ENOMEM)
 		goto fail;
+
+	/* GSP-RM's, there only while it runs: missing is not an error. */
+	ret = read_fact(path, "gpu_name", (char **)&d->gpu_name);
+	if (ret == -ENOMEM)
+		goto fail;
+	if (!ret)
+		ret = read_fact(path, "vram_size", &vram);
+	if (ret == -ENOMEM)
+		goto fail;
+	if (!ret) {
+		errno = 0;
+		d->vram_size = strtoull(vram, &end, 10);
+		if (errno || end == vram || *end || vram[0] == '-')
+			d->vram_size = 0;
+		free(vram);
+	}
 
 	if (d->render_node) {
 		if (query_driver(d, d->render_node))

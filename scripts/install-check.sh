@@ -62,7 +62,7 @@ install)
 /usr/local/lib/libnova.a
 /usr/local/lib/libnova.so
 /usr/local/lib/libnova.so.0
-/usr/local/lib/libnova.so.0.1.0
+/usr/local/lib/libnova.so.0.2.0
 /usr/local/lib/pkgconfig/libnova.pc
 /usr/local/sbin/nova-autoload
 /usr/local/share/man/man1/nova-info.1
@@ -71,7 +71,7 @@ EOL
 		echo "installed files differ from the expected list"
 		fail=1
 	fi
-	soname=$(readelf -d "$stage/usr/local/lib/libnova.so.0.1.0" | sed -n 's/.*SONAME.*\[\(.*\)\]/\1/p')
+	soname=$(readelf -d "$stage/usr/local/lib/libnova.so.0.2.0" | sed -n 's/.*SONAME.*\[\(.*\)\]/\1/p')
 	[ "$soname" = libnova.so.0 ] || { echo "soname is '$soname', not libnova.so.0"; fail=1; }
 
 	# A program builds against the staged library through pkg-config.

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * nova-info: lists the nova devices (NVIDIA GPUs driven by nova.ko) with
- * their nodes, bus address, chipset, architecture, revision, VRAM BAR size
- * and driver version, as text or JSON. See nova-info.1.
+ * their nodes, bus address, chipset, architecture, revision, the name and
+ * VRAM GSP-RM reports, VRAM BAR size and driver version, as text or JSON.
+ * See nova-info.1.
  *
  * Exit status: 0 devices listed; 1 other error; 2 no nova device; 3 no
  * permission to open a device node (what could be read is still listed).
@@ -33,7 +34,8 @@ static void usage(FILE *f)
 	fprintf(f,
 		"Usage: nova-info [--json]\n"
 		"List the nova devices (NVIDIA GPUs driven by nova.ko): their DRM nodes,\n"
-		"bus address, chipset, architecture, revision, VRAM BAR size and driver.\n"
+		"bus address, chipset, architecture, revision, GPU name and VRAM (from\n"
+		"GSP-RM), VRAM BAR size and driver.\n"
 		"\n"
 		"  -j, --json      print a JSON document\n"
 		"  -h, --help      print this help and exit\n"
@@ -116,6 +118,14 @@ static void print_text(struct nova_device_info **list, size_t count)
 		printf("  chipset:       %s\n", or_unknown(d->chipset));
 		printf("  architecture:  %s\n", or_unknown(d->architecture));
 		printf("  revision:      %s\n", or_unknown(d->revision));
+		if (d->gpu_name) {
+			printf("  GPU name:      %s\n", d->gpu_name);
+			human_size(d->vram_size, size, sizeof(size));
+			printf("  VRAM:          %s (%" PRIu64 " bytes)\n", size, d->vram_size);
+		} else {
+			printf("  GPU name:      unknown (GSP-RM not running)\n");
+			printf("  VRAM:          unknown (GSP-RM not running)\n");
+		}
 		if (d->facts_error) {
 			printf("  VRAM BAR:      unknown (%s)\n", facts_error(d->facts_error));
 		} else {
@@ -204,6 +214,11 @@ static void print_json(struct nova_device_info **list, size_t count)
 		json_field(in, "chipset", d->chipset, false);
 		json_field(in, "architecture", d->architecture, false);
 		json_field(in, "revision", d->revision, false);
+		json_field(in, "gpu_name", d->gpu_name, false);
+		if (d->gpu_name)
+			printf("%s\"vram_size\": %" PRIu64 ",\n", in, d->vram_size);
+		else
+			printf("%s\"vram_size\": null,\n", in);
 		if (d->facts_error)
 			printf("%s\"vram_bar_size\": null,\n", in);
 		else

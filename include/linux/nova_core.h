@@ -53,8 +53,35 @@ struct nova_core_chip {
 	u8 minor_rev;
 };
 
+/* The most VRAM regions struct nova_core_gsp_info holds. */
+#define NOVA_CORE_FB_REGIONS		16
+
+/**
+ * struct nova_core_gsp_info - what GSP-RM reported about a GPU at its boot
+ * @gpu_name: the GPU's marketing name, "NVIDIA GeForce RTX 3090",
+ *	printable ASCII, NUL-terminated (empty if GSP-RM gave none).
+ * @vram_size: the VRAM GSP-RM manages, in bytes.
+ * @bar1_pde_base: the GPU address of the BAR1 page directory GSP-RM set up.
+ * @num_fb_regions: how many entries of @fb_regions are valid.
+ * @fb_regions: the VRAM regions GSP-RM reported, as GPU addresses.
+ * @fb_regions.start: a region's first byte.
+ * @fb_regions.end: the first byte past it.
+ */
+struct nova_core_gsp_info {
+	char gpu_name[64];
+	u64 vram_size;
+	u64 bar1_pde_base;
+	u32 num_fb_regions;
+	struct {
+		u64 start;
+		u64 end;
+	} fb_regions[NOVA_CORE_FB_REGIONS];
+};
+
 void nova_core_get_chip(struct auxiliary_device *adev,
 			struct nova_core_chip *chip);
+int nova_core_get_gsp_info(struct auxiliary_device *adev,
+			   struct nova_core_gsp_info *info);
 u64 nova_core_vram_bar_size(struct auxiliary_device *adev);
 const char *nova_core_pci_name(struct auxiliary_device *adev);
 

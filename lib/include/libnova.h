@@ -36,7 +36,7 @@ extern "C" {
  *
  * Changes when functions or fields are added.
  */
-#define NOVA_LIB_VERSION_MINOR	1
+#define NOVA_LIB_VERSION_MINOR	2
 /**
  * define NOVA_LIB_VERSION_MICRO - micro version of libnova (the header)
  */
@@ -107,6 +107,11 @@ enum nova_bus {
  * @driver_major: the driver's major version
  * @driver_minor: the driver's minor version
  * @driver_patchlevel: the driver's patch level
+ * @gpu_name: the GPU's name as GSP-RM gave it, "NVIDIA GeForce RTX 3090";
+ *	NULL if GSP-RM does not run on the GPU (its bring-up was skipped, or
+ *	nova_core does not boot this GPU's GSP yet). Since 0.2.
+ * @vram_size: the VRAM GSP-RM manages, in bytes; 0 when @gpu_name is
+ *	NULL. Since 0.2.
  *
  * Every string belongs to the list and lives until nova_device_list_free().
  * Fields may be added at the end in later minor versions: the list is an
@@ -130,6 +135,8 @@ struct nova_device_info {
 	int driver_major;
 	int driver_minor;
 	int driver_patchlevel;
+	const char *gpu_name;
+	uint64_t vram_size;
 };
 
 /**
@@ -273,7 +280,7 @@ const char *nova_strerror(int err);
  * This is the shared library's version, which may be newer than the
  * header a program was built with.
  *
- * Return: the version as a string, "0.1.0".
+ * Return: the version as a string, "0.2.0".
  */
 const char *nova_lib_version(unsigned int *major, unsigned int *minor,
 			     unsigned int *micro);

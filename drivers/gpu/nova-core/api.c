@@ -8,6 +8,7 @@
 #include <linux/auxiliary_bus.h>
 #include <linux/module.h>
 #include <linux/pci.h>
+#include <linux/string.h>
 
 #include "device.h"
 
@@ -34,6 +35,40 @@ void nova_core_get_chip(struct auxiliary_device *adev,
 	chip->minor_rev = id->minor_rev;
 }
 EXPORT_SYMBOL_NS_GPL(nova_core_get_chip, NOVA_CORE_NS);
+
+/**
+ * nova_core_get_gsp_info() - what GSP-RM reported at its boot
+ * @adev: the "nova_core.nova-drm" auxiliary device of the GPU
+ * @info: filled with GSP-RM's static information (a copy)
+ *
+ * Return: 0; -ENODEV if GSP-RM does not run on this GPU (its bring-up was
+ * skipped, or the GPU boots through the FSP, which nova_core does not yet
+ * do), @info then zeroed.
+ */
+int nova_core_get_gsp_info(struct auxiliary_device *adev,
+			   struct nova_core_gsp_info *info)
+{
+	const struct nova_device *nd = nova_from_adev(adev);
+	const struct nova_gsp *gsp = &nd->gsp_rm;
+	unsigned int i;
+
+	static_assert(NOVA_CORE_FB_REGIONS >= NOVA_GSP_FB_REGIONS);
+	static_assert(sizeof(info->gpu_name) == sizeof(gsp->gpu_name));
+
+	memset(info, 0, sizeof(*info));
+	if (!nd->brought_up)
+		return -ENODEV;
+	strscpy(info->gpu_name, gsp->gpu_name, sizeof(info->gpu_name));
+	info->vram_size = gsp->vram_size;
+	info->bar1_pde_base = gsp->bar1_pde_base;
+	info->num_fb_regions = gsp->num_fb_regions;
+	for (i = 0; i < gsp->num_fb_regions; i++) {
+		info->fb_regions[i].start = gsp->fb_regions[i].start;
+		info->fb_regions[i].end = gsp->fb_regions[i].end;
+	}
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(nova_core_get_gsp_info, NOVA_CORE_NS);
 
 /**
  * nova_core_vram_bar_size() - size of the GPU's VRAM BAR

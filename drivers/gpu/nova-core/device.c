@@ -140,6 +140,7 @@ static int nova_fb_layout(struct nova_device *nd, const struct nova_firmware *fw
  */
 static void nova_bringup_fini(struct nova_device *nd, bool failed)
 {
+	nova_sysfs_remove_gsp(nd);
 	if (nd->gsp_rm.running && nova_gsp_unload(nd)) {
 		/*
 		 * GSP-RM may still run and write to its memory: leaving that
@@ -264,12 +265,13 @@ int nova_device_identify(struct nova_device *nd)
  * @nd: the GPU, identified, able to master the bus
  * @irq: its interrupt, or a negative errno if the bus gave none
  *
- * The steps that can fail for reasons of the host (sysfs, the auxiliary
- * device) come before the bring-up. A bring-up that fails after FWSEC-FRTS
- * unloads GSP-RM again (FWSEC-SB, booter_unload), so a failed probe leaves
- * no WPR2 for the next probe to find. The DRM driver may bind while the
- * bring-up runs; what the core API gives it does not depend on the
- * bring-up, and a failed bring-up unplugs it again.
+ * The bring-up boots GSP-RM; what GSP-RM told the driver then joins the
+ * sysfs attributes, and only then is the auxiliary device for the DRM
+ * driver added, as upstream Nova does: the DRM driver binds to a GPU whose
+ * GSP-RM runs (or whose bring-up was skipped), never to one half brought
+ * up. Whatever fails after FWSEC-FRTS unloads GSP-RM again (FWSEC-SB,
+ * booter_unload), so a failed probe leaves no WPR2 for the next probe to
+ * find.
  *
  * Return: 0 on success, else a negative errno, with nothing left behind.
  */
@@ -281,11 +283,6 @@ int nova_device_start(struct nova_device *nd, int irq)
 	if (ret)
 		return dev_err_probe(nd->dev, ret, "failed to add the sysfs attributes\n");
 
-	ret = nova_aux_create(nd);
-	if (ret)
-		return dev_err_probe(nd->dev, ret,
-				     "failed to create the DRM auxiliary device\n");
-
 	if (!READ_ONCE(bringup)) {
 		dev_info(nd->dev, "bring-up skipped (bringup=N)\n");
 	} else if (!nd->hal->bringup) {
@@ -294,12 +291,27 @@ int nova_device_start(struct nova_device *nd, int irq)
 	} else {
 		ret = nova_bringup(nd, irq);
 		if (ret)
-			goto destroy_aux;
+			return ret;
+		ret = nova_sysfs_add_gsp(nd);
+		if (ret) {
+			dev_err_probe(nd->dev, ret,
+				      "failed to add GSP-RM's sysfs attributes\n");
+			goto fini;
+		}
+	}
+
+	ret = nova_aux_create(nd);
+	if (ret) {
+		dev_err_probe(nd->dev, ret,
+			      "failed to create the DRM auxiliary device\n");
+		goto fini;
 	}
 	return 0;
 
-destroy_aux:
-	nova_aux_destroy(nd);
+fini:
+	if (nd->brought_up)
+		nova_bringup_fini(nd, false);
+	nd->brought_up = false;
 	return ret;
 }
 

@@ -72,7 +72,10 @@ struct nova_hal {
  * @fw: the GSP firmware files; the boot-only ones are released once GSP-RM
  *	runs, booter_unload and the generic bootloader stay for the unload.
  * @gsp_rm: GSP-RM's memory and state.
- * @brought_up: the bring-up succeeded: removal undoes it.
+ * @brought_up: the bring-up succeeded: removal undoes it. Set before the
+ *	auxiliary device is added and cleared after it is gone, so the core
+ *	API's callers see it constant.
+ * @gsp_sysfs: GSP-RM's attributes are in the sysfs group "nova".
  *
  * Allocated with devm_kzalloc() on @dev at probe and freed when @dev is
  * unbound. It is only written during probe and removal, which the driver
@@ -107,6 +110,7 @@ struct nova_device {
 	struct nova_firmware fw;
 	struct nova_gsp gsp_rm;
 	bool brought_up;
+	bool gsp_sysfs;
 };
 
 /**
@@ -148,6 +152,8 @@ const struct nova_hal *nova_hal_get(const struct nova_chip_info *info);
 
 /* sysfs.c */
 int nova_sysfs_add(struct nova_device *nd);
+int nova_sysfs_add_gsp(struct nova_device *nd);
+void nova_sysfs_remove_gsp(struct nova_device *nd);
 
 /* pci.c */
 extern struct pci_driver nova_pci_driver;

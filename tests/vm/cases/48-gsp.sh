@@ -10,8 +10,10 @@
 #
 # GSP-RM (the emulator's model, emu/gsp/rm.c) answers on its queues: the
 # init commands, the sequencer (with a resume through booter_load), INIT_DONE
-# and the static information, whose GPU name nova_core logs; unbinding
-# sends UNLOADING_GUEST_DRIVER first. Each misbehaviour of emu/gsp_misbehave
+# and the static information, whose GPU name, VRAM, FB regions and BAR1
+# page directory nova_core logs, shows in sysfs and gives nova.ko through
+# the core API (none of it where GSP-RM does not run); unbinding sends
+# UNLOADING_GUEST_DRIVER first. Each misbehaviour of emu/gsp_misbehave
 # meets a clean failure: the probe fails with one clear line (or the RPC
 # fails), GSP-RM is unloaded and the GPU binds again.
 . /tests/lib.sh
@@ -90,7 +92,11 @@ for c in $chips; do
 	n=$(gpu_name $c)
 	mb=$(($(cat $dev/nova-emu.$id/emu/fb_size) >> 20))
 	expect_eq "$c: GSP-RM reached INIT_DONE and names the GPU" 1 \
-		"$(log_since_mark | grep -c "nova-emu.$id: GSP-RM: $n, 2 FB region(s), VRAM $mb MiB\$")"
+		"$(log_since_mark | grep -c "nova-emu.$id: GSP-RM: $n, 2 FB region(s), VRAM $mb MiB, BAR1 page directory at 0x[0-9a-f]*\$")"
+	a=$dev/nova-emu.$id/nova
+	expect_eq "$c: sysfs gives user space the GPU's name and VRAM" \
+		"$n|$(cat $dev/nova-emu.$id/emu/fb_size)|2" \
+		"$(cat $a/gpu_name 2>&1)|$(cat $a/vram_size 2>&1)|$(grep -c '^0x[0-9a-f]*-0x[0-9a-f]*$' $a/fb_regions 2>&1)"
 	mark_log
 	sysfs_write $drv/unbind nova-emu.$id > /dev/null
 	if [ "$(log_since_mark | grep -c "nova-emu.$id: GSP-RM: UNLOADING_GUEST_DRIVER: unloading")" = 1 ]; then
@@ -119,6 +125,40 @@ for c in $chips; do
 	fi
 	emu_del $id > /dev/null
 done
+
+# 1b. What GSP-RM reported reaches nova.ko through the core API (its
+#     probe names the GPU), and is absent where GSP-RM does not run: with
+#     bringup=N no GSP attribute is in sysfs and nova.ko says so.
+modprobe nova || not_ok "load nova"
+mark_log
+emu_new "310 chipset=ga102" > /dev/null
+mb=$(($(cat $dev/nova-emu.310/emu/fb_size) >> 20))
+expect_eq "nova.ko learns the GPU's name and VRAM from nova_core" 1 \
+	"$(log_since_mark | grep -c "nova nova_core.nova-drm.[0-9]*: \[drm\] NVIDIA GA102 (Ampere): NVIDIA GeForce RTX 3090, VRAM $mb MiB, VRAM BAR [0-9]* MiB\$")"
+r=$(grep -o '^0x[0-9a-f]*-0x[0-9a-f]*$' $dev/nova-emu.310/nova/fb_regions | head -n 1)
+if [ -n "$r" ] && [ $((${r#*-} - ${r%-*})) -gt 0 ] &&
+   [ -n "$(cat $dev/nova-emu.310/nova/bar1_pde_base)" ]; then
+	ok "fb_regions and bar1_pde_base read back ($r)"
+else
+	not_ok "fb_regions and bar1_pde_base read back" \
+		"$(cat $dev/nova-emu.310/nova/fb_regions $dev/nova-emu.310/nova/bar1_pde_base 2>&1)"
+fi
+emu_del 310 > /dev/null
+echo N > /sys/module/nova_core/parameters/bringup
+mark_log
+emu_new "311 chipset=ga102" > /dev/null
+echo Y > /sys/module/nova_core/parameters/bringup
+a=$dev/nova-emu.311/nova
+if emu_bound 311 && [ -e $a/chipset ] && ! [ -e $a/gpu_name ] && ! [ -e $a/vram_size ] &&
+   ! [ -e $a/fb_regions ] && ! [ -e $a/bar1_pde_base ]; then
+	ok "bringup=N: no GSP-RM attributes in sysfs"
+else
+	not_ok "bringup=N: no GSP-RM attributes in sysfs" "$(ls $a 2>&1 | tr '\n' ' ')"
+fi
+expect_eq "bringup=N: nova.ko says GSP-RM does not run" 1 \
+	"$(log_since_mark | grep -c 'nova nova_core.nova-drm.[0-9]*: \[drm\] NVIDIA GA102 (Ampere), VRAM BAR [0-9]* MiB, GSP-RM not running$')"
+emu_del 311 > /dev/null
+rmmod nova || not_ok "unload nova"
 
 # 2. Unbind and rebind 20 times with no reset, a Turing and an Ampere GPU
 #    at once (both boot GSP-RM side by side).

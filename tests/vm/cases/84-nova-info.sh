@@ -1,5 +1,6 @@
 # nova-info (tools/) in the guest: its text output, line by line, for known
-# emulated GPUs (AD104 with a 1 GiB VRAM BAR, then a GB202 with 32 GiB); its
+# emulated GPUs (AD104 with a 1 GiB VRAM BAR, whose GSP-RM names it, then a
+# GB202 with 32 GiB, whose GSP nova_core does not boot yet); its
 # JSON, parsed with jq, every field checked; the exit status and message
 # with no nova device (2) and without permission on the nodes (3, run as
 # an unprivileged user); --help, --version and a bad argument.
@@ -63,8 +64,8 @@ expect_eq "nothing loaded, --json: the message" \
 check "nothing loaded, --json: the document parses" $JQ -e . /tmp/ni.out
 expect_json "nothing loaded, --json" <<EOF
 .devices []
-.nova_info_version "0.1.0"
-.libnova_version "0.1.0"
+.nova_info_version "0.2.0"
+.libnova_version "0.2.0"
 keys ["devices","libnova_version","nova_info_version"]
 EOF
 
@@ -97,6 +98,8 @@ nova device 0
   chipset:       AD104
   architecture:  Ada
   revision:      a.1
+  GPU name:      NVIDIA GeForce RTX 4070 Ti
+  VRAM:          1 GiB (1073741824 bytes)
   VRAM BAR:      1 GiB (1073741824 bytes)
   driver:        nova 0.0.0 ($NOVA_DRM_DATE, NVIDIA Nova)
 EOF
@@ -111,10 +114,10 @@ expect_eq "one GPU, --json: nothing on stderr" "" "$(cat /tmp/ni.err)"
 check "one GPU, --json: the document parses" $JQ -e . /tmp/ni.out
 expect_json "one GPU, --json" <<EOF
 keys ["devices","libnova_version","nova_info_version"]
-.nova_info_version "0.1.0"
-.libnova_version "0.1.0"
+.nova_info_version "0.2.0"
+.libnova_version "0.2.0"
 .devices|length 1
-.devices[0]|keys ["architecture","bus","bus_id","chipset","driver","driver_error","facts_error","primary_node","render_node","revision","sysfs_path","vram_bar_size"]
+.devices[0]|keys ["architecture","bus","bus_id","chipset","driver","driver_error","facts_error","gpu_name","primary_node","render_node","revision","sysfs_path","vram_bar_size","vram_size"]
 .devices[0].render_node "/dev/dri/$r0"
 .devices[0].primary_node "/dev/dri/$c0"
 .devices[0].bus "emulated"
@@ -123,6 +126,8 @@ keys ["devices","libnova_version","nova_info_version"]
 .devices[0].chipset "AD104"
 .devices[0].architecture "Ada"
 .devices[0].revision "a.1"
+.devices[0].gpu_name "NVIDIA GeForce RTX 4070 Ti"
+.devices[0].vram_size 1073741824
 .devices[0].vram_bar_size 1073741824
 .devices[0].facts_error null
 .devices[0].driver|keys ["date","description","name","version"]
@@ -148,6 +153,8 @@ nova device 1
   chipset:       GB202
   architecture:  Blackwell
   revision:      a.1
+  GPU name:      unknown (GSP-RM not running)
+  VRAM:          unknown (GSP-RM not running)
   VRAM BAR:      32 GiB (34359738368 bytes)
   driver:        nova 0.0.0 ($NOVA_DRM_DATE, NVIDIA Nova)
 EOF
@@ -189,6 +196,8 @@ check "as nobody, --json: the document parses" $JQ -e . /tmp/ni.out
 expect_json "as nobody, --json" <<EOF
 .devices|length 2
 [.devices[].chipset] ["AD104","GB202"]
+[.devices[].gpu_name] ["NVIDIA GeForce RTX 4070 Ti",null]
+[.devices[].vram_size] [1073741824,null]
 [.devices[].vram_bar_size] [1073741824,34359738368]
 [.devices[].driver] [null,null]
 .devices[0].driver_error "permission denied"
@@ -210,7 +219,7 @@ for o in --help -h; do
 done
 for o in --version -V; do
 	ni $o
-	expect_eq "$o: exit status 0, the versions" "0 nova-info 0.1.0 (libnova 0.1.0)" \
+	expect_eq "$o: exit status 0, the versions" "0 nova-info 0.2.0 (libnova 0.2.0)" \
 		"$ni_rc $(cat /tmp/ni.out)"
 done
 ni --bogus

@@ -8,7 +8,8 @@
  *       compare: "ret=0", "count=N", then "I.render=...", "I.primary=...",
  *       "I.bus=pci|emulated|unknown", "I.bus_id=...", "I.sysfs=...",
  *       "I.facts_error=...", "I.chipset=...", "I.architecture=...",
- *       "I.revision=...", "I.vram=...", "I.driver_error=...", "I.driver=NAME
+ *       "I.revision=...", "I.vram=...", "I.gpu_name=...", "I.vram_size=...",
+ *       "I.driver_error=...", "I.driver=NAME
  *       MAJOR.MINOR.PATCH DATE DESC" for device I (NULL strings print as
  *       "(null)", errors as errno names: "0", "EACCES").
  *   libnova-test open PATH
@@ -116,6 +117,8 @@ static int cmd_list(void)
 		printf("%zu.architecture=%s\n", i, s(d->architecture));
 		printf("%zu.revision=%s\n", i, s(d->revision));
 		printf("%zu.vram=%" PRIu64 "\n", i, d->vram_bar_size);
+		printf("%zu.gpu_name=%s\n", i, s(d->gpu_name));
+		printf("%zu.vram_size=%" PRIu64 "\n", i, d->vram_size);
 		printf("%zu.driver_error=%s\n", i, err_name(d->driver_error));
 		if (!d->driver_error)
 			printf("%zu.driver=%s %d.%d.%d %s %s\n", i, s(d->driver_name),
@@ -386,7 +389,7 @@ static void test_version(void)
 	snprintf(buf, sizeof(buf), "%d.%d.%d", NOVA_LIB_VERSION_MAJOR, NOVA_LIB_VERSION_MINOR,
 		 NOVA_LIB_VERSION_MICRO);
 	expect_str(v, buf, "nova_lib_version() is the header's version");
-	expect_str(v, "0.1.0", "the version is 0.1.0");
+	expect_str(v, "0.2.0", "the version is 0.2.0");
 	result(major == NOVA_LIB_VERSION_MAJOR && minor == NOVA_LIB_VERSION_MINOR &&
 	       micro == NOVA_LIB_VERSION_MICRO, "nova_lib_version() writes the numbers");
 	expect_u64(NOVA_LIB_VERSION, 0x000100, "NOVA_LIB_VERSION is 0x000100");

@@ -97,6 +97,7 @@ static const struct drm_driver nova_drm_driver = {
 static int nova_probe(struct auxiliary_device *adev,
 		      const struct auxiliary_device_id *id)
 {
+	struct nova_core_gsp_info gsp;
 	struct nova_core_chip chip;
 	struct nova_drm *nova;
 	int ret;
@@ -114,8 +115,14 @@ static int nova_probe(struct auxiliary_device *adev,
 				     "failed to register the DRM device\n");
 
 	nova_core_get_chip(adev, &chip);
-	drm_info(&nova->drm, "NVIDIA %s (%s), VRAM BAR %llu MiB\n", chip.name,
-		 chip.arch, nova_core_vram_bar_size(adev) >> 20);
+	if (!nova_core_get_gsp_info(adev, &gsp))
+		drm_info(&nova->drm, "NVIDIA %s (%s): %s, VRAM %llu MiB, VRAM BAR %llu MiB\n",
+			 chip.name, chip.arch,
+			 gsp.gpu_name[0] ? gsp.gpu_name : "unnamed",
+			 gsp.vram_size >> 20, nova_core_vram_bar_size(adev) >> 20);
+	else
+		drm_info(&nova->drm, "NVIDIA %s (%s), VRAM BAR %llu MiB, GSP-RM not running\n",
+			 chip.name, chip.arch, nova_core_vram_bar_size(adev) >> 20);
 	return 0;
 }
 

@@ -343,9 +343,10 @@ static int nova_gsp_static_info(struct nova_device *nd)
 	}
 	gsp->num_fb_regions = n;
 	gsp->bar1_pde_base = si->bar1_pde_base;
-	dev_info(nd->dev, "GSP-RM: %s, %u FB region(s), VRAM %llu MiB\n",
+	gsp->vram_size = si->fb_length;
+	dev_info(nd->dev, "GSP-RM: %s, %u FB region(s), VRAM %llu MiB, BAR1 page directory at 0x%llx\n",
 		 gsp->gpu_name[0] ? gsp->gpu_name : "(no name)", n,
-		 si->fb_length >> 20);
+		 gsp->vram_size >> 20, gsp->bar1_pde_base);
 	ret = 0;
 out:
 	kfree(si);

@@ -146,6 +146,7 @@ struct nova_gsp_rpc_wait {
  * @num_fb_regions: how many of @fb_regions GSP-RM reported.
  * @fb_regions: the VRAM regions GSP-RM reported.
  * @bar1_pde_base: bar1PdeBase from GSP-RM's static information.
+ * @vram_size: fbLength from GSP-RM's static information: VRAM in bytes.
  *
  * Set up at probe, before the boot, and freed at removal, after GSP-RM
  * stopped: the memory is the GPU's while it runs. Written only by probe
@@ -184,6 +185,7 @@ struct nova_gsp {
 	unsigned int num_fb_regions;
 	struct nova_range fb_regions[NOVA_GSP_FB_REGIONS];
 	u64 bar1_pde_base;
+	u64 vram_size;
 };
 
 /* gsp.c */
