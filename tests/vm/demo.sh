@@ -15,9 +15,12 @@ run ls /sys/bus/platform/devices/ '|' grep nova-emu
 
 say "2. Load the core driver (nova_core.ko). It binds the GPU, reads the"
 echo "   identification registers NV_PMC_BOOT_0/BOOT_42 and logs what it found,"
-echo "   then starts GSP-RM on it (VBIOS, firmware, FWSEC-FRTS, booter_load on SEC2):"
+echo "   then starts GSP-RM on it (VBIOS, firmware, FWSEC-FRTS, booter_load on SEC2)"
+echo "   and talks to it through its message queues (the CPU sequencer, INIT_DONE,"
+echo "   the static information that names the GPU):"
 run modprobe nova_core
-klog 3
+klog 4
+run cat /sys/bus/platform/devices/nova-emu.0/nova/gpu_name /sys/bus/platform/devices/nova-emu.0/nova/fb_regions
 run ls /sys/kernel/debug/nova_core/nova-emu.0/
 
 say "3. For the DRM driver it creates an auxiliary device, one per GPU:"
