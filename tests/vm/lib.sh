@@ -301,3 +301,26 @@ nova_state() {
 	done
 	NOVA_STATE="$_ns_g $_ns_a $_ns_n"
 }
+
+# gpu_name CHIP: the name the emulated GSP-RM's static information gives a
+# chipset (emu/gsp/rm.c), as nova_core shows it in sysfs.
+gpu_name() {
+	case $1 in
+	tu102) echo "NVIDIA GeForce RTX 2080 Ti" ;;
+	tu104) echo "NVIDIA GeForce RTX 2080" ;;
+	tu106) echo "NVIDIA GeForce RTX 2060" ;;
+	tu116) echo "NVIDIA GeForce GTX 1660 Ti" ;;
+	tu117) echo "NVIDIA GeForce GTX 1650" ;;
+	ga100) echo "NVIDIA A100-PCIE-40GB" ;;
+	ga102) echo "NVIDIA GeForce RTX 3090" ;;
+	ga103) echo "NVIDIA GeForce RTX 3060 Ti" ;;
+	ga104) echo "NVIDIA GeForce RTX 3070" ;;
+	ga106) echo "NVIDIA GeForce RTX 3060" ;;
+	ga107) echo "NVIDIA GeForce RTX 3050" ;;
+	ad102) echo "NVIDIA GeForce RTX 4090" ;;
+	ad103) echo "NVIDIA GeForce RTX 4080" ;;
+	ad104) echo "NVIDIA GeForce RTX 4070 Ti" ;;
+	ad106) echo "NVIDIA GeForce RTX 4060 Ti" ;;
+	ad107) echo "NVIDIA GeForce RTX 4060" ;;
+	esac
+}

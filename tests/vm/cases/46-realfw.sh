@@ -11,8 +11,9 @@
 # and its FWSEC stay synthetic (no VBIOS is public); on Turing and GA100
 # NVIDIA's generic bootloader loads that FWSEC. GA102 and later are created
 # with fuse version 1: NVIDIA's 570.144 booters there carry signatures for
-# fuse versions 1 and below only. Unbinding then unloads GSP-RM with
-# NVIDIA's booter_unload.
+# fuse versions 1 and below only. GSP-RM (the emulator's model) then
+# answers on its queues and names the GPU, which user space reads in
+# sysfs. Unbinding then unloads GSP-RM with NVIDIA's booter_unload.
 . /tests/lib.sh
 
 R=/lib/firmware-nvidia
@@ -120,6 +121,8 @@ while read -r c gsp bl bload bunload gbl; do
 			"nvidia_ucode_runs: $(cat $e/nvidia_ucode_runs) (expected $runs), fwsec_runs: $(cat $e/fwsec_runs), gsp: $(cat $e/gsp), gsp_errors: $(cat $e/gsp_errors), unmodeled: $(cat $e/unmodeled), dma_errors: $(cat $e/dma_errors)" \
 			"$(log_since_mark | grep nova-emu.$id | tail -n 3)"
 	fi
+	expect_eq "$c: user space reads the GPU's name GSP-RM gave (sysfs)" \
+		"$(gpu_name $c)" "$(cat $dev/nova-emu.$id/nova/gpu_name 2>&1)"
 	sysfs_write /sys/bus/platform/drivers/nova_core/unbind nova-emu.$id > /dev/null
 	s="$(cat $e/wpr2) $(cat $e/gsp) $(cat $e/gsp_errors)"
 	if [ "$s" = "none unloaded 0" ]; then

@@ -24,28 +24,6 @@ dbg=/sys/kernel/debug/nova_core
 chips="tu102 tu104 tu106 tu116 tu117 ga100 ga102 ga103 ga104 ga106 ga107
 	ad102 ad103 ad104 ad106 ad107"
 
-# The name GSP-RM's static information gives each chip.
-gpu_name() {
-	case $1 in
-	tu102) echo "NVIDIA GeForce RTX 2080 Ti" ;;
-	tu104) echo "NVIDIA GeForce RTX 2080" ;;
-	tu106) echo "NVIDIA GeForce RTX 2060" ;;
-	tu116) echo "NVIDIA GeForce GTX 1660 Ti" ;;
-	tu117) echo "NVIDIA GeForce GTX 1650" ;;
-	ga100) echo "NVIDIA A100-PCIE-40GB" ;;
-	ga102) echo "NVIDIA GeForce RTX 3090" ;;
-	ga103) echo "NVIDIA GeForce RTX 3060 Ti" ;;
-	ga104) echo "NVIDIA GeForce RTX 3070" ;;
-	ga106) echo "NVIDIA GeForce RTX 3060" ;;
-	ga107) echo "NVIDIA GeForce RTX 3050" ;;
-	ad102) echo "NVIDIA GeForce RTX 4090" ;;
-	ad103) echo "NVIDIA GeForce RTX 4080" ;;
-	ad104) echo "NVIDIA GeForce RTX 4070 Ti" ;;
-	ad106) echo "NVIDIA GeForce RTX 4060 Ti" ;;
-	ad107) echo "NVIDIA GeForce RTX 4060" ;;
-	esac
-}
-
 modprobe nova_core || { not_ok "load nova_core"; ktap_done; }
 modprobe nova_emu count=0 || { not_ok "load nova_emu"; ktap_done; }
 
