@@ -71,12 +71,12 @@ for r in "a1 b.2 0x174b2000" "b2 a.1 0x174a1000"; do
 	emu_del 8
 done
 
-# Three lines on success: the identification, the bring-up's layout, and
-# GSP-RM's start.
+# Four lines on success: the identification, GSP-RM's static information
+# (the GPU's name), the bring-up's layout, and GSP-RM's start.
 mark_log
 emu_new "9 chipset=ad104"
-expect_eq "three lines logged on success" "3 1 1 1" \
-	"$(log_since_mark | grep 'nova_core nova-emu.9:' | grep -vc 'direct-loading') $(log_since_mark | grep -c 'nova-emu.9: NVIDIA (') $(log_since_mark | grep -c 'nova-emu.9: VRAM .* WPR2 at') $(log_since_mark | grep -c 'nova-emu.9: GSP-RM started')"
+expect_eq "four lines logged on success" "4 1 1 1 1" \
+	"$(log_since_mark | grep 'nova_core nova-emu.9:' | grep -vc 'direct-loading') $(log_since_mark | grep -c 'nova-emu.9: NVIDIA (') $(log_since_mark | grep -c 'nova-emu.9: GSP-RM: NVIDIA GeForce RTX 4070 Ti, ') $(log_since_mark | grep -c 'nova-emu.9: VRAM .* WPR2 at') $(log_since_mark | grep -c 'nova-emu.9: GSP-RM started')"
 emu_del 9
 
 unload_all

@@ -136,7 +136,7 @@ expect_device "device 0: nodes, bus, sysfs path, facts (GA102, Ampere, a.1, 256 
 	render=/dev/dri/$r0 primary=/dev/dri/$c0 bus=emulated bus_id=nova-emu.0 \
 	sysfs=/sys/devices/nova_emu/nova-emu.0 facts_error=0 chipset=GA102 \
 	architecture=Ampere revision=a.1 vram=268435456 \
-	"gpu_name=NVIDIA GeForce RTX 3090" vram_size=268435456 driver_error=0
+	"gpu_name=NVIDIA GeForce RTX 3090" vram_size=8589934592 driver_error=0
 expect_driver "device 0: driver nova 0.0.0 (drmGetVersion)" 0
 lt_ktap "the wrappers on $r0" api --node /dev/dri/$r0 --vram 268435456
 expect_eq "nova_open of the primary node $c0 works" 0 "$(lt_open /dev/dri/$c0)"
@@ -162,7 +162,7 @@ expect_device "device 1: nodes, bus, facts (TU102, Turing, a.1, 16 GiB)" 1 \
 	render=/dev/dri/$r1 primary=/dev/dri/$c1 bus=emulated bus_id=nova-emu.1 \
 	sysfs=/sys/devices/nova_emu/nova-emu.1 facts_error=0 chipset=TU102 \
 	architecture=Turing revision=a.1 vram=17179869184 \
-	"gpu_name=NVIDIA GeForce RTX 2080 Ti" vram_size=17179869184 driver_error=0
+	"gpu_name=NVIDIA GeForce RTX 2080 Ti" vram_size=8589934592 driver_error=0
 expect_driver "device 1: driver nova 0.0.0" 1
 lt_ktap "the wrappers on $r1" api --node /dev/dri/$r1 --vram 17179869184
 

@@ -1,7 +1,7 @@
 # nova-info (tools/) in the guest: its text output, line by line, for known
-# emulated GPUs (AD104 with a 1 GiB VRAM BAR, whose GSP-RM names it, then a
-# GB202 with 32 GiB, whose GSP nova_core does not boot yet); its
-# JSON, parsed with jq, every field checked; the exit status and message
+# emulated GPUs (AD104 with a 1 GiB VRAM BAR and 8 GiB of VRAM, whose
+# GSP-RM names it, then a GB202 with a 32 GiB one, whose GSP nova_core does
+# not boot yet); its JSON, parsed with jq, every field checked; the exit status and message
 # with no nova device (2) and without permission on the nodes (3, run as
 # an unprivileged user); --help, --version and a bad argument.
 . /tests/lib.sh
@@ -99,7 +99,7 @@ nova device 0
   architecture:  Ada
   revision:      a.1
   GPU name:      NVIDIA GeForce RTX 4070 Ti
-  VRAM:          1 GiB (1073741824 bytes)
+  VRAM:          8 GiB (8589934592 bytes)
   VRAM BAR:      1 GiB (1073741824 bytes)
   driver:        nova 0.0.0 ($NOVA_DRM_DATE, NVIDIA Nova)
 EOF
@@ -127,7 +127,7 @@ keys ["devices","libnova_version","nova_info_version"]
 .devices[0].architecture "Ada"
 .devices[0].revision "a.1"
 .devices[0].gpu_name "NVIDIA GeForce RTX 4070 Ti"
-.devices[0].vram_size 1073741824
+.devices[0].vram_size 8589934592
 .devices[0].vram_bar_size 1073741824
 .devices[0].facts_error null
 .devices[0].driver|keys ["date","description","name","version"]
@@ -197,7 +197,7 @@ expect_json "as nobody, --json" <<EOF
 .devices|length 2
 [.devices[].chipset] ["AD104","GB202"]
 [.devices[].gpu_name] ["NVIDIA GeForce RTX 4070 Ti",null]
-[.devices[].vram_size] [1073741824,null]
+[.devices[].vram_size] [8589934592,null]
 [.devices[].vram_bar_size] [1073741824,34359738368]
 [.devices[].driver] [null,null]
 .devices[0].driver_error "permission denied"

@@ -392,7 +392,7 @@ static void test_version(void)
 	expect_str(v, "0.2.0", "the version is 0.2.0");
 	result(major == NOVA_LIB_VERSION_MAJOR && minor == NOVA_LIB_VERSION_MINOR &&
 	       micro == NOVA_LIB_VERSION_MICRO, "nova_lib_version() writes the numbers");
-	expect_u64(NOVA_LIB_VERSION, 0x000100, "NOVA_LIB_VERSION is 0x000100");
+	expect_u64(NOVA_LIB_VERSION, 0x000200, "NOVA_LIB_VERSION is 0x000200");
 	expect_str(nova_lib_version(NULL, NULL, NULL), buf, "nova_lib_version(NULL, NULL, NULL)");
 }
 
