@@ -465,6 +465,16 @@ int main(void)
 	result(ret == 0x10ff && e && e->rpc.sequence == (u32)seq,
 		    "unknown-function: an event the driver does not know first");
 
+	/* 8b. continuation: a CONTINUATION_RECORD alone, then the reply. */
+	G.gsp.rm.misbehave = NOVA_EMU_GSP_MB_CONTINUATION;
+	seq = send(NOVA_RPC_FN_GSP_RM_ALLOC, big, 8);
+	e = next(&bad);
+	ret = e ? (int)e->rpc.function : 0;
+	e = next(&bad);
+	result(ret == NOVA_RPC_FN_CONTINUATION_RECORD && e &&
+	       e->rpc.sequence == (u32)seq,
+	       "continuation: a stray CONTINUATION_RECORD first");
+
 	/* 9. The driver's own mistakes: counted, the element skipped. */
 	G.gsp.errors = 0;
 	push_fn(NOVA_RPC_FN_GSP_RM_ALLOC, drv_rpc_seq++, big, 8);

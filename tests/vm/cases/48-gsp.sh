@@ -279,6 +279,7 @@ mb_fail 340 silent "$nosq"
 mb_fail 340 late 'GSP: no reply to GET_GSP_STATIC_INFO within 2000 ms'
 mb_ok 340 unknown-function 'GSP: event 0x10ff (unknown) not handled'
 mb_ok 340 flood 'GSP: event 0x1003 (POST_EVENT) not handled'
+mb_ok 340 continuation 'GSP: CONTINUATION_RECORD of a message over 64 KiB not handled'
 
 # 7. Armed while GSP-RM runs, a misbehaviour hits the next reply: the
 #    unbind's UNLOADING_GUEST_DRIVER fails, and the unload goes on.

@@ -104,7 +104,11 @@ struct nova_gsp_rpc_wait {
 	bool done;
 };
 
-/* Event kinds (functions from NOVA_RPC_EVENT_FIRST) logged once each. */
+/*
+ * Event kinds (functions from NOVA_RPC_EVENT_FIRST) logged once each: the
+ * last bit is CONTINUATION_RECORD's, the one before it every event past
+ * the others'.
+ */
 #define NOVA_GSP_EVENT_BITS		64
 
 /**

@@ -192,6 +192,15 @@ static void nova_gsp_unhandled(struct nova_device *nd,
 	unsigned int bit;
 
 	lockdep_assert_held(&gsp->rx_lock);
+	if (fn == NOVA_RPC_FN_CONTINUATION_RECORD) {
+		/*
+		 * The rest of a message over 64 KiB, whose first element was
+		 * refused (its length exceeds it): not reassembled.
+		 */
+		if (!test_and_set_bit(NOVA_GSP_EVENT_BITS - 1, gsp->logged))
+			dev_notice(nd->dev, "GSP: CONTINUATION_RECORD of a message over 64 KiB not handled; further ones not logged\n");
+		return;
+	}
 	if (fn < NOVA_RPC_EVENT_FIRST) {
 		/* A reply nobody waits for: one sent without waiting. */
 		if (msg->rpc->rpc_result)
@@ -200,8 +209,8 @@ static void nova_gsp_unhandled(struct nova_device *nd,
 		return;
 	}
 	bit = fn - NOVA_RPC_EVENT_FIRST;
-	if (bit >= NOVA_GSP_EVENT_BITS)
-		bit = NOVA_GSP_EVENT_BITS - 1;
+	if (bit >= NOVA_GSP_EVENT_BITS - 1)
+		bit = NOVA_GSP_EVENT_BITS - 2;
 	if (test_and_set_bit(bit, gsp->logged))
 		return;
 	if (fn == NOVA_RPC_EVENT_OS_ERROR_LOG)

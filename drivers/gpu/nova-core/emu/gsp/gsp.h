@@ -67,6 +67,8 @@ enum nova_emu_gsp_state {
  *	2 s timeout.
  * @NOVA_EMU_GSP_MB_FLOOD: %NOVA_EMU_RM_FLOOD events come first.
  * @NOVA_EMU_GSP_MB_SILENT: GSP-RM sends nothing more until it stops.
+ * @NOVA_EMU_GSP_MB_CONTINUATION: a CONTINUATION_RECORD element with no
+ *	message before it comes first.
  * @NOVA_EMU_GSP_MB_NUM: how many modes there are.
  */
 enum nova_emu_gsp_misbehave {
@@ -80,6 +82,7 @@ enum nova_emu_gsp_misbehave {
 	NOVA_EMU_GSP_MB_LATE,
 	NOVA_EMU_GSP_MB_FLOOD,
 	NOVA_EMU_GSP_MB_SILENT,
+	NOVA_EMU_GSP_MB_CONTINUATION,
 	NOVA_EMU_GSP_MB_NUM,
 };
 

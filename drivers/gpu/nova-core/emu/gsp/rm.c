@@ -188,6 +188,7 @@ static const char *const rm_misbehave_names[NOVA_EMU_GSP_MB_NUM] = {
 	[NOVA_EMU_GSP_MB_LATE] = "late",
 	[NOVA_EMU_GSP_MB_FLOOD] = "flood",
 	[NOVA_EMU_GSP_MB_SILENT] = "silent",
+	[NOVA_EMU_GSP_MB_CONTINUATION] = "continuation",
 };
 
 /**
@@ -481,7 +482,10 @@ static int rm_send(struct nova_emu_gpu *gpu, u32 fn, u32 seq, u32 result,
 		rm->silent = true;
 		return 0;
 	case NOVA_EMU_GSP_MB_UNKNOWN_FUNCTION:
-		rm_build(rm, EV_UNKNOWN, 0, NV_OK, junk, sizeof(junk), mode);
+	case NOVA_EMU_GSP_MB_CONTINUATION:
+		rm_build(rm, mode == NOVA_EMU_GSP_MB_CONTINUATION ?
+			 FN_CONTINUATION_RECORD : EV_UNKNOWN, 0, NV_OK, junk,
+			 sizeof(junk), mode);
 		ret = rm_push(gpu, false);
 		if (ret == -EFAULT)
 			return 0;
