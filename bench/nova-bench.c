@@ -9,6 +9,7 @@
  *   nova-bench scale    --nova NODE [--levels L,L,...] [--batch N] [--reps R]
  *   nova-bench memory   --nova NODE --vgem NODE [--count N]
  *   nova-bench loop=KEY --nova NODE --vgem NODE [--iters N]
+ *   nova-bench copy     --count BYTES [--file PATH] [--reps R]
  *
  * NODE: a DRM node; nova's render node, and vgem's primary node (dumb
  * buffers are not allowed on render nodes).
@@ -31,6 +32,11 @@
  *             floor.einval       a driver ioctl number past nova's table:
  *                                the syscall and drm_ioctl's range check
  *             floor.version      DRM_IOCTL_VERSION with zero lengths
+ * copy      a plain memcpy of BYTES between two faulted-in buffers, the
+ *           median of at most 21 copies in us (copy.us), and with --file
+ *           the kernel's copy of as many bytes, read(2) of PATH, in memory
+ *           (copy.read.us): the references for the GSP image's preparation
+ *           (bench/run.sh)
  * parallel  create+close round trip per worker: one worker alone
  *           (one.*), two threads on one file (threads2.*) and two
  *           processes with a file each (procs2.*), nova and vgem; the
@@ -81,6 +87,7 @@
 static struct {
 	const char *nova;
 	const char *vgem;
+	const char *file;
 	unsigned int reps;
 	unsigned long block_us;
 	unsigned long iters;
@@ -717,6 +724,60 @@ static void parse_levels(const char *s)
  * cgroup limit. The program's own limits are lifted anyway, so that an
  * inherited ulimit cannot stop a run half-way.
  */
+/*
+ * copy: the reference for the GSP image's preparation, a plain memcpy of
+ * COUNT bytes (the image's size) between two buffers already faulted in,
+ * REPS times; "result copy.us MEDIAN".
+ */
+static void cmd_copy(void)
+{
+	unsigned int i, n = opt.reps < 21 ? opt.reps : 21;
+	double v[MAX_REPS];
+	char *a, *b;
+	uint64_t t;
+
+	a = malloc(opt.count);
+	b = malloc(opt.count);
+	if (!a || !b)
+		die("copy: cannot allocate 2 x %lu bytes", opt.count);
+	memset(a, 0x5a, opt.count);
+	memset(b, 0, opt.count);
+	for (i = 0; i < n; i++) {
+		t = now_ns();
+		memcpy(b, a, opt.count);
+		v[i] = (now_ns() - t) / 1e3;
+		/* Keep the copy from being elided. */
+		if (b[opt.count - 1] != 0x5a)
+			die("copy: memcpy went wrong");
+		b[opt.count - 1] = 0;
+	}
+	report("copy.us", v, n, 1);
+
+	/*
+	 * The kernel's own copy of as many bytes: read(2) of the image's
+	 * file (in the initramfs, so in memory), which the kernel copies
+	 * with its copy routine, the one the driver's memcpy() uses.
+	 */
+	if (opt.file) {
+		int fd = open(opt.file, O_RDONLY | O_CLOEXEC);
+		ssize_t got;
+
+		if (fd < 0)
+			die("copy: cannot open %s", opt.file);
+		for (i = 0; i < n; i++) {
+			t = now_ns();
+			got = pread(fd, b, opt.count, 0);
+			v[i] = (now_ns() - t) / 1e3;
+			if (got != (ssize_t)opt.count)
+				die("copy: %s is not %lu bytes", opt.file, opt.count);
+		}
+		close(fd);
+		report("copy.read.us", v, n, 1);
+	}
+	free(a);
+	free(b);
+}
+
 static void raise_limits(void)
 {
 	struct rlimit r = { RLIM_INFINITY, RLIM_INFINITY };
@@ -731,7 +792,7 @@ int main(int argc, char **argv)
 	int i;
 
 	if (argc < 2)
-		die("usage: nova-bench latency|scale|memory|parallel [options]");
+		die("usage: nova-bench latency|scale|memory|parallel|copy [options]");
 	cmd = argv[1];
 	for (i = 2; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -757,6 +818,8 @@ int main(int argc, char **argv)
 			opt.batch = strtoul(v, NULL, 0);
 		else if (!strcmp(a, "--count"))
 			opt.count = strtoul(v, NULL, 0);
+		else if (!strcmp(a, "--file"))
+			opt.file = v;
 		else if (!strcmp(a, "--levels"))
 			parse_levels(v);
 		else
@@ -766,6 +829,10 @@ int main(int argc, char **argv)
 	    !opt.batch || !opt.count)
 		die("--reps must be 1 to %d; --block-us, --iters, --batch, --count over 0",
 		    MAX_REPS);
+	if (!strcmp(cmd, "copy")) {
+		cmd_copy();
+		return 0;
+	}
 	if (!opt.nova || (strcmp(cmd, "scale") && !opt.vgem))
 		die("%s needs --nova%s", cmd, strcmp(cmd, "scale") ? " and --vgem" : "");
 	raise_limits();

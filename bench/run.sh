@@ -86,22 +86,32 @@ bench latency $raw --nova /dev/dri/$render --vgem /dev/dri/$vgem --reps $reps
 bench parallel $raw --nova /dev/dri/$render --vgem /dev/dri/$vgem --reps $reps
 bench memory --nova /dev/dri/$render --vgem /dev/dri/$vgem --count 100000
 bench scale $raw --nova /dev/dri/$render --levels $levels --reps $reps
+# The references for the GSP image's preparation in the probes below: a
+# plain copy of GA102's image (63 MB here, as NVIDIA's), by the kernel
+# (read(2) of the file, in memory) and by user space (memcpy).
+img=$(stat -c %s /lib/firmware/nvidia/ga102/gsp/gsp-570.144.bin)
+echo "result image.bytes $img"
+bench copy --count "$img" --file /lib/firmware/nvidia/ga102/gsp/gsp-570.144.bin --reps 21
 
-# Probe to ready, by phase: function_graph on the phase functions and a
-# few of their callees only (set_ftrace_filter), so that nothing else pays
-# for the tracer; bench/probe.awk reads the traces. The phases that are
-# static functions inlined into nova_device_probe (identification; the
-# auxiliary device) are the gaps between the traced ones. The console is
-# quiet, as on a distribution's boot: the firmware loader and nova_core log
-# lines at info level.
-funcs="nova_emu_probe nova_device_probe nova_bringup nova_fb_gfw_boot_wait
-	nova_fb_flush_page_init nova_fb_init nova_vbios_read kvmalloc_node
-	nova_vbios_parse nova_firmware_request firmware_request_nowarn
-	nova_fw_gsp_parse nova_fw_bootloader_parse nova_fw_booter_parse
-	nova_fw_gen_bootloader_parse
-	nova_fb_layout_compute nova_fwsec_frts nova_falcon_reset nova_falcon_load
-	nova_falcon_boot kvfree nova_firmware_release __auxiliary_device_add
-	nova_probe drm_dev_register"
+# Probe to ready, by phase, GSP-RM's boot included: function_graph on the
+# phase functions and a few of their callees only (set_ftrace_filter), so
+# that nothing else pays for the tracer; bench/probe.awk reads the traces.
+# Static functions the compiler inlined (nova_bringup, the GSP image's
+# preparation) are the gaps between the traced ones. The emulated engines
+# (SEC2's booter, GSP-RM's model) run as jobs on the GPU's own worker:
+# nova_emu_job_run, traced in that worker, is the emulated GPU's busy time,
+# which the driver's waits include. The console is quiet, as on a
+# distribution's boot: the firmware loader and nova_core log lines at info
+# level.
+funcs="nova_emu_probe nova_device_identify nova_device_start nova_sysfs_add
+	nova_irq_init nova_gfw_boot_wait nova_fb_flush_page_init nova_fb_init
+	nova_vbios_read nova_vbios_parse nova_firmware_request
+	nova_fb_layout_compute nova_gsp_init nova_gsp_boot nova_booter_check
+	nova_fwsec_frts nova_booter_run nova_gsp_send_init_commands
+	nova_gsp_rm_init nova_gsp_wait_sequencer nova_gsp_seq_run
+	nova_gsp_wait_init_done nova_gsp_rpc nova_firmware_release_boot
+	nova_sysfs_add_gsp __auxiliary_device_add nova_probe drm_dev_register
+	nova_emu_job_run"
 [ -d $TR/events ] || mount -t tracefs tracefs $TR || fail "mount tracefs"
 modprobe -r nova_emu
 modprobe nova_emu count=0 || fail "modprobe nova_emu count=0"

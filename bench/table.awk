@@ -111,29 +111,37 @@ END {
 		if (cl[c] in chips)
 			printf " %8s", toupper(cl[c])
 	printf "\n"
-	np = split("glue identify fb_init vbios_read vbios_alloc vbios_parse firmware " \
-		"fw_load fw_parse fb_layout fwsec falcon_reset falcon_load falcon_boot " \
-		"bringup_other frees register drm_probe drm_register total", ph, " ")
-	split("platform glue (emulator's probe to nova_core's)|" \
-		"identification (BOOT_0/BOOT_42, chip, log line)|" \
+	np = split("identify sysfs_irq fb_init vbios firmware fb_layout gsp_mem " \
+		"gsp_boot booter_check gsp_image frts init_cmds booter_load riscv_wait " \
+		"rm_init seq_wait seq_run resume_booter init_done_wait static_info " \
+		"release gsp_sysfs register drm_probe total emu_busy driver", ph, " ")
+	split("identification (BOOT_0/BOOT_42, chip, log line)|" \
+		"sysfs attributes, interrupt|" \
 		"GFW wait, sysmem flush page, VRAM size|" \
-		"VBIOS read through the PROM window|" \
-		"  of which the 1 MiB buffer (kvmalloc)|" \
-		"VBIOS parse|" \
+		"VBIOS read through the PROM window + parse|" \
 		"firmware request + parse (GSP files)|" \
-		"  of which loading the files|" \
-		"  of which parsing them|" \
 		"FB layout|" \
-		"FWSEC-FRTS|" \
-		"  of which the GSP falcon's reset|" \
-		"  of which loading the ucode|" \
-		"  of which running it|" \
-		"rest of the bring-up|" \
-		"  of which freeing the ROM and firmware|" \
+		"GSP-RM's memory (libos, logs, queues)|" \
+		"GSP boot, to static information|" \
+		"  booters' signature checks|" \
+		"  GSP image: pages, sg table, radix3, copies|" \
+		"  FWSEC-FRTS|" \
+		"  init commands queued|" \
+		"  booter_load on SEC2|" \
+		"  wait for the RISC-V core|" \
+		"  GSP-RM's init over the queues|" \
+		"    waiting for RUN_CPU_SEQUENCER|" \
+		"    running the sequencer|" \
+		"      of which its CORE_RESUME's booter_load|" \
+		"    waiting for INIT_DONE|" \
+		"    GET_GSP_STATIC_INFO round trip|" \
+		"freeing the boot-only firmware|" \
+		"GSP-RM's sysfs attributes|" \
 		"auxiliary device + DRM registration|" \
 		"  of which nova.ko's probe|" \
-		"  of which drm_dev_register|" \
-		"total: probe to DRM nodes registered", plabel, "|")
+		"total: probe to DRM nodes registered|" \
+		"  of which the emulated GPU busy (its worker)|" \
+		"  the rest: nova_core's own and idle waits", plabel, "|")
 	for (i = 1; i <= np; i++) {
 		printf "  %-50s", plabel[i]
 		for (c = 1; c <= nc; c++)
@@ -141,5 +149,16 @@ END {
 				printf " %8s", (("probe." cl[c] "." ph[i]) in med) ? \
 					sprintf("%.0f", med["probe." cl[c] "." ph[i]]) : "-"
 		printf "\n"
+	}
+
+	# GA102's GSP image against a plain copy of as many bytes.
+	if (("probe.ga102.gsp_image" in med) && med["copy.read.us"] > 0 && med["copy.us"] > 0) {
+		print ""
+		printf "GSP image preparation, GA102 (%.1f MB): %.0f us\n", med["image.bytes"] / 1e6,
+			med["probe.ga102.gsp_image"]
+		printf "  against the kernel's copy of as many bytes (read(2)): %.0f us, %.2fx (target: within 2x)\n",
+			med["copy.read.us"], med["probe.ga102.gsp_image"] / med["copy.read.us"]
+		printf "  against user space's memcpy of as many bytes: %.0f us, %.2fx\n",
+			med["copy.us"], med["probe.ga102.gsp_image"] / med["copy.us"]
 	}
 }

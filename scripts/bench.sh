@@ -38,6 +38,15 @@ for src in "$top"/bench/*.c; do
 		-I "$top/include/uapi/drm" $(pkg-config --cflags libdrm) \
 		-o "$out/tools/bin/$(basename "$src" .c)" "$src"
 done
+# GA102's GSP image as large as NVIDIA's (.fwimage of 570.144: 63 MB), so
+# that the boot handles as much as on a real GA102; synthetic, like every
+# file the emulated GPU loads (the emulated booter checks the driver's
+# copy against the same file).
+if ! "$out/tools/gen/mkfw" --kind gsp --chip ga102 --image-len 63569920 \
+	-o "$out/tools/firmware/nvidia/ga102/gsp/gsp-570.144.bin"; then
+	echo "bench: cannot make the 63 MB GA102 GSP image" >&2
+	exit 1
+fi
 # NOVA_BENCH_PROFILE=KEY: a perf profile of one round trip instead (see
 # bench/run.sh); the host's perf goes into the guest for it.
 rm -f "$out/tools/bin/perf"

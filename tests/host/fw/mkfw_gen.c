@@ -709,7 +709,7 @@ int mkfw_build(const struct mkfw_opts *o, uint8_t **datap, size_t *lenp)
 		if (!(mkfw_corruptions[i].kinds & MKFW_K(o->kind)))
 			return -ENOTSUP;
 	}
-	if (o->image_len > 0x1000000 || o->sig_len > 0x100000 || o->num_sigs < 1 ||
+	if (o->image_len > 0x4000000 || o->sig_len > 0x100000 || o->num_sigs < 1 ||
 	    o->num_sigs > 16 || (o->kind == MKFW_GSP && o->sig_len < 32))
 		return -ERANGE;
 

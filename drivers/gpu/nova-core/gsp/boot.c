@@ -4,9 +4,11 @@
  * FWSEC-FRTS, booter_load on SEC2, and the unload that undoes it.
  *
  * The GSP image (the .fwimage section of gsp-<ver>.bin) is copied into
- * vmalloc'ed pages, mapped for the GPU and described by a three-level
- * (radix3) page table; the RISC-V bootloader and the image's signature get
- * a coherent copy each; GspFwWprMeta says where all of it is in system
+ * chunks of physically contiguous pages (2 MiB where the allocator has
+ * them, smaller where not: fewer, larger scatter-gather entries to map),
+ * mapped for the GPU and described by a three-level (radix3) page table;
+ * the RISC-V bootloader and the image's signature get a coherent copy
+ * each; GspFwWprMeta says where all of it is in system
  * memory and where it goes in VRAM (the FB layout). Booter, running on
  * SEC2, reads GspFwWprMeta, copies and checks the firmware into WPR2 and
  * starts the GSP's RISC-V core, which finds its libos arguments (gsp.c)
@@ -26,7 +28,6 @@
 #include <linux/scatterlist.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
-#include <linux/vmalloc.h>
 
 #include "../device.h"
 #include "../firmware/booter.h"
@@ -43,14 +44,29 @@
 /* What booter_unload finds in its mailboxes: a value it must overwrite. */
 #define NOVA_GSP_UNLOAD_SENTINEL	0xff
 
+/* The image's largest chunk of contiguous pages. */
+#define NOVA_GSP_IMAGE_CHUNK		SZ_2M
+
+/**
+ * struct nova_gsp_image_chunk - physically contiguous pages of the image
+ * @page: the first page (not compound).
+ * @order: there are 2^@order pages.
+ */
+struct nova_gsp_image_chunk {
+	struct page *page;
+	unsigned int order;
+};
+
 /**
  * struct nova_gsp_fw_mem - GSP-RM's firmware in system memory, for booter
- * @image: the GSP image, copied into vmalloc'ed pages and zero-padded to
- *	whole GSP pages; NULL if not allocated.
- * @image_size: size of @image in bytes (a multiple of 4 KiB).
- * @sgt: @image's pages, mapped for the GPU if @mapped.
+ * @chunks: the GSP image's pages, copied from .fwimage and zero-padded to
+ *	whole GSP pages, in chunks of up to %NOVA_GSP_IMAGE_CHUNK; NULL if
+ *	not allocated.
+ * @nchunks: how many of @chunks are allocated.
+ * @image_size: size of the image in bytes (a multiple of the CPU's page).
+ * @sgt: the image's pages, mapped for the GPU if @mapped.
  * @mapped: @sgt is DMA-mapped.
- * @radix3: the radix3 page table of @image: level 0, 1 and 2 one after
+ * @radix3: the radix3 page table of the image: level 0, 1 and 2 one after
  *	the other.
  * @bootloader: a copy of the RISC-V bootloader's payload.
  * @sig: a copy of the image's signature for this chip family.
@@ -60,7 +76,8 @@
  * nova_gsp_fw_mem_fini().
  */
 struct nova_gsp_fw_mem {
-	void *image;
+	struct nova_gsp_image_chunk *chunks;
+	unsigned int nchunks;
 	size_t image_size;
 	struct sg_table sgt;
 	bool mapped;
@@ -70,34 +87,69 @@ struct nova_gsp_fw_mem {
 	struct nova_dma_buf wpr_meta;
 };
 
-/* Maps the image's pages and builds its radix3 page table. */
-static int nova_gsp_radix3_build(struct nova_device *nd,
-				 struct nova_gsp_fw_mem *mem)
+/*
+ * Copies @len bytes of @src into new pages of @mem->image_size bytes,
+ * zero-padded, in chunks as large as the allocator gives, and describes
+ * them in @mem->sgt.
+ */
+static int nova_gsp_image_alloc(struct nova_gsp_fw_mem *mem, const u8 *src,
+				size_t len)
 {
-	size_t npages = mem->image_size >> PAGE_SHIFT, i, n = 0;
-	struct nova_gsp_radix3_layout l;
-	struct sg_dma_page_iter iter;
+	size_t npages = mem->image_size >> PAGE_SHIFT, off = 0, n, i;
+	unsigned int order = get_order(NOVA_GSP_IMAGE_CHUNK);
+	struct nova_gsp_image_chunk *c;
 	struct page **pages;
-	u64 *lvl1, *lvl2;
-	int ret;
+	int ret = -ENOMEM;
 
-	ret = nova_gsp_radix3_layout(mem->image_size, &l);
-	if (ret) {
-		dev_err(nd->dev, "GSP image of %zu bytes is too big for its page table (%d)\n",
-			mem->image_size, ret);
-		return ret;
-	}
-
+	mem->chunks = kvcalloc(npages, sizeof(*mem->chunks), GFP_KERNEL);
 	pages = kvmalloc_array(npages, sizeof(*pages), GFP_KERNEL);
-	if (!pages)
-		return -ENOMEM;
-	for (i = 0; i < npages; i++)
-		pages[i] = vmalloc_to_page(mem->image + i * PAGE_SIZE);
+	if (!mem->chunks || !pages)
+		goto out;
+
+	while (off < mem->image_size) {
+		struct page *page;
+		u8 *dst;
+
+		while (order && (PAGE_SIZE << order) > mem->image_size - off)
+			order--;
+		/* Not GFP_HIGHUSER: page_address() must hold. */
+		page = alloc_pages(GFP_KERNEL | (order ? __GFP_NOWARN | __GFP_NORETRY : 0),
+				   order);
+		if (!page) {
+			if (!order)
+				goto out;
+			order--;
+			continue;
+		}
+		c = &mem->chunks[mem->nchunks++];
+		c->page = page;
+		c->order = order;
+
+		dst = page_address(page);
+		n = off < len ? min_t(size_t, len - off, PAGE_SIZE << order) : 0;
+		memcpy(dst, src + off, n);
+		memset(dst + n, 0, (PAGE_SIZE << order) - n);
+		for (i = 0; i < (1UL << order); i++)
+			pages[(off >> PAGE_SHIFT) + i] = nth_page(page, i);
+		off += PAGE_SIZE << order;
+	}
 	ret = sg_alloc_table_from_pages(&mem->sgt, pages, npages, 0,
 					mem->image_size, GFP_KERNEL);
+out:
 	kvfree(pages);
-	if (ret)
-		return ret;
+	return ret;
+}
+
+/* Maps the image's pages and builds its radix3 page table, laid out as @l. */
+static int nova_gsp_radix3_build(struct nova_device *nd,
+				 struct nova_gsp_fw_mem *mem,
+				 const struct nova_gsp_radix3_layout *l)
+{
+	struct sg_dma_page_iter iter;
+	u64 *lvl1, *lvl2;
+	size_t n = 0;
+	int ret;
+
 	ret = dma_map_sgtable(nd->dev, &mem->sgt, DMA_TO_DEVICE, 0);
 	if (ret) {
 		sg_free_table(&mem->sgt);
@@ -105,16 +157,16 @@ static int nova_gsp_radix3_build(struct nova_device *nd,
 	}
 	mem->mapped = true;
 
-	ret = nova_dma_buf_alloc(nd->dev, l.bytes[0] + l.bytes[1] + l.bytes[2],
+	ret = nova_dma_buf_alloc(nd->dev, l->bytes[0] + l->bytes[1] + l->bytes[2],
 				 &mem->radix3);
 	if (ret)
 		return ret;
-	lvl1 = mem->radix3.cpu + l.bytes[0];
-	lvl2 = mem->radix3.cpu + l.bytes[0] + l.bytes[1];
-	nova_gsp_radix3_fill(mem->radix3.cpu, l.entries[0],
-			     mem->radix3.dma + l.bytes[0]);
-	nova_gsp_radix3_fill(lvl1, l.entries[1],
-			     mem->radix3.dma + l.bytes[0] + l.bytes[1]);
+	lvl1 = mem->radix3.cpu + l->bytes[0];
+	lvl2 = mem->radix3.cpu + l->bytes[0] + l->bytes[1];
+	nova_gsp_radix3_fill(mem->radix3.cpu, l->entries[0],
+			     mem->radix3.dma + l->bytes[0]);
+	nova_gsp_radix3_fill(lvl1, l->entries[1],
+			     mem->radix3.dma + l->bytes[0] + l->bytes[1]);
 
 	/* Level 2: each 4 KiB page of the image, whatever the CPU's pages. */
 	for_each_sgtable_dma_page(&mem->sgt, &iter, 0) {
@@ -122,14 +174,14 @@ static int nova_gsp_radix3_build(struct nova_device *nd,
 		size_t sub;
 
 		for (sub = 0; sub < PAGE_SIZE; sub += NOVA_GSP_PAGE_SIZE) {
-			if (n == l.entries[2])
+			if (n == l->entries[2])
 				break;
 			lvl2[n++] = addr + sub;
 		}
 	}
-	if (n != l.entries[2]) {
+	if (n != l->entries[2]) {
 		dev_err(nd->dev, "GSP image: %zu of %zu pages mapped\n", n,
-			l.entries[2]);
+			l->entries[2]);
 		return -EIO;
 	}
 	return 0;
@@ -193,8 +245,12 @@ static void nova_gsp_fw_mem_fini(struct nova_device *nd,
 	if (mem->sgt.sgl)
 		sg_free_table(&mem->sgt);
 	mem->sgt.sgl = NULL;
-	vfree(mem->image);
-	mem->image = NULL;
+	while (mem->nchunks--)
+		__free_pages(mem->chunks[mem->nchunks].page,
+			     mem->chunks[mem->nchunks].order);
+	mem->nchunks = 0;
+	kvfree(mem->chunks);
+	mem->chunks = NULL;
 }
 
 /* Puts the firmware where booter can find it, and fills GspFwWprMeta. */
@@ -203,16 +259,20 @@ static int nova_gsp_fw_mem_init(struct nova_device *nd,
 				struct nova_gsp_fw_mem *mem)
 {
 	const struct nova_fw_gsp *g = &fw->gsp;
+	struct nova_gsp_radix3_layout l;
 	int ret;
 
 	mem->image_size = ALIGN(g->image_len, NOVA_GSP_PAGE_SIZE);
 	mem->image_size = PAGE_ALIGN(mem->image_size);
-	mem->image = vzalloc(mem->image_size);
-	if (!mem->image)
-		return -ENOMEM;
-	memcpy(mem->image, g->image, g->image_len);
-
-	ret = nova_gsp_radix3_build(nd, mem);
+	ret = nova_gsp_radix3_layout(mem->image_size, &l);
+	if (ret) {
+		dev_err(nd->dev, "GSP image of %zu bytes is too big for its page table (%d)\n",
+			mem->image_size, ret);
+		return ret;
+	}
+	ret = nova_gsp_image_alloc(mem, g->image, g->image_len);
+	if (!ret)
+		ret = nova_gsp_radix3_build(nd, mem, &l);
 	if (!ret)
 		ret = nova_dma_buf_from(nd->dev, fw->bootloader.ucode,
 					fw->bootloader.ucode_len,
