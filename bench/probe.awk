@@ -96,7 +96,7 @@ function phases(    p, G, R, k) {
 	ph["rm_init"] = s_(R "$")
 	ph["seq_wait"] = s_(R "/nova_gsp_wait_sequencer$")
 	ph["seq_run"] = s_(R "/nova_gsp_seq_run$")
-	ph["resume_booter"] = s_(R "/nova_gsp_seq_run/nova_booter_run$")
+	ph["resume_booter"] = s_(R "/nova_gsp_seq_run/nova_falcon_rerun$")
 	ph["init_done_wait"] = s_(R "/nova_gsp_wait_init_done$")
 	ph["static_info"] = s_(R "/nova_gsp_rpc$")
 	ph["release"] = s_("/nova_firmware_release_boot$")

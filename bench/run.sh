@@ -109,7 +109,7 @@ funcs="nova_emu_probe nova_device_identify nova_device_start nova_sysfs_add
 	nova_fb_layout_compute nova_gsp_init nova_gsp_boot nova_booter_check
 	nova_fwsec_frts nova_booter_run nova_gsp_send_init_commands
 	nova_gsp_rm_init nova_gsp_wait_sequencer nova_gsp_seq_run
-	nova_gsp_wait_init_done nova_gsp_rpc nova_firmware_release_boot
+	nova_gsp_wait_init_done nova_gsp_rpc nova_falcon_rerun nova_firmware_release_boot
 	nova_sysfs_add_gsp __auxiliary_device_add nova_probe drm_dev_register
 	nova_emu_job_run"
 [ -d $TR/events ] || mount -t tracefs tracefs $TR || fail "mount tracefs"

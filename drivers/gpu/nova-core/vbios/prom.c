@@ -9,6 +9,7 @@
 #include <linux/mm.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <linux/nova_compat.h>
 
 #include "../device.h"
@@ -61,6 +62,19 @@ int nova_vbios_read(struct nova_device *nd, u8 **rom, size_t *len)
 			break;
 	}
 
+	/*
+	 * The image stays for as long as the GPU is bound (FWSEC-SB needs
+	 * it at unload): keep what was read, not the whole window.
+	 */
+	if (have && have < max) {
+		u8 *fit = kvmalloc(have, GFP_KERNEL);
+
+		if (fit) {
+			memcpy(fit, buf, have);
+			kvfree(buf);
+			buf = fit;
+		}
+	}
 	*rom = buf;
 	*len = have;
 	return 0;
