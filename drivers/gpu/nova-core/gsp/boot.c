@@ -129,8 +129,9 @@ static int nova_gsp_image_alloc(struct nova_gsp_fw_mem *mem, const u8 *src,
 		n = off < len ? min_t(size_t, len - off, PAGE_SIZE << order) : 0;
 		memcpy(dst, src + off, n);
 		memset(dst + n, 0, (PAGE_SIZE << order) - n);
+		/* One allocation's struct pages are contiguous. */
 		for (i = 0; i < (1UL << order); i++)
-			pages[(off >> PAGE_SHIFT) + i] = nth_page(page, i);
+			pages[(off >> PAGE_SHIFT) + i] = page + i;
 		off += PAGE_SIZE << order;
 	}
 	ret = sg_alloc_table_from_pages(&mem->sgt, pages, npages, 0,
