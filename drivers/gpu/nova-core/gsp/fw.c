@@ -26,12 +26,20 @@
 u32 nova_gsp_msg_checksum(const void *elem, size_t len)
 {
 	const u8 *p = elem;
-	u64 x = 0;
+	u64 x[4] = {};
 	size_t i;
 
-	for (i = 0; i + 8 <= len; i += 8)
-		x ^= get_unaligned_le64(p + i);
-	return lower_32_bits(x) ^ upper_32_bits(x);
+	/* Four independent chains: the XORs of one do not wait on another's. */
+	for (i = 0; i + 32 <= len; i += 32) {
+		x[0] ^= get_unaligned_le64(p + i);
+		x[1] ^= get_unaligned_le64(p + i + 8);
+		x[2] ^= get_unaligned_le64(p + i + 16);
+		x[3] ^= get_unaligned_le64(p + i + 24);
+	}
+	for (; i + 8 <= len; i += 8)
+		x[0] ^= get_unaligned_le64(p + i);
+	x[0] ^= x[1] ^ x[2] ^ x[3];
+	return lower_32_bits(x[0]) ^ upper_32_bits(x[0]);
 }
 
 /**
@@ -192,7 +200,10 @@ int nova_gsp_msg_build(void *buf, size_t buf_len, u32 seq, u32 fn,
 	if (buf_len < slots * NOVA_GSP_MSG_SLOT)
 		return -ENOSPC;
 
-	memset(buf, 0, slots * NOVA_GSP_MSG_SLOT);
+	/* The payload is copied over: only the headers and the rest are zeroed. */
+	memset(e, 0, sizeof(*e));
+	memset(e->rpc.data + len, 0,
+	       slots * NOVA_GSP_MSG_SLOT - sizeof(*e) - len);
 	e->seq_num = seq;
 	e->elem_count = slots;
 	e->rpc.header_version = NOVA_RPC_HEADER_VERSION;
@@ -204,6 +215,7 @@ int nova_gsp_msg_build(void *buf, size_t buf_len, u32 seq, u32 fn,
 	e->rpc.sequence = rpc_seq;
 	if (len)
 		memcpy(e->rpc.data, payload, len);
-	e->checksum = nova_gsp_msg_checksum(buf, slots * NOVA_GSP_MSG_SLOT);
+	/* The zeroes after the payload add nothing to the checksum. */
+	e->checksum = nova_gsp_msg_checksum(buf, ALIGN(sizeof(*e) + len, 8));
 	return slots;
 }
