@@ -38,6 +38,20 @@
 #define BIG		(1 << 20)
 #define RPC_BATCH	200
 
+volatile unsigned long bench_jiffies;
+
+/* The timer tick: jiffies advance HZ times a second. */
+static void *bench_tick(void *arg)
+{
+	struct timespec ts = { 0, 1000000000L / HZ };
+
+	for (;;) {
+		nanosleep(&ts, NULL);
+		bench_jiffies++;
+	}
+	return NULL;
+}
+
 static struct device bench_dev = { "gsp-bench" };
 static struct nova_device nd = { .dev = &bench_dev };
 
@@ -233,6 +247,7 @@ int main(int argc, char **argv)
 		{ "cmd1m.memcpy", cmd1m_memcpy, 1, NULL },
 	};
 	int reps = 1001, raw = 0, i, r, k, n = ARRAY_SIZE(cases);
+	pthread_t tick;
 
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--reps") && i + 1 < argc)
@@ -247,6 +262,8 @@ int main(int argc, char **argv)
 	if (reps < 3)
 		reps = 3;
 
+	if (pthread_create(&tick, NULL, bench_tick, NULL))
+		return 1;
 	big_src = malloc(BIG);
 	big_dst = malloc(BIG);
 	if (!big_src || !big_dst)

@@ -108,15 +108,35 @@ static void nova_q_put(struct nova_gsp_queues *q, u32 queue, u32 slot,
 	       (n - first) * NOVA_GSP_MSG_SLOT);
 }
 
-/* Copies @n slots of the ring @queue from @slot into @dst, wrapping. */
-static void nova_q_get(struct nova_gsp_queues *q, u32 queue, u32 slot,
-		       void *dst, u32 n)
-{
-	u32 first = min_t(u32, n, NOVA_GSP_QUEUE_SLOTS - slot);
+/* The bytes of a ring's slots, past which an offset wraps to slot 0. */
+#define NOVA_Q_RING_BYTES	(NOVA_GSP_QUEUE_SLOTS * NOVA_GSP_MSG_SLOT)
 
-	memcpy(dst, nova_q_slot(q, queue, slot), first * NOVA_GSP_MSG_SLOT);
-	memcpy(dst + first * NOVA_GSP_MSG_SLOT, nova_q_slot(q, queue, 0),
-	       (n - first) * NOVA_GSP_MSG_SLOT);
+/*
+ * Copies @n bytes from @off bytes into the element at @slot of the ring
+ * @queue into @dst, wrapping.
+ */
+static void nova_q_read(struct nova_gsp_queues *q, u32 queue, u32 slot,
+			size_t off, void *dst, size_t n)
+{
+	size_t at = ((size_t)slot * NOVA_GSP_MSG_SLOT + off) % NOVA_Q_RING_BYTES;
+	size_t first = min_t(size_t, n, NOVA_Q_RING_BYTES - at);
+
+	memcpy(dst, nova_q_slot(q, queue, 0) + at, first);
+	memcpy(dst + first, nova_q_slot(q, queue, 0), n - first);
+}
+
+/*
+ * The checksum of @n bytes from @off bytes into the element at @slot of
+ * the ring @queue, wrapping; @off and @n are multiples of 8.
+ */
+static u32 nova_q_checksum(struct nova_gsp_queues *q, u32 queue, u32 slot,
+			   size_t off, size_t n)
+{
+	size_t at = ((size_t)slot * NOVA_GSP_MSG_SLOT + off) % NOVA_Q_RING_BYTES;
+	size_t first = min_t(size_t, n, NOVA_Q_RING_BYTES - at);
+
+	return nova_gsp_msg_checksum(nova_q_slot(q, queue, 0) + at, first) ^
+	       nova_gsp_msg_checksum(nova_q_slot(q, queue, 0), n - first);
 }
 
 /**
@@ -129,8 +149,13 @@ static void nova_q_get(struct nova_gsp_queues *q, u32 queue, u32 slot,
  */
 int nova_gsp_queues_init(struct nova_gsp_queues *q, void *shm)
 {
+	u32 i;
+
 	memset(q, 0, sizeof(*q));
 	q->shm = shm;
+	/* What the command slots hold is not known yet: zeroed when first used. */
+	for (i = 0; i < NOVA_GSP_QUEUE_SLOTS; i++)
+		q->cmd_used[i] = NOVA_GSP_MSG_SLOT;
 	q->tx = kvzalloc(NOVA_GSP_MSG_MAX_SLOTS * NOVA_GSP_MSG_SLOT, GFP_KERNEL);
 	q->rx = kvzalloc(NOVA_GSP_MSG_MAX_SLOTS * NOVA_GSP_MSG_SLOT, GFP_KERNEL);
 	if (!q->tx || !q->rx) {
@@ -172,7 +197,9 @@ int nova_gsp_queues_push(struct nova_gsp_queues *q, u32 fn, u32 rpc_seq,
 			 const void *payload, size_t len, const char **why)
 {
 	u32 rptr = READ_ONCE(*nova_q_cmd_rptr(q));
+	u32 last, i;
 	int free, slots;
+	size_t end;
 
 	*why = NULL;
 	free = nova_gsp_msgq_free(q->wptr, rptr, NOVA_GSP_QUEUE_SLOTS);
@@ -180,14 +207,37 @@ int nova_gsp_queues_push(struct nova_gsp_queues *q, u32 fn, u32 rpc_seq,
 		*why = "command queue read pointer out of range";
 		return -EPROTO;
 	}
-	slots = nova_gsp_msg_build(q->tx, NOVA_GSP_MSG_MAX_SLOTS * NOVA_GSP_MSG_SLOT,
-				   q->cmd_seq, fn, rpc_seq, payload, len);
+	slots = nova_gsp_msg_slots(len);
 	if (slots < 0)
 		return slots;
 	if (slots > free)
 		return -EAGAIN;
 
-	nova_q_put(q, NOVA_GSP_CMDQ_OFFSET, q->wptr, q->tx, slots);
+	last = (q->wptr + slots - 1) % NOVA_GSP_QUEUE_SLOTS;
+	end = ALIGN(sizeof(struct nova_gsp_msg_element) + len, 8) -
+	      (slots - 1) * NOVA_GSP_MSG_SLOT;
+	if (q->wptr + slots <= NOVA_GSP_QUEUE_SLOTS) {
+		/*
+		 * Written in place. The checksum counts every byte of the
+		 * slots: what an earlier element left after this one's end
+		 * is zeroed, nothing more.
+		 */
+		void *at = nova_q_slot(q, NOVA_GSP_CMDQ_OFFSET, q->wptr);
+
+		if (q->cmd_used[last] > end)
+			memset(nova_q_slot(q, NOVA_GSP_CMDQ_OFFSET, last) + end, 0,
+			       q->cmd_used[last] - end);
+		nova_gsp_msg_write(at, slots, q->cmd_seq, fn, rpc_seq, payload, len);
+	} else {
+		/* Across the end of the ring: built whole, then copied. */
+		nova_gsp_msg_build(q->tx, NOVA_GSP_MSG_MAX_SLOTS * NOVA_GSP_MSG_SLOT,
+				   q->cmd_seq, fn, rpc_seq, payload, len);
+		nova_q_put(q, NOVA_GSP_CMDQ_OFFSET, q->wptr, q->tx, slots);
+	}
+	for (i = 0; i < slots - 1; i++)
+		q->cmd_used[(q->wptr + i) % NOVA_GSP_QUEUE_SLOTS] = NOVA_GSP_MSG_SLOT;
+	q->cmd_used[last] = end;
+
 	q->wptr = (q->wptr + slots) % NOVA_GSP_QUEUE_SLOTS;
 	q->cmd_seq++;
 	/* The element is in memory before GSP-RM can see the pointer. */
@@ -215,8 +265,10 @@ int nova_gsp_queues_pop(struct nova_gsp_queues *q, struct nova_gsp_msg *msg,
 {
 	u32 wptr = READ_ONCE(*nova_q_msg_wptr(q));
 	const struct nova_gsp_msg_element *e = q->rx;
+	const size_t hdr = sizeof(*e);
+	size_t len, used;
 	int avail, ret;
-	u32 count;
+	u32 count, sum;
 
 	*why = NULL;
 	avail = nova_gsp_msgq_avail(wptr, q->rptr, NOVA_GSP_QUEUE_SLOTS);
@@ -229,7 +281,8 @@ int nova_gsp_queues_pop(struct nova_gsp_queues *q, struct nova_gsp_msg *msg,
 	/* The element is read after the pointer that published it. */
 	dma_rmb();
 
-	nova_q_get(q, NOVA_GSP_MSGQ_OFFSET, q->rptr, q->rx, 1);
+	/* The headers, copied once: what is checked is what is used. */
+	nova_q_read(q, NOVA_GSP_MSGQ_OFFSET, q->rptr, 0, q->rx, hdr);
 	count = e->elem_count;
 	if (!count || count > NOVA_GSP_MSG_MAX_SLOTS || count > avail) {
 		*why = "element count outside what the queue holds";
@@ -237,12 +290,21 @@ int nova_gsp_queues_pop(struct nova_gsp_queues *q, struct nova_gsp_msg *msg,
 		count = avail;
 		ret = -EPROTO;
 	} else {
-		if (count > 1)
-			nova_q_get(q, NOVA_GSP_MSGQ_OFFSET,
-				   (q->rptr + 1) % NOVA_GSP_QUEUE_SLOTS,
-				   q->rx + NOVA_GSP_MSG_SLOT, count - 1);
-		ret = nova_gsp_msg_check(q->rx, count * NOVA_GSP_MSG_SLOT,
-					 q->msg_seq, why);
+		/*
+		 * The payload is copied out as far as the RPC header says,
+		 * within the element; the checksum of the slots' rest is
+		 * worked out where it lies, as nothing reads it.
+		 */
+		len = count * NOVA_GSP_MSG_SLOT;
+		used = ALIGN(offsetof(struct nova_gsp_msg_element, rpc) +
+			     (size_t)e->rpc.length, 8);
+		used = clamp(used, hdr, len);
+		nova_q_read(q, NOVA_GSP_MSGQ_OFFSET, q->rptr, hdr, q->rx + hdr,
+			    used - hdr);
+		sum = nova_gsp_msg_checksum(q->rx, used) ^
+		      nova_q_checksum(q, NOVA_GSP_MSGQ_OFFSET, q->rptr, used,
+				      len - used);
+		ret = nova_gsp_msg_check_sum(q->rx, len, sum, q->msg_seq, why);
 	}
 
 	q->rptr = (q->rptr + count) % NOVA_GSP_QUEUE_SLOTS;

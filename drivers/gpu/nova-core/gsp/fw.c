@@ -78,23 +78,27 @@ int nova_gsp_msgq_avail(u32 wptr, u32 rptr, u32 count)
 }
 
 /**
- * nova_gsp_msg_check() - check a received element before anything uses it
- * @buf: the element, its slots copied out of the queue in order
- * @len: bytes of @buf: a whole number of slots, as many as its header says
- *	(the caller reads the header's element count first and copies that
- *	many slots, after checking them against what the queue holds)
+ * nova_gsp_msg_check_sum() - check a received element, its checksum known
+ * @buf: the element's headers and payload, copied out of the queue
+ * @len: the bytes the element takes in the queue: a whole number of
+ *	slots, as many as its header says (the caller reads the header's
+ *	element count first, after checking it against what the queue holds)
+ * @sum: nova_gsp_msg_checksum() of those @len bytes, which the caller may
+ *	work out in parts (the checksum of a concatenation is the XOR of its
+ *	parts' at offsets that are multiples of 8)
  * @seq: the sequence number the element must carry
  * @why: set to the reason of a failure, a constant string
  *
  * Checks, in this order, before any field past the header is trusted: the
  * element count (1 to %NOVA_GSP_MSG_MAX_SLOTS, matching @len), the
- * checksum (the element's checksum must be 0), the sequence number, the
- * RPC header's version and signature, and that the RPC's length covers its
- * header and fits in the element.
+ * checksum (@sum must be 0), the sequence number, the RPC header's version
+ * and signature, and that the RPC's length covers its header and fits in
+ * the element. Reads only the headers at @buf.
  *
  * Return: 0; -EBADMSG for a bad checksum, -EPROTO for anything else.
  */
-int nova_gsp_msg_check(const void *buf, size_t len, u32 seq, const char **why)
+int nova_gsp_msg_check_sum(const void *buf, size_t len, u32 sum, u32 seq,
+			   const char **why)
 {
 	const struct nova_gsp_msg_element *e = buf;
 	size_t room;
@@ -109,7 +113,7 @@ int nova_gsp_msg_check(const void *buf, size_t len, u32 seq, const char **why)
 		*why = "bad element count";
 		return -EPROTO;
 	}
-	if (nova_gsp_msg_checksum(buf, len)) {
+	if (sum) {
 		*why = "bad checksum";
 		return -EBADMSG;
 	}
@@ -128,6 +132,24 @@ int nova_gsp_msg_check(const void *buf, size_t len, u32 seq, const char **why)
 		return -EPROTO;
 	}
 	return 0;
+}
+
+/**
+ * nova_gsp_msg_check() - check a received element before anything uses it
+ * @buf: the element, its slots copied out of the queue in order
+ * @len: bytes of @buf: a whole number of slots, as many as its header says
+ * @seq: the sequence number the element must carry
+ * @why: set to the reason of a failure, a constant string
+ *
+ * nova_gsp_msg_check_sum() with the checksum of the @len bytes at @buf.
+ *
+ * Return: 0; -EBADMSG for a bad checksum, -EPROTO for anything else.
+ */
+int nova_gsp_msg_check(const void *buf, size_t len, u32 seq, const char **why)
+{
+	u32 sum = len >= NOVA_GSP_MSG_SLOT ? nova_gsp_msg_checksum(buf, len) : 0;
+
+	return nova_gsp_msg_check_sum(buf, len, sum, seq, why);
 }
 
 /**
@@ -173,8 +195,64 @@ void nova_gsp_radix3_fill(u64 *ptes, size_t count, u64 base)
 }
 
 /**
+ * nova_gsp_msg_write() - write an element's headers and payload
+ * @buf: where the element starts; its slots' bytes after the payload,
+ *	rounded up to 8, must already be zero
+ * @slots: the slots it takes, as nova_gsp_msg_build() works them out
+ * @seq: the element's sequence number in its queue
+ * @fn: the RPC function
+ * @rpc_seq: the RPC's sequence number
+ * @payload: the payload
+ * @len: its length
+ *
+ * Writes the element header, the RPC header (results pending), the
+ * payload and the up to 7 zero bytes that round it to 8, and nothing
+ * after: the zeroes there add nothing to the checksum, which is worked
+ * out over what is written. The command queue writes its elements in
+ * place with it, zeroing only what an earlier element left in the slots.
+ *
+ * Return: the bytes written from @buf, a multiple of 8.
+ */
+size_t nova_gsp_msg_write(void *buf, u32 slots, u32 seq, u32 fn, u32 rpc_seq,
+			  const void *payload, size_t len)
+{
+	struct nova_gsp_msg_element *e = buf;
+	size_t end = ALIGN(sizeof(*e) + len, 8);
+
+	memset(e, 0, sizeof(*e));
+	e->seq_num = seq;
+	e->elem_count = slots;
+	e->rpc.header_version = NOVA_RPC_HEADER_VERSION;
+	e->rpc.signature = NOVA_RPC_SIGNATURE;
+	e->rpc.length = sizeof(e->rpc) + len;
+	e->rpc.function = fn;
+	e->rpc.rpc_result = NOVA_RPC_RESULT_PENDING;
+	e->rpc.rpc_result_private = NOVA_RPC_RESULT_PENDING;
+	e->rpc.sequence = rpc_seq;
+	if (len)
+		memcpy(e->rpc.data, payload, len);
+	memset(e->rpc.data + len, 0, end - sizeof(*e) - len);
+	e->checksum = nova_gsp_msg_checksum(buf, end);
+	return end;
+}
+
+/**
+ * nova_gsp_msg_slots() - the slots an element of some payload takes
+ * @len: the payload's length
+ *
+ * Return: 1 to %NOVA_GSP_MSG_MAX_SLOTS; -E2BIG past that.
+ */
+int nova_gsp_msg_slots(size_t len)
+{
+	if (len > NOVA_GSP_MSG_MAX_PAYLOAD)
+		return -E2BIG;
+	return DIV_ROUND_UP(sizeof(struct nova_gsp_msg_element) + len,
+			    NOVA_GSP_MSG_SLOT);
+}
+
+/**
  * nova_gsp_msg_build() - lay out one queue element
- * @buf: where; zeroed first
+ * @buf: where
  * @buf_len: bytes of @buf (at least the element's slots)
  * @seq: the element's sequence number in its queue
  * @fn: the RPC function
@@ -191,31 +269,16 @@ void nova_gsp_radix3_fill(u64 *ptes, size_t count, u64 base)
 int nova_gsp_msg_build(void *buf, size_t buf_len, u32 seq, u32 fn,
 		       u32 rpc_seq, const void *payload, size_t len)
 {
-	struct nova_gsp_msg_element *e = buf;
-	size_t slots;
+	int slots = nova_gsp_msg_slots(len);
+	size_t end;
 
-	if (len > NOVA_GSP_MSG_MAX_PAYLOAD)
-		return -E2BIG;
-	slots = DIV_ROUND_UP(sizeof(*e) + len, NOVA_GSP_MSG_SLOT);
-	if (buf_len < slots * NOVA_GSP_MSG_SLOT)
+	if (slots < 0)
+		return slots;
+	if (buf_len < (size_t)slots * NOVA_GSP_MSG_SLOT)
 		return -ENOSPC;
 
-	/* The payload is copied over: only the headers and the rest are zeroed. */
-	memset(e, 0, sizeof(*e));
-	memset(e->rpc.data + len, 0,
-	       slots * NOVA_GSP_MSG_SLOT - sizeof(*e) - len);
-	e->seq_num = seq;
-	e->elem_count = slots;
-	e->rpc.header_version = NOVA_RPC_HEADER_VERSION;
-	e->rpc.signature = NOVA_RPC_SIGNATURE;
-	e->rpc.length = sizeof(e->rpc) + len;
-	e->rpc.function = fn;
-	e->rpc.rpc_result = NOVA_RPC_RESULT_PENDING;
-	e->rpc.rpc_result_private = NOVA_RPC_RESULT_PENDING;
-	e->rpc.sequence = rpc_seq;
-	if (len)
-		memcpy(e->rpc.data, payload, len);
-	/* The zeroes after the payload add nothing to the checksum. */
-	e->checksum = nova_gsp_msg_checksum(buf, ALIGN(sizeof(*e) + len, 8));
+	end = ALIGN(sizeof(struct nova_gsp_msg_element) + len, 8);
+	memset(buf + end, 0, slots * NOVA_GSP_MSG_SLOT - end);
+	nova_gsp_msg_write(buf, slots, seq, fn, rpc_seq, payload, len);
 	return slots;
 }

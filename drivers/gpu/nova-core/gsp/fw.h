@@ -558,6 +558,11 @@ u32 nova_gsp_msg_checksum(const void *elem, size_t len);
 int nova_gsp_msgq_free(u32 wptr, u32 rptr, u32 count);
 int nova_gsp_msgq_avail(u32 wptr, u32 rptr, u32 count);
 int nova_gsp_msg_check(const void *buf, size_t len, u32 seq, const char **why);
+int nova_gsp_msg_check_sum(const void *buf, size_t len, u32 sum, u32 seq,
+			   const char **why);
+int nova_gsp_msg_slots(size_t len);
+size_t nova_gsp_msg_write(void *buf, u32 slots, u32 seq, u32 fn, u32 rpc_seq,
+			  const void *payload, size_t len);
 int nova_gsp_msg_build(void *buf, size_t buf_len, u32 seq, u32 fn,
 		       u32 rpc_seq, const void *payload, size_t len);
 int nova_gsp_radix3_layout(u64 size, struct nova_gsp_radix3_layout *l);

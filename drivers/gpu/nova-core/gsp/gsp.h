@@ -55,8 +55,13 @@ enum nova_gsp_log {
  * @rptr: the status queue's read pointer, which the driver owns.
  * @cmd_seq: sequence number of the next command element.
  * @msg_seq: sequence number the next status element must carry.
- * @tx: a buffer of %NOVA_GSP_MSG_MAX_SLOTS slots where elements are built.
- * @rx: a buffer of as many slots where received elements are checked.
+ * @tx: a buffer of %NOVA_GSP_MSG_MAX_SLOTS slots where an element that
+ *	wraps around the end of the command queue is built.
+ * @rx: a buffer of as many slots where received elements are copied and
+ *	checked.
+ * @cmd_used: for each command queue slot, how many of its first bytes an
+ *	element left nonzero (the rest is zero): only the driver writes
+ *	those slots, so a shorter element written there zeroes no more.
  *
  * Not locked: the caller serialises pushes with pushes and pops with pops.
  */
@@ -68,6 +73,7 @@ struct nova_gsp_queues {
 	u32 msg_seq;
 	void *tx;
 	void *rx;
+	u16 cmd_used[NOVA_GSP_QUEUE_SLOTS];
 };
 
 /**

@@ -262,14 +262,9 @@ static void nova_gsp_dispatch(struct nova_device *nd,
 	}
 }
 
-/**
- * nova_gsp_process() - drain the status queue
- * @nd: the GPU
- *
- * Called by the interrupt thread on SWGEN0 and by waiters that poll; wakes
- * the waiters afterwards.
- */
-void nova_gsp_process(struct nova_device *nd)
+/* Drains the status queue; returns whether anything came. */
+static bool nova_gsp_drain(struct nova_device *nd)
+	__must_hold(&nd->gsp_rm.rx_lock)
 {
 	struct nova_gsp *gsp = &nd->gsp_rm;
 	struct nova_gsp_msg msg;
@@ -277,7 +272,7 @@ void nova_gsp_process(struct nova_device *nd)
 	int ret, n = 0;
 	bool any = false;
 
-	mutex_lock(&gsp->rx_lock);
+	lockdep_assert_held(&gsp->rx_lock);
 	/* The queue holds at most its slots: a flood cannot keep us here. */
 	while (gsp->q.rx && n++ < NOVA_GSP_QUEUE_SLOTS) {
 		ret = nova_gsp_queues_pop(&gsp->q, &msg, &why);
@@ -298,6 +293,23 @@ void nova_gsp_process(struct nova_device *nd)
 	}
 	if (any)
 		WRITE_ONCE(gsp->events, gsp->events + 1);
+	return any;
+}
+
+/**
+ * nova_gsp_process() - drain the status queue
+ * @nd: the GPU
+ *
+ * Called by the interrupt thread on SWGEN0 and by waiters that poll; wakes
+ * the waiters afterwards.
+ */
+void nova_gsp_process(struct nova_device *nd)
+{
+	struct nova_gsp *gsp = &nd->gsp_rm;
+	bool any;
+
+	mutex_lock(&gsp->rx_lock);
+	any = nova_gsp_drain(nd);
 	mutex_unlock(&gsp->rx_lock);
 	if (any)
 		wake_up_all(&gsp->wq);
@@ -311,14 +323,17 @@ static int nova_gsp_wait(struct nova_device *nd, unsigned int timeout_ms,
 	struct nova_gsp *gsp = &nd->gsp_rm;
 	unsigned long deadline = jiffies + msecs_to_jiffies(timeout_ms);
 	unsigned int seen;
-	bool met;
+	bool any, met;
 
 	for (;;) {
-		nova_gsp_process(nd);
+		/* Drained and checked in one go: the reply may be there already. */
 		mutex_lock(&gsp->rx_lock);
+		any = nova_gsp_drain(nd);
 		met = cond(gsp, arg);
 		seen = gsp->events;
 		mutex_unlock(&gsp->rx_lock);
+		if (any)
+			wake_up_all(&gsp->wq);
 		if (met)
 			return 0;
 		if (time_after(jiffies, deadline))
@@ -329,9 +344,16 @@ static int nova_gsp_wait(struct nova_device *nd, unsigned int timeout_ms,
 	}
 }
 
+/* The reply came (or a failure instead): nothing more goes to @arg. */
 static bool nova_gsp_rpc_done(struct nova_gsp *gsp, void *arg)
 {
-	return ((struct nova_gsp_rpc_wait *)arg)->done;
+	struct nova_gsp_rpc_wait *w = arg;
+
+	lockdep_assert_held(&gsp->rx_lock);
+	if (!w->done)
+		return false;
+	gsp->waiting = NULL;
+	return true;
 }
 
 /**
@@ -373,10 +395,12 @@ int nova_gsp_rpc(struct nova_device *nd, u32 fn, const void *payload,
 	mutex_unlock(&gsp->cmd_lock);
 	if (!ret)
 		ret = nova_gsp_wait(nd, timeout_ms, nova_gsp_rpc_done, &w);
-
-	mutex_lock(&gsp->rx_lock);
-	gsp->waiting = NULL;
-	mutex_unlock(&gsp->rx_lock);
+	if (ret) {
+		/* Unregistered by nova_gsp_rpc_done() once done, else here. */
+		mutex_lock(&gsp->rx_lock);
+		gsp->waiting = NULL;
+		mutex_unlock(&gsp->rx_lock);
+	}
 	mutex_unlock(&gsp->rpc_lock);
 
 	if (ret == -ETIMEDOUT)

@@ -514,6 +514,47 @@ static void gsp_queue_push(struct kunit *test)
 	nova_gsp_queues_fini(&q);
 }
 
+/*
+ * Elements written in place over what earlier ones left: the checksum
+ * counts the whole slot, so what a longer element (or anything else) left
+ * after a shorter one's end must be zero again, and nothing past it.
+ */
+static void gsp_queue_push_reuse(struct kunit *test)
+{
+	struct nova_gsp_queues q;
+	void *shm = t_queues(test, &q);
+	u8 *slot0 = t_slot(shm, NOVA_GSP_CMDQ_OFFSET, 0);
+	u8 *slot1 = t_slot(shm, NOVA_GSP_CMDQ_OFFSET, 1);
+	const char *why;
+	u8 *pl;
+
+	pl = kunit_kzalloc(test, 0x1800, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, pl);
+	memset(pl, 0xa5, 0x1800);
+
+	/* Whatever the memory held before the first element is cleared. */
+	memset(slot0, 0xff, 2 * 0x1000);
+	KUNIT_ASSERT_EQ(test, nova_gsp_queues_push(&q, 72, 1, pl, 8, &why), 0);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(slot0, 0x1000), 0U);
+	KUNIT_EXPECT_NULL(test, memchr_inv(slot0 + 0x58, 0, 0x1000 - 0x58));
+
+	/* A two-slot element from slot 0, then a short one there again. */
+	q.wptr = 0;
+	*t_u32(shm, T_CMD_RPTR) = 0;
+	KUNIT_ASSERT_EQ(test, nova_gsp_queues_push(&q, 72, 2, pl, 0x1800, &why), 0);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(slot0, 2 * 0x1000), 0U);
+	q.wptr = 0;
+	KUNIT_ASSERT_EQ(test, nova_gsp_queues_push(&q, 72, 3, pl, 16, &why), 0);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(slot0, 0x1000), 0U);
+	KUNIT_EXPECT_NULL(test, memchr_inv(slot0 + 0x60, 0, 0x1000 - 0x60));
+	/* The next slot is the next element's: left as it was. */
+	KUNIT_EXPECT_EQ(test, slot1[0x7ff], 0xa5);
+	KUNIT_ASSERT_EQ(test, nova_gsp_queues_push(&q, 72, 4, pl, 1, &why), 0);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(slot1, 0x1000), 0U);
+	KUNIT_EXPECT_NULL(test, memchr_inv(slot1 + 0x58, 0, 0x1000 - 0x58));
+	nova_gsp_queues_fini(&q);
+}
+
 /* GSP-RM's side: an element of @slots built at @slot of the status queue. */
 static void t_gsp_send(struct kunit *test, void *shm, u32 slot, u32 seq,
 		       u32 fn, size_t len, u32 *wptr)
@@ -570,6 +611,28 @@ static void gsp_queue_pop(struct kunit *test)
 	*t_u32(shm, T_MSG_WPTR) = w;
 	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), -EBADMSG);
 
+	/* A flipped bit in the padding, far from the payload: the same. */
+	t_gsp_send(test, shm, 4, 4, 65, 8, &w);
+	((u8 *)t_slot(shm, NOVA_GSP_MSGQ_OFFSET, 4))[0xff8] ^= 0x80;
+	*t_u32(shm, T_MSG_WPTR) = w;
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), -EBADMSG);
+
+	/* And in the padding of an element's slot after the wrap. */
+	q.rptr = 62;
+	q.msg_seq = 5;
+	t_gsp_send(test, shm, 62, 5, 65, 0x1010, &w);
+	((u8 *)t_slot(shm, NOVA_GSP_MSGQ_OFFSET, 0))[0x800] ^= 4;
+	*t_u32(shm, T_MSG_WPTR) = w;
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), -EBADMSG);
+	/* A length past the element: refused before anything is copied. */
+	t_gsp_send(test, shm, 1, 6, 65, 8, &w);
+	((struct nova_gsp_msg_element *)t_slot(shm, NOVA_GSP_MSGQ_OFFSET, 1))->rpc.length =
+		0x10000;
+	*t_u32(shm, T_MSG_WPTR) = w;
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), -EBADMSG);
+	q.rptr = 4;
+	q.msg_seq = 4;
+
 	/* An element claiming more slots than were published. */
 	t_gsp_send(test, shm, 4, 4, 65, 0x1800, &w);
 	*t_u32(shm, T_MSG_WPTR) = 5;
@@ -621,6 +684,7 @@ static struct kunit_case nova_gsp_cases[] = {
 	KUNIT_CASE(gsp_seq_all_opcodes),
 	KUNIT_CASE(gsp_seq_hostile),
 	KUNIT_CASE(gsp_queue_push),
+	KUNIT_CASE(gsp_queue_push_reuse),
 	KUNIT_CASE(gsp_queue_pop),
 	KUNIT_CASE(gsp_registry),
 	{}

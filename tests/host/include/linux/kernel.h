@@ -14,4 +14,5 @@
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define min_t(t, a, b) ((t)(a) < (t)(b) ? (t)(a) : (t)(b))
 #define max_t(t, a, b) ((t)(a) > (t)(b) ? (t)(a) : (t)(b))
+#define clamp(v, lo, hi) min_t(__typeof__(v), max_t(__typeof__(v), v, lo), hi)
 #endif
