@@ -1,6 +1,7 @@
 # The table of `make bench`, from what bench/run.sh printed in the VM
 # ("result KEY MEDIAN Q1 Q3" for times in ns, "result KEY VALUE"
-# otherwise). Variables: hostload, hostcpus (scripts/bench.sh).
+# otherwise), after what bench/host/gsp-bench printed on the host in the
+# same form. Variables: hostload, hostcpus, hostcpu (scripts/bench.sh).
 # docs/performance.md explains each figure and what bounds it.
 
 function us(ns) {
@@ -63,6 +64,7 @@ $1 == "result" {
 END {
 	printf "nova benchmarks: kernel %s in QEMU (TCG), %d vCPUs, %d MiB; host: %s CPUs, load %s\n",
 		str["kernel"], med["cpus"], med["memory"], hostcpus, hostload
+	printf "(host) figures: on the host itself, %s\n", hostcpu
 	print "Times: median over short interleaved repetitions, with its spread (interquartile"
 	print "range / median). Compare ratios within one run only; see docs/performance.md."
 	print ""
@@ -161,4 +163,13 @@ END {
 		printf "  against user space's memcpy of as many bytes: %.0f us, %.2fx\n",
 			med["copy.us"], med["probe.ga102.gsp_image"] / med["copy.us"]
 	}
+
+	# The GSP queues and RPCs, the driver's own code on the host (bench/host).
+	print ""
+	printf "%-36s %9s %5s   %-26s %9s %5s  %6s  %-7s %s\n", "figure (host)", "nova", "sprd",
+		"reference", "ref", "sprd", "ratio", "target", ""
+	row("RPC round trip, 64 B each way", "host.rpc.nova",
+		"floor: doorbell+canned reply", "host.rpc.floor", 1.5)
+	row("1 MiB command through the queues", "host.cmd1m.nova", "memcpy of 1 MiB",
+		"host.cmd1m.memcpy", 2)
 }

@@ -7,7 +7,8 @@
 # figure; the exit status says only whether the run completed.
 #
 # Output under build/bench: output.log (what the guest printed, every
-# repetition), console.log (the guest kernel's log), table.txt.
+# repetition), console.log (the guest kernel's log), host.log (the host's
+# GSP queue and RPC micro-benchmarks, bench/host), table.txt.
 # NOVA_BENCH_QUICK=1: fewer repetitions and levels, to try the rig.
 set -euo pipefail
 
@@ -56,6 +57,18 @@ fi
 "$top/scripts/initramfs.sh" "$out/bench.cpio.gz" "$kver" "$b/stock-kernel/root" \
 	"$b/stock/ko" "$out/tools"
 
+# The host micro-benchmarks of the GSP queues and RPCs (bench/host): the
+# driver's own queue and RPC code against its floors, on this machine.
+step "the GSP queue and RPC micro-benchmarks on the host"
+if ! make -s -C "$top/bench/host" OUT="$out/host" > "$out/host-build.log" 2>&1; then
+	cat "$out/host-build.log" >&2
+	exit 1
+fi
+hreps=1001
+[ "${NOVA_BENCH_QUICK:-0}" = 1 ] && hreps=101
+"$out/host/gsp-bench" --reps $hreps > "$out/host.log" ||
+	{ cat "$out/host.log" >&2; echo "bench: gsp-bench failed" >&2; exit 1; }
+
 step "booting the VM and running the benchmarks (about 2 minutes)"
 # The TSC: QEMU's TCG derives it from the host's clock, so it is good; the
 # kernel distrusts it under TCG and would time with the HPET, whose every
@@ -73,4 +86,5 @@ if ! grep -q '^nova-bench: done' "$out/output.log"; then
 	exit 1
 fi
 awk -v hostload="$load0 / $(cut -d' ' -f1-3 /proc/loadavg)" -v hostcpus="$(nproc)" \
-	-f "$top/bench/table.awk" "$out/output.log" | tee "$out/table.txt"
+	-v hostcpu="$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)" \
+	-f "$top/bench/table.awk" "$out/host.log" "$out/output.log" | tee "$out/table.txt"

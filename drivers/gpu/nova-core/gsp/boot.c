@@ -40,7 +40,7 @@
 
 /* How long GSP-RM's RISC-V core may take to start after booter_load. */
 #define NOVA_GSP_RISCV_START_S		5
-#define NOVA_GSP_RISCV_POLL_US		(10 * USEC_PER_MSEC)
+#define NOVA_GSP_RISCV_POLL_US		USEC_PER_MSEC
 /* What booter_unload finds in its mailboxes: a value it must overwrite. */
 #define NOVA_GSP_UNLOAD_SENTINEL	0xff
 
