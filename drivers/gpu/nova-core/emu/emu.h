@@ -418,6 +418,28 @@ const struct nova_emu_chip *nova_emu_chip_of(const struct nova_emu_gpu *gpu);
 void nova_emu_chip_boot_regs(const struct nova_emu_chip *chip, u32 *boot0,
 			     u32 *boot42);
 void nova_emu_config_family(struct nova_emu_config *cfg);
+
+/* config.c: the limits of the keys. */
+#define NOVA_EMU_BAR0_DEFAULT	SZ_16M
+#define NOVA_EMU_BAR0_MIN	SZ_1M
+#define NOVA_EMU_BAR0_MAX	SZ_64M
+#define NOVA_EMU_VRAM_DEFAULT	SZ_256M
+#define NOVA_EMU_VRAM_MIN	SZ_16M
+#define NOVA_EMU_VRAM_MAX	(128ULL * SZ_1G)
+#define NOVA_EMU_FB_DEFAULT	(8ULL * SZ_1G)
+#define NOVA_EMU_FB_MIN		SZ_1G
+#define NOVA_EMU_FB_MAX		(1024ULL * SZ_1G)
+#define NOVA_EMU_FUSE_MAX	15
+
+int nova_emu_parse_size(const char *s, u64 min, u64 max, u64 *size);
+int nova_emu_config_chip(struct nova_emu_config *cfg, const char *name);
+void nova_emu_config_defaults(struct nova_emu_config *cfg,
+			      enum nova_emu_booter_mode booter);
+int nova_emu_config_finish(struct nova_emu_config *cfg, bool vbios_given);
+int nova_emu_booter_parse(const char *s);
+int nova_emu_config_parse(char *line, struct nova_emu_config *cfg,
+			  const char *chip, enum nova_emu_booter_mode booter,
+			  const char *who);
 void nova_emu_regs_init(struct nova_emu_gpu *gpu);
 void nova_emu_power_on(struct nova_emu_gpu *gpu);
 

@@ -46,17 +46,6 @@
 /* Most GPUs the module parameters may create at load time. */
 #define NOVA_EMU_MAX_COUNT	16
 
-#define NOVA_EMU_BAR0_DEFAULT	SZ_16M
-#define NOVA_EMU_BAR0_MIN	SZ_1M
-#define NOVA_EMU_BAR0_MAX	SZ_64M
-#define NOVA_EMU_VRAM_DEFAULT	SZ_256M
-#define NOVA_EMU_VRAM_MIN	SZ_16M
-#define NOVA_EMU_VRAM_MAX	(128ULL * SZ_1G)
-#define NOVA_EMU_FB_DEFAULT	(8ULL * SZ_1G)
-#define NOVA_EMU_FB_MIN		SZ_1G
-#define NOVA_EMU_FB_MAX		(1024ULL * SZ_1G)
-#define NOVA_EMU_FUSE_MAX	15
-
 static char *chipset = "ga102";
 module_param(chipset, charp, 0444);
 MODULE_PARM_DESC(chipset, "Chipset of the GPUs created at load time, e.g. tu102, ga102, ad104 (default: ga102)");
@@ -792,352 +781,20 @@ static struct notifier_block nova_emu_bus_nb = {
 };
 
 /**
- * nova_emu_parse_size() - parse a power-of-two size with K/M/G suffixes
- * @s: the text
- * @min: smallest size accepted
- * @max: largest size accepted
- * @size: set to the size in bytes
- *
- * Return: 0, or -EINVAL.
- */
-static int nova_emu_parse_size(const char *s, u64 min, u64 max, u64 *size)
-{
-	char *end;
-	u64 v;
-
-	if (!isdigit(*s))
-		return -EINVAL;
-	v = memparse(s, &end);
-	if (*end || !is_power_of_2(v) || v < min || v > max)
-		return -EINVAL;
-	*size = v;
-	return 0;
-}
-
-/**
- * nova_emu_parse_fb() - parse the fb= knob
- * @s: the text: a multiple of 1 MiB from 1G to 1T, with K/M/G/T suffixes
- * @size: set to the size in bytes
- *
- * Return: 0, or -EINVAL.
- */
-static int nova_emu_parse_fb(const char *s, u64 *size)
-{
-	char *end;
-	u64 v;
-
-	if (!isdigit(*s))
-		return -EINVAL;
-	v = memparse(s, &end);
-	if (*end || !IS_ALIGNED(v, SZ_1M) || v < NOVA_EMU_FB_MIN ||
-	    v > NOVA_EMU_FB_MAX)
-		return -EINVAL;
-	*size = v;
-	return 0;
-}
-
-/**
- * nova_emu_parse_vbios() - parse the vbios= knob
- * @s: "none", or a path relative to /lib/firmware: printable, no "..",
- *	not absolute, shorter than %NOVA_EMU_VBIOS_LEN
- * @cfg: the configuration to set &nova_emu_config.vbios of
- *
- * Return: 0, or -EINVAL.
- */
-static int nova_emu_parse_vbios(const char *s, struct nova_emu_config *cfg)
-{
-	const char *p;
-
-	if (!strcmp(s, "none")) {
-		cfg->vbios[0] = '\0';
-		return 0;
-	}
-	if (*s == '/' || strstr(s, ".."))
-		return -EINVAL;
-	for (p = s; *p; p++)
-		if (!isgraph(*p))
-			return -EINVAL;
-	return strscpy(cfg->vbios, s, sizeof(cfg->vbios)) < 0 ? -EINVAL : 0;
-}
-
-/**
- * nova_emu_parse_choice() - parse a value out of a list of words
- * @s: the text
- * @words: the accepted words
- * @n: how many
- * @choice: set to the index of @s in @words
- *
- * Return: 0, or -EINVAL.
- */
-static int nova_emu_parse_choice(const char *s, const char * const *words,
-				 size_t n, unsigned int *choice)
-{
-	int i = match_string(words, n, s);
-
-	if (i < 0)
-		return -EINVAL;
-	*choice = i;
-	return 0;
-}
-
-/**
- * nova_emu_config_chip() - make a configuration a named chipset
- * @cfg: the configuration
- * @name: the chipset's name, in any case
- *
- * Return: 0, or -EINVAL for an unknown chipset.
- */
-static int nova_emu_config_chip(struct nova_emu_config *cfg, const char *name)
-{
-	cfg->chip = nova_emu_chip_find(name);
-	if (!cfg->chip)
-		return -EINVAL;
-	nova_emu_chip_boot_regs(cfg->chip, &cfg->boot0, &cfg->boot42);
-	return 0;
-}
-
-/**
- * nova_emu_config_defaults() - the default configuration, less the chip
- * @cfg: the configuration to fill in
- */
-static void nova_emu_config_defaults(struct nova_emu_config *cfg)
-{
-	memset(cfg, 0, sizeof(*cfg));
-	cfg->bar0_size = NOVA_EMU_BAR0_DEFAULT;
-	cfg->vram_bar_size = NOVA_EMU_VRAM_DEFAULT;
-	cfg->fb_size = NOVA_EMU_FB_DEFAULT;
-	cfg->fwsec = NOVA_EMU_FWSEC_OK;
-	cfg->fuse = 2;
-	cfg->persist = true;
-	cfg->irq_line = NOVA_EMU_IRQ_AUTO;
-	cfg->booter = nova_emu_booter_default;
-}
-
-/**
- * nova_emu_config_finish() - complete a configuration once its chip is known
- * @cfg: the configuration, with its chip or raw boot registers set
- * @vbios_given: whether the vbios= knob was given; if not, the ROM is
- *	"nova_emu/<chipset>.rom", or none for raw boot0/boot42
- *
- * Return: 0, or -EINVAL if the VRAM size cannot be encoded on this chip
- * (Turing and GA100 encode it as mag << scale MiB with mag at most 63).
- */
-static int nova_emu_config_finish(struct nova_emu_config *cfg,
-				  bool vbios_given)
-{
-	u32 range;
-
-	nova_emu_config_family(cfg);
-	if (!vbios_given && cfg->chip)
-		snprintf(cfg->vbios, sizeof(cfg->vbios), "nova_emu/%s.rom",
-			 cfg->chip->name);
-	if (!cfg->ga102_plus && !nova_emu_fb_size_encode(cfg->fb_size, &range))
-		return -EINVAL;
-	return 0;
-}
-
-/**
- * enum nova_emu_key - the keys of a new_device line
- * @NOVA_EMU_KEY_CHIPSET: chipset=NAME
- * @NOVA_EMU_KEY_BOOT0: boot0=X
- * @NOVA_EMU_KEY_BOOT42: boot42=Y
- * @NOVA_EMU_KEY_VRAM: vram=SIZE
- * @NOVA_EMU_KEY_BAR0: bar0=SIZE
- * @NOVA_EMU_KEY_FB: fb=SIZE
- * @NOVA_EMU_KEY_VBIOS: vbios=PATH|none
- * @NOVA_EMU_KEY_SCRUB: scrub=ok|stuck
- * @NOVA_EMU_KEY_GFW: gfw=ok|stuck
- * @NOVA_EMU_KEY_FWSEC: fwsec=ok|fail|nowpr2|frtserr|wpr2off
- * @NOVA_EMU_KEY_FUSE: fuse=N
- * @NOVA_EMU_KEY_WPR2: wpr2=none|preset
- * @NOVA_EMU_KEY_PERSIST: persist=0|1
- * @NOVA_EMU_KEY_IRQ: irq=LINE
- * @NOVA_EMU_KEY_FALCON_DELAY: falcon_delay=MS
- * @NOVA_EMU_KEY_DMA: dma=ok|stray
- * @NOVA_EMU_KEY_BOOTER: booter=ok|fail|nostart
- */
-enum nova_emu_key {
-	NOVA_EMU_KEY_CHIPSET,
-	NOVA_EMU_KEY_BOOT0,
-	NOVA_EMU_KEY_BOOT42,
-	NOVA_EMU_KEY_VRAM,
-	NOVA_EMU_KEY_BAR0,
-	NOVA_EMU_KEY_FB,
-	NOVA_EMU_KEY_VBIOS,
-	NOVA_EMU_KEY_SCRUB,
-	NOVA_EMU_KEY_GFW,
-	NOVA_EMU_KEY_FWSEC,
-	NOVA_EMU_KEY_FUSE,
-	NOVA_EMU_KEY_WPR2,
-	NOVA_EMU_KEY_PERSIST,
-	NOVA_EMU_KEY_IRQ,
-	NOVA_EMU_KEY_FALCON_DELAY,
-	NOVA_EMU_KEY_DMA,
-	NOVA_EMU_KEY_BOOTER,
-};
-
-static const char * const nova_emu_keys[] = {
-	[NOVA_EMU_KEY_CHIPSET] = "chipset",
-	[NOVA_EMU_KEY_BOOT0] = "boot0",
-	[NOVA_EMU_KEY_BOOT42] = "boot42",
-	[NOVA_EMU_KEY_VRAM] = "vram",
-	[NOVA_EMU_KEY_BAR0] = "bar0",
-	[NOVA_EMU_KEY_FB] = "fb",
-	[NOVA_EMU_KEY_VBIOS] = "vbios",
-	[NOVA_EMU_KEY_SCRUB] = "scrub",
-	[NOVA_EMU_KEY_GFW] = "gfw",
-	[NOVA_EMU_KEY_FWSEC] = "fwsec",
-	[NOVA_EMU_KEY_FUSE] = "fuse",
-	[NOVA_EMU_KEY_WPR2] = "wpr2",
-	[NOVA_EMU_KEY_PERSIST] = "persist",
-	[NOVA_EMU_KEY_IRQ] = "irq",
-	[NOVA_EMU_KEY_FALCON_DELAY] = "falcon_delay",
-	[NOVA_EMU_KEY_DMA] = "dma",
-	[NOVA_EMU_KEY_BOOTER] = "booter",
-};
-
-static const char * const nova_emu_ok_stuck[] = { "ok", "stuck" };
-
-static const char * const nova_emu_fwsec_modes[] = {
-	[NOVA_EMU_FWSEC_OK] = "ok",
-	[NOVA_EMU_FWSEC_FAIL] = "fail",
-	[NOVA_EMU_FWSEC_NOWPR2] = "nowpr2",
-	[NOVA_EMU_FWSEC_FRTSERR] = "frtserr",
-	[NOVA_EMU_FWSEC_WPR2OFF] = "wpr2off",
-};
-
-static const char * const nova_emu_wpr2_modes[] = { "none", "preset" };
-
-static const char * const nova_emu_bools[] = { "0", "1" };
-
-static const char * const nova_emu_dma_modes[] = { "ok", "stray" };
-
-static const char * const nova_emu_booter_modes[] = {
-	[NOVA_EMU_BOOTER_OK] = "ok",
-	[NOVA_EMU_BOOTER_FAIL] = "fail",
-	[NOVA_EMU_BOOTER_NOSTART] = "nostart",
-};
-
-/**
- * nova_emu_parse_key() - parse the value of one new_device key
- * @cfg: the configuration to set
- * @key: the key
- * @val: its value
- *
- * Return: 0, or -EINVAL for a bad value.
- */
-static int nova_emu_parse_key(struct nova_emu_config *cfg,
-			      enum nova_emu_key key, const char *val)
-{
-	unsigned int v;
-	int ret;
-
-	switch (key) {
-	case NOVA_EMU_KEY_CHIPSET:
-		return nova_emu_config_chip(cfg, val);
-	case NOVA_EMU_KEY_BOOT0:
-		return kstrtou32(val, 0, &cfg->boot0);
-	case NOVA_EMU_KEY_BOOT42:
-		return kstrtou32(val, 0, &cfg->boot42);
-	case NOVA_EMU_KEY_VRAM:
-		return nova_emu_parse_size(val, NOVA_EMU_VRAM_MIN,
-					   NOVA_EMU_VRAM_MAX,
-					   &cfg->vram_bar_size);
-	case NOVA_EMU_KEY_BAR0:
-		return nova_emu_parse_size(val, NOVA_EMU_BAR0_MIN,
-					   NOVA_EMU_BAR0_MAX, &cfg->bar0_size);
-	case NOVA_EMU_KEY_FB:
-		return nova_emu_parse_fb(val, &cfg->fb_size);
-	case NOVA_EMU_KEY_VBIOS:
-		return nova_emu_parse_vbios(val, cfg);
-	case NOVA_EMU_KEY_SCRUB:
-		ret = nova_emu_parse_choice(val, nova_emu_ok_stuck,
-					    ARRAY_SIZE(nova_emu_ok_stuck), &v);
-		if (!ret)
-			cfg->scrub_stuck = v;
-		return ret;
-	case NOVA_EMU_KEY_GFW:
-		ret = nova_emu_parse_choice(val, nova_emu_ok_stuck,
-					    ARRAY_SIZE(nova_emu_ok_stuck), &v);
-		if (!ret)
-			cfg->gfw_stuck = v;
-		return ret;
-	case NOVA_EMU_KEY_FWSEC:
-		ret = nova_emu_parse_choice(val, nova_emu_fwsec_modes,
-					    ARRAY_SIZE(nova_emu_fwsec_modes),
-					    &v);
-		if (!ret)
-			cfg->fwsec = v;
-		return ret;
-	case NOVA_EMU_KEY_FUSE:
-		ret = kstrtouint(val, 10, &v);
-		if (ret || v > NOVA_EMU_FUSE_MAX)
-			return -EINVAL;
-		cfg->fuse = v;
-		return 0;
-	case NOVA_EMU_KEY_WPR2:
-		ret = nova_emu_parse_choice(val, nova_emu_wpr2_modes,
-					    ARRAY_SIZE(nova_emu_wpr2_modes), &v);
-		if (!ret)
-			cfg->wpr2_preset = v;
-		return ret;
-	case NOVA_EMU_KEY_PERSIST:
-		ret = nova_emu_parse_choice(val, nova_emu_bools,
-					    ARRAY_SIZE(nova_emu_bools), &v);
-		if (!ret)
-			cfg->persist = v;
-		return ret;
-	case NOVA_EMU_KEY_IRQ:
-		ret = kstrtouint(val, 10, &v);
-		if (ret || v >= NOVA_EMU_IRQ_LINES)
-			return -EINVAL;
-		cfg->irq_line = v;
-		return 0;
-	case NOVA_EMU_KEY_FALCON_DELAY:
-		ret = kstrtouint(val, 10, &v);
-		if (ret || v > NOVA_EMU_FALCON_DELAY_MAX)
-			return -EINVAL;
-		cfg->falcon_delay_ms = v;
-		return 0;
-	case NOVA_EMU_KEY_DMA:
-		ret = nova_emu_parse_choice(val, nova_emu_dma_modes,
-					    ARRAY_SIZE(nova_emu_dma_modes), &v);
-		if (!ret)
-			cfg->dma_stray = v;
-		return ret;
-	case NOVA_EMU_KEY_BOOTER:
-		ret = nova_emu_parse_choice(val, nova_emu_booter_modes,
-					    ARRAY_SIZE(nova_emu_booter_modes),
-					    &v);
-		if (!ret)
-			cfg->booter = v;
-		return ret;
-	}
-	return -EINVAL;
-}
-
-#define NOVA_EMU_RAW_KEYS	(BIT(NOVA_EMU_KEY_BOOT0) | BIT(NOVA_EMU_KEY_BOOT42))
-
-/**
  * nova_emu_parse() - parse a line written to new_device
- * @line: "ID [chipset=NAME | boot0=X boot42=Y] [KEY=VALUE ...]"; modified
- * @id: set to the id
+ * @line: "ID [KEY=VALUE ...]", modified in place
+ * @id: set to the GPU's id
  * @cfg: set to the complete configuration
  *
- * Without chipset or boot0/boot42 the GPU is of the module's chipset. A
- * key may be given once. Every error is explained in one log line naming
- * the key.
+ * Without chipset or boot0/boot42 the GPU is of the module's chipset; see
+ * nova_emu_config_parse() for the keys.
  *
  * Return: 0, or -EINVAL.
  */
 static int nova_emu_parse(char *line, unsigned int *id,
 			  struct nova_emu_config *cfg)
 {
-	unsigned long seen = 0;
-	char *tok, *val;
-	int key;
-
-	nova_emu_config_defaults(cfg);
+	char *tok;
 
 	line = strim(line);
 	tok = strsep(&line, " \t");
@@ -1146,50 +803,9 @@ static int nova_emu_parse(char *line, unsigned int *id,
 		       tok ? tok : "", NOVA_EMU_MAX_ID);
 		return -EINVAL;
 	}
-
-	while ((tok = strsep(&line, " \t"))) {
-		if (!*tok)
-			continue;
-		val = strchr(tok, '=');
-		if (!val || !val[1]) {
-			pr_err("new_device: \"%s\" is not KEY=VALUE\n", tok);
-			return -EINVAL;
-		}
-		*val++ = '\0';
-
-		key = match_string(nova_emu_keys, ARRAY_SIZE(nova_emu_keys), tok);
-		if (key < 0) {
-			pr_err("new_device: unknown key \"%s\"\n", tok);
-			return -EINVAL;
-		}
-		if (seen & BIT(key)) {
-			pr_err("new_device: key %s given twice\n", tok);
-			return -EINVAL;
-		}
-		seen |= BIT(key);
-		if ((seen & BIT(NOVA_EMU_KEY_CHIPSET)) &&
-		    (seen & NOVA_EMU_RAW_KEYS)) {
-			pr_err("new_device: key %s: chipset and boot0/boot42 exclude each other\n",
-			       tok);
-			return -EINVAL;
-		}
-		if (nova_emu_parse_key(cfg, key, val)) {
-			pr_err("new_device: key %s: bad value \"%s\"\n",
-			       tok, val);
-			return -EINVAL;
-		}
-	}
-
-	/* The module parameter was checked when the module loaded. */
-	if (!(seen & (BIT(NOVA_EMU_KEY_CHIPSET) | NOVA_EMU_RAW_KEYS)) &&
-	    nova_emu_config_chip(cfg, chipset))
-		return -EINVAL;
-	if (nova_emu_config_finish(cfg, seen & BIT(NOVA_EMU_KEY_VBIOS))) {
-		pr_err("new_device: key fb: %llu MiB is not encodable on this chipset (mag << scale MiB, mag <= 63)\n",
-		       cfg->fb_size >> 20);
-		return -EINVAL;
-	}
-	return 0;
+	/* The module parameters were checked when the module loaded. */
+	return nova_emu_config_parse(line ? line : "", cfg, chipset,
+				     nova_emu_booter_default, "new_device");
 }
 
 static ssize_t new_device_store(struct device *dev,
@@ -1277,8 +893,7 @@ static int __init nova_emu_init(void)
 	unsigned int i;
 	int ret;
 
-	ret = match_string(nova_emu_booter_modes,
-			   ARRAY_SIZE(nova_emu_booter_modes), booter);
+	ret = nova_emu_booter_parse(booter);
 	if (ret < 0) {
 		pr_err("booter \"%s\" is not ok, fail or nostart\n", booter);
 		return -EINVAL;
@@ -1288,7 +903,7 @@ static int __init nova_emu_init(void)
 	cfg = kmalloc(sizeof(*cfg), GFP_KERNEL);
 	if (!cfg)
 		return -ENOMEM;
-	nova_emu_config_defaults(cfg);
+	nova_emu_config_defaults(cfg, nova_emu_booter_default);
 
 	ret = -EINVAL;
 	if (nova_emu_config_chip(cfg, chipset)) {
