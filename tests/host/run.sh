@@ -27,6 +27,10 @@
 # 11. emu: the emulator's pure helpers (the ELF64 section lookup of its
 #    booter) under ASan/UBSan, on synthetic files and, where scripts/
 #    firmware.sh fetched them into build/firmware, NVIDIA's gsp files.
+# 12. qemu-lib: the whole GPU model hosted in user space as the QEMU device
+#    hosts it (qemu/lib), under ASan/UBSan: each chipset's identity and
+#    VBIOS (the guest tools' nova_emu/<chip>.rom, which make check builds
+#    first: NOVA_EMU_FW overrides), configurations refused, counters.
 # Prints KTAP on stdout (one subtest each, their own lines indented) and
 # exits non-zero if any fails. FUZZ_RUNS overrides the VBIOS fuzzer's run
 # count, FW_FUZZ_RUNS that of each firmware file fuzzer, of gsp_msg and of
@@ -98,5 +102,9 @@ emu_fw=
 [ -d "$top/build/firmware/nvidia" ] && emu_fw=$top/build/firmware
 subtest emu "$out/emu.log" \
 	make -s -C "$top/tests/host/emu" check OUT="$out/emu" FW="$emu_fw"
+
+subtest qemu-lib "$out/qemu-lib.log" \
+	make -s -C "$top/qemu/lib" check OUT="$out/qemu-lib" \
+	FW="${NOVA_EMU_FW:-$top/build/guest-tools/firmware}"
 
 exit $failed

@@ -267,8 +267,10 @@ static int rm_rd32(struct nova_emu_gpu *gpu, u64 off, u32 *val)
 	__le32 v;
 	int ret = rm_shm(gpu, off, &v, sizeof(v), false);
 
+	if (ret)
+		return ret;
 	*val = le32_to_cpu(v);
-	return ret;
+	return 0;
 }
 
 /**
