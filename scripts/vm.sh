@@ -8,6 +8,9 @@
 # MODE is demo). TCG is used unless NOVA_KVM=1 and /dev/kvm works.
 # Three display devices without legacy VGA (QEMU's secondary-vga, 1234:1111,
 # with 32, 16 and 8 MiB RAM BARs) serve the PCI-path test (70-pci).
+# NOVA_QEMU_BIN: the QEMU binary (default: Debian's qemu-system-x86_64;
+# scripts/qemu.sh builds one with the nova-gpu device); NOVA_QEMU_ARGS:
+# more arguments.
 # Exits 0 if the guest reached its end marker, 1 otherwise.
 set -euo pipefail
 
@@ -44,7 +47,7 @@ else
 fi
 
 qemu() {
-	timeout --foreground "$tmo" qemu-system-x86_64 \
+	timeout --foreground "$tmo" "${NOVA_QEMU_BIN:-qemu-system-x86_64}" \
 		-accel "$accel" -m 2048 -smp 2 -cpu max \
 		-display none -monitor none -no-reboot -vga none \
 		-device secondary-vga,vgamem_mb=32 \
