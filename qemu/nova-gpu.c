@@ -9,9 +9,10 @@
  * DMA through QEMU's DMA API (so through an IOMMU where the machine has
  * one), and the model's engines on a timer of the virtual clock.
  *
- *   -device nova-gpu,config="chipset=ga102 vram=256M",fw-dir=DIR
+ *   -device nova-gpu,config=chipset=ga102:vram=256M,fw-dir=DIR
  *
- * config takes nova_emu's new_device keys (docs/emulator.md); fw-dir is
+ * config takes nova_emu's new_device keys (docs/emulator.md), separated
+ * by spaces or colons; fw-dir is
  * where the model reads its files (nova_emu/<chip>.rom, NVIDIA's
  * nvidia/<chip>/gsp/ files). The property "misbehave" arms a GSP-RM
  * misbehaviour at run time (qom-set). The counters of what the model did
@@ -156,6 +157,11 @@ static void nova_gpu_log(void *opaque, const char *level, const char *line)
             s->pdev.name, level, line);
 }
 
+static uint64_t nova_gpu_clock(void)
+{
+    return qemu_clock_get_ns(QEMU_CLOCK_VIRTUAL);
+}
+
 static void nova_gpu_timer(void *opaque)
 {
     NovaGpuState *s = opaque;
@@ -180,6 +186,11 @@ static void nova_gpu_realize(PCIDevice *pdev, Error **errp)
     char err[256];
     size_t i;
 
+    /* Keys are separated by spaces or, on a command line, by colons. */
+    if (s->config) {
+        g_strdelimit(s->config, ":", ' ');
+    }
+    nova_emu_lib_set_clock(nova_gpu_clock);
     timer_init_ns(&s->timer, QEMU_CLOCK_VIRTUAL, nova_gpu_timer, s);
     s->gpu = nova_emu_lib_create(s->config, s->fw_dir, &ops, err, sizeof(err));
     if (!s->gpu) {

@@ -5,7 +5,8 @@
 #
 # MODROOT holds lib/modules/KVER of the kernel that boots (Debian's, or the
 # debug kernel's); the modules listed in tests/vm/kmods (and what they depend
-# on) are taken from it. The project's modules go into .../extra. The guest
+# on) are taken from it, with those NOVA_EXTRA_KMODS names (nouveau for the
+# oracle run). The project's modules go into .../extra. The guest
 # gets busybox, /init and the tests from tests/vm. TOOLS_DIR, if given, is
 # what scripts/build-guest-tools.sh built: TOOLS_DIR/bin/* go to /tests/bin,
 # with the shared libraries they need (found with ldd) in
@@ -44,7 +45,8 @@ cp "$modroot/lib/modules/$kver"/modules.{order,builtin,builtin.modinfo} "$mdir/"
 if [ ! -f "$modroot/lib/modules/$kver/modules.dep" ]; then
 	depmod -b "$modroot" "$kver"
 fi
-{ grep -v '^#' "$top/tests/vm/kmods" || true; } | while read -r m; do
+{ grep -v '^#' "$top/tests/vm/kmods" || true; echo "${NOVA_EXTRA_KMODS:-}" | tr ' ' '\n'; } |
+while read -r m; do
 	[ -n "$m" ] || continue
 	modprobe -d "$modroot" -S "$kver" --show-depends "$m" |
 		awk '$1 == "insmod" { print $2 }'

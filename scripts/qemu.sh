@@ -104,8 +104,11 @@ say "building (ninja; about 8 minutes on 2 cores the first time)"
 (cd "$obj" && PATH=/usr/bin:$PATH nice -n 10 ninja -j"$(nproc)" qemu-system-x86_64) \
 	> "$b/build.log" 2>&1 &
 pid=$!
+n=0
 while kill -0 $pid 2> /dev/null; do
-	sleep 30
+	sleep 1
+	n=$((n + 1))
+	[ $((n % 30)) = 0 ] || continue
 	p=$(tail -c 2000 "$b/build.log" | tr '\r' '\n' | grep -o '^\[[0-9]*/[0-9]*\]' | tail -n 1)
 	[ -n "$p" ] && say "  $p"
 done

@@ -33,6 +33,7 @@
  * @jobs: the jobs the model initialised, pending or not.
  * @njobs: how many.
  * @name: "nova-gpu.<chip>", the log's prefix.
+ * @logged_unmodeled: unmodelled accesses logged so far.
  */
 struct nova_emu_lib {
 	struct nova_emu_gpu *gpu;
@@ -42,6 +43,7 @@ struct nova_emu_lib {
 	struct nova_emu_job *jobs[LIB_MAX_JOBS];
 	unsigned int njobs;
 	char name[32];
+	unsigned int logged_unmodeled;
 };
 
 static struct nova_emu_lib *lib_of(struct nova_emu_gpu *gpu)
@@ -374,10 +376,25 @@ void nova_emu_host_irq(struct nova_emu_gpu *gpu, bool level)
 	l->ops.irq(l->ops.opaque, level);
 }
 
+/* The model's clock, the host's (nova_emu_lib_set_clock()). */
+static uint64_t (*lib_clock)(void);
+
+/**
+ * nova_emu_lib_set_clock() - the clock of every GPU's model
+ * @now_ns: the host's clock in nanoseconds (QEMU's virtual clock), or
+ *	NULL for the monotonic clock
+ */
+void nova_emu_lib_set_clock(uint64_t (*now_ns)(void))
+{
+	lib_clock = now_ns;
+}
+
 u64 nova_emu_host_now_ns(void)
 {
 	struct timespec ts;
 
+	if (lib_clock)
+		return lib_clock();
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
 }
@@ -563,14 +580,37 @@ void nova_emu_lib_destroy(struct nova_emu_lib *l)
 	free(l);
 }
 
+/* The first accesses the model does not model are logged, by address. */
+#define LIB_LOG_UNMODELED	64
+
+static void lib_note_unmodeled(struct nova_emu_lib *l, u64 before, bool write,
+			       uint32_t addr, uint32_t val)
+{
+	if (l->gpu->unmodeled == before || l->logged_unmodeled >= LIB_LOG_UNMODELED)
+		return;
+	l->logged_unmodeled++;
+	nova_emu_lib_log(&l->pdev.dev, "info", "unmodeled %s of 0x%06x%s",
+			 write ? "write" : "read", addr,
+			 l->logged_unmodeled == LIB_LOG_UNMODELED ?
+			 " (no more of these are logged)" : "");
+	(void)val;
+}
+
 uint32_t nova_emu_lib_rd32(struct nova_emu_lib *l, uint32_t addr)
 {
-	return nova_emu_io_ops.rd32(l->gpu, addr);
+	u64 before = l->gpu->unmodeled;
+	uint32_t val = nova_emu_io_ops.rd32(l->gpu, addr);
+
+	lib_note_unmodeled(l, before, false, addr, val);
+	return val;
 }
 
 void nova_emu_lib_wr32(struct nova_emu_lib *l, uint32_t addr, uint32_t val)
 {
+	u64 before = l->gpu->unmodeled;
+
 	nova_emu_io_ops.wr32(l->gpu, addr, val);
+	lib_note_unmodeled(l, before, true, addr, val);
 }
 
 /**

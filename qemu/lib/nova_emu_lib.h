@@ -71,5 +71,6 @@ void nova_emu_lib_run(struct nova_emu_lib *l);
 void nova_emu_lib_reset(struct nova_emu_lib *l);
 int nova_emu_lib_misbehave(struct nova_emu_lib *l, const char *mode);
 void nova_emu_lib_info(struct nova_emu_lib *l, struct nova_emu_lib_info *info);
+void nova_emu_lib_set_clock(uint64_t (*now_ns)(void));
 
 #endif

@@ -322,6 +322,13 @@ struct nova_emu_dma {
  * @scratch_15: NV_PBUS_SW_SCRATCH(0x15), the FWSEC-SB error code.
  * @flush_lo: NV_PFB_NISO_FLUSH_SYSMEM_ADDR (address bits 39:8).
  * @flush_hi: NV_PFB_NISO_FLUSH_SYSMEM_ADDR_HI (address bits 63:40).
+ * @ptimer_offset: what PTIMER's time adds to the host's clock, as the
+ *	driver set it.
+ * @ptimer_hi: NV_PTIMER_TIME_1 as written, for the next TIME_0 write.
+ * @ptimer_intr_en: NV_PTIMER_INTR_EN_0.
+ * @ptimer_num: NV_PTIMER_NUMERATOR.
+ * @ptimer_den: NV_PTIMER_DENOMINATOR.
+ * @ptimer_alarm: NV_PTIMER_ALARM_0 (never fires).
  * @gsp: GSP-RM (gsp/boot.c), protected by @lock as documented there.
  * @wq: the GPU's worker (host.c), where its engines run; constant.
  * @irq: the Linux interrupt of its line (irq.c); constant.
@@ -354,6 +361,12 @@ struct nova_emu_gpu {
 	u32 scratch_15;
 	u32 flush_lo;
 	u32 flush_hi;
+	u64 ptimer_offset;
+	u32 ptimer_hi;
+	u32 ptimer_intr_en;
+	u32 ptimer_num;
+	u32 ptimer_den;
+	u32 ptimer_alarm;
 	struct nova_emu_gsp gsp;
 	struct workqueue_struct *wq;
 	unsigned int irq;
@@ -505,6 +518,10 @@ bool nova_emu_pgc6_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 		      u32 *val);
 bool nova_emu_mmu_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 		     u32 *val);
+bool nova_emu_ptimer_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+			u32 *val);
+bool nova_emu_ptimer_wr(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+			u32 val);
 bool nova_emu_pdisp_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 		       u32 *val);
 bool nova_emu_fuse_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,

@@ -99,6 +99,12 @@ void nova_emu_fb_power_on(struct nova_emu_gpu *gpu)
 	gpu->scratch_15 = 0;
 	gpu->flush_lo = 0;
 	gpu->flush_hi = 0;
+	gpu->ptimer_offset = 0;
+	gpu->ptimer_hi = 0;
+	gpu->ptimer_intr_en = 0;
+	gpu->ptimer_num = 0;
+	gpu->ptimer_den = 0;
+	gpu->ptimer_alarm = 0;
 }
 
 /**
@@ -269,6 +275,106 @@ bool nova_emu_mmu_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 		return true;
 	case NV_PFB_PRI_MMU_WPR2_ADDR_HI:
 		*val = gpu->wpr2_hi;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * PTIMER: the GPU's nanosecond clock (NV_PTIMER_TIME_0 the low word,
+ * NV_PTIMER_TIME_1 the high one), which a driver may set by writing the
+ * high word then the low one; its clock ratio and interrupt registers hold
+ * what is written (the alarm never fires: nothing here raises it).
+ */
+#define NV_PTIMER_INTR_0		0x100
+#define NV_PTIMER_INTR_EN_0		0x140
+#define NV_PTIMER_NUMERATOR		0x200
+#define NV_PTIMER_DENOMINATOR		0x210
+#define NV_PTIMER_TIME_0		0x400
+#define NV_PTIMER_TIME_1		0x410
+#define NV_PTIMER_ALARM_0		0x420
+
+static u64 nova_emu_ptimer_now(struct nova_emu_gpu *gpu)
+{
+	return nova_emu_host_now_ns() + gpu->ptimer_offset;
+}
+
+/**
+ * nova_emu_ptimer_rd() - read handler of the PTIMER block
+ * @gpu: the emulated GPU
+ * @inst: unused
+ * @addr: register offset in the block
+ * @val: set to the register's value
+ *
+ * Return: true if the register is modelled.
+ */
+bool nova_emu_ptimer_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+			u32 *val)
+{
+	lockdep_assert_held(&gpu->lock);
+
+	switch (addr) {
+	case NV_PTIMER_TIME_0:
+		*val = lower_32_bits(nova_emu_ptimer_now(gpu));
+		return true;
+	case NV_PTIMER_TIME_1:
+		*val = upper_32_bits(nova_emu_ptimer_now(gpu));
+		return true;
+	case NV_PTIMER_INTR_0:
+		*val = 0;
+		return true;
+	case NV_PTIMER_INTR_EN_0:
+		*val = gpu->ptimer_intr_en;
+		return true;
+	case NV_PTIMER_NUMERATOR:
+		*val = gpu->ptimer_num;
+		return true;
+	case NV_PTIMER_DENOMINATOR:
+		*val = gpu->ptimer_den;
+		return true;
+	case NV_PTIMER_ALARM_0:
+		*val = gpu->ptimer_alarm;
+		return true;
+	}
+	return false;
+}
+
+/**
+ * nova_emu_ptimer_wr() - write handler of the PTIMER block
+ * @gpu: the emulated GPU
+ * @inst: unused
+ * @addr: register offset in the block
+ * @val: the value written
+ *
+ * Return: true if the register is modelled.
+ */
+bool nova_emu_ptimer_wr(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+			u32 val)
+{
+	lockdep_assert_held(&gpu->lock);
+
+	switch (addr) {
+	case NV_PTIMER_TIME_1:
+		gpu->ptimer_hi = val;
+		return true;
+	case NV_PTIMER_TIME_0:
+		/* The high word written before, then this: the new time. */
+		gpu->ptimer_offset = (((u64)gpu->ptimer_hi << 32) | val) -
+				     nova_emu_host_now_ns();
+		return true;
+	case NV_PTIMER_INTR_0:
+		return true;
+	case NV_PTIMER_INTR_EN_0:
+		gpu->ptimer_intr_en = val;
+		return true;
+	case NV_PTIMER_NUMERATOR:
+		gpu->ptimer_num = val;
+		return true;
+	case NV_PTIMER_DENOMINATOR:
+		gpu->ptimer_den = val;
+		return true;
+	case NV_PTIMER_ALARM_0:
+		gpu->ptimer_alarm = val;
 		return true;
 	}
 	return false;

@@ -24,6 +24,11 @@
 #define   NV_PMC_BOOT_0_IMPL		GENMASK(23, 20)
 #define   NV_PMC_BOOT_0_MAJOR_REV	GENMASK(7, 4)
 #define   NV_PMC_BOOT_0_MINOR_REV	GENMASK(3, 0)
+/*
+ * NV_PMC_BOOT_1: 0 on a physical GPU of a little-endian host (bits 17:16
+ * set would say a vGPU's virtual function, which nouveau refuses).
+ */
+#define NV_PMC_BOOT_1			0x00000004
 #define NV_PMC_BOOT_42			0x00000a00
 #define   NV_PMC_BOOT_42_ARCH		GENMASK(29, 24)
 #define   NV_PMC_BOOT_42_IMPL		GENMASK(23, 20)
@@ -182,6 +187,9 @@ static bool nova_emu_pmc_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 	case NV_PMC_BOOT_0:
 		*val = gpu->cfg.boot0;
 		return true;
+	case NV_PMC_BOOT_1:
+		*val = 0;
+		return true;
 	case NV_PMC_BOOT_42:
 		*val = gpu->cfg.boot42;
 		return true;
@@ -197,6 +205,8 @@ static const struct nova_emu_block nova_emu_blocks[] = {
 	NOVA_EMU_BLOCK("PMC", 0x000000, 0x001000, 0, nova_emu_pmc_rd, NULL),
 	NOVA_EMU_BLOCK("PBUS", 0x001000, 0x001000, 0,
 		       nova_emu_pbus_rd, nova_emu_pbus_wr),
+	NOVA_EMU_BLOCK("PTIMER", 0x009000, 0x001000, 0,
+		       nova_emu_ptimer_rd, nova_emu_ptimer_wr),
 	NOVA_EMU_BLOCK("FUSE (Turing)", 0x021000, 0x001000, 0,
 		       nova_emu_tu_fuse_rd, NULL),
 	NOVA_EMU_BLOCK("PFB", 0x100000, 0x001000, 0,
