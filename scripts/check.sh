@@ -12,7 +12,10 @@
 #     and the KUnit suites, with a kmemleak scan at the end;
 #  5. each guest's kernel log is scanned for warnings, BUGs, oopses and
 #     sanitizer reports; a VM that does not finish fails;
-#  6. the line coverage of the modules by the debug kernel's suite (gcov)
+#  6. the QEMU host: QEMU with the GPU model as a PCI device (built from
+#     Debian's source once, cached), nova_core's PCI path on it behind an
+#     IOMMU, and Debian's newest nouveau on it as an independent oracle;
+#  7. the line coverage of the modules by the debug kernel's suite (gcov)
 #     is printed, per file.
 #
 # Each step and each result is printed as it ends, with the time elapsed;
@@ -20,7 +23,8 @@
 # exit status is non-zero if anything failed.
 #
 # Environment: NOVA_FLAVORS="stock 6.12 newest debug" (which kernels run
-# the guest suite; the build checks always cover all), NOVA_ONLY=<glob>
+# the guest suite; the build checks always cover all), NOVA_NO_QEMU=1 (no
+# QEMU host and no nouveau oracle), NOVA_ONLY=<glob>
 # (guest cases to run), NOVA_KVM=1 (use KVM where it works).
 set -uo pipefail
 
@@ -218,6 +222,32 @@ for f in $flavors; do
 	guest "$f"
 done
 
+# The QEMU host: the GPU model as a PCI device (qemu/nova-gpu.c) in a QEMU
+# built from Debian's source once (about 5 minutes, cached in build/qemu),
+# nova_core's PCI path on it, then Debian's newest nouveau as the oracle.
+if [ -z "${NOVA_NO_QEMU:-}" ]; then
+	say "QEMU host: the GPU model as a PCI device, nova_core's PCI path on it"
+	start=$SECONDS
+	if "$top/scripts/qemu-check.sh" > "$logs/qemu.run.log" 2>&1; then
+		result ok "QEMU host VM ran its suite, the model logged no problem ($((SECONDS - start)) s)"
+	else
+		result fail "QEMU host VM ran its suite, the model logged no problem" "$logs/qemu.run.log"
+	fi
+	grep -E '^(   |qemu.sh)' "$logs/qemu.run.log" || true
+	checked "QEMU host kernel log has no warning, BUG, oops or sanitizer report" \
+		qemu.logcheck "$top/scripts/logcheck.sh" "$logs/qemu/console.log"
+	say "the oracle: Debian's newest nouveau on the model with NVIDIA's files"
+	for chip in $(awk '!/^#/ && NF { print $1 }' "$top/tests/vm/oracle-stages"); do
+		if "$top/scripts/oracle.sh" "$chip" > "$logs/oracle-$chip.log" 2>&1; then
+			result ok "$(grep '^oracle: .* reached' "$logs/oracle-$chip.log" | sed 's/^oracle: /nouveau on the model: /')"
+		else
+			result fail "nouveau on the model gets as far on $chip as tests/vm/oracle-stages says" \
+				"$logs/oracle-$chip.log"
+		fi
+		grep '^oracle: ' "$logs/oracle-$chip.log" | sed 's/^/   /' || true
+	done
+fi
+
 # checkpatch and kernel-doc come with the kernel sources (linux-source-6.1),
 # which the debug kernel unpacked.
 src=$b/debug-kernel/src/linux-source-6.1
@@ -258,7 +288,7 @@ fi
 
 say "summary (logs in build/logs)"
 ktaps="$host $logs/host-tests.ktap"
-for f in $flavors; do
+for f in $flavors qemu; do
 	[ -f "$logs/$f/ktap.log" ] && ktaps="$ktaps $logs/$f/ktap.log"
 done
 awk -f "$top/scripts/ktap-summary.awk" $ktaps

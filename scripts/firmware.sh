@@ -7,9 +7,10 @@
 #
 #   scripts/firmware.sh [OUTDIR]        (default: build/firmware)
 #
-# Leaves OUTDIR/nvidia/<chip>/gsp/*-570.144.bin (Debian's tree, with its
-# symbolic links between chips) and OUTDIR/version (the package's
-# version). The package comes from whichever suite has the newest version
+# Leaves OUTDIR/nvidia/<chip>/gsp/*-570.144.bin and the Turing chips'
+# OUTDIR/nvidia/<chip>/acr/bl.bin (Debian's tree, with its symbolic links
+# between chips) and OUTDIR/version (the package's version and what was
+# kept). The package comes from whichever suite has the newest version
 # (sid today), through the private package list of scripts/apt-private.sh;
 # it is cached, keyed on that version. If it cannot be fetched, or holds no
 # 570.144 files, this says so in one line and fails: the tests that need
@@ -29,7 +30,9 @@ ver=$("$apt" cache policy "$pkg" 2>/dev/null | sed -n 's/^ *Candidate: //p')
 [ -n "$ver" ] && [ "$ver" != "(none)" ] ||
 	die "no $pkg package in the mirror's non-free-firmware component"
 
-if [ "$(cat "$out/version" 2>/dev/null)" = "$ver" ]; then
+# The cache's stamp: the package's version and what was kept of it.
+stamp="$ver gsp acr-bl"
+if [ "$(cat "$out/version" 2>/dev/null)" = "$stamp" ]; then
 	exit 0
 fi
 
@@ -47,7 +50,10 @@ fw=$out/x/usr/lib/firmware
 # Debian links chips that share files (nvidia/tu104 -> tu102,
 # nvidia/ga103/gsp -> ../ga102/gsp, ad102's gsp -> ga102's): each file is
 # copied once, where it lies, and each chip's name links to it.
-(cd "$fw" && find -L nvidia -path 'nvidia/*/gsp/*' -name "*-$fwver.bin" -type f |
+# Also the ACR bootloader of the Turing chips (nvidia/<chip>/acr/bl.bin),
+# which nouveau runs FWSEC with on Turing (scripts/oracle.sh).
+(cd "$fw" && { find -L nvidia -path 'nvidia/*/gsp/*' -name "*-$fwver.bin" -type f
+	       find -L nvidia -path 'nvidia/tu1*/acr/bl.bin' -type f; } |
 	while read -r f; do
 		t=$(realpath --relative-to=. "$f")
 		[ -e "$out/$t" ] || cp --parents "$t" "$out/"
@@ -59,5 +65,5 @@ fw=$out/x/usr/lib/firmware
 rm -rf "$out/x" "$out/deb"
 n=$(find -L "$out/nvidia" -name "*-$fwver.bin" -type f | wc -l)
 [ "$n" -gt 0 ] || die "$pkg $ver holds no *-$fwver.bin file"
-echo "$ver" > "$out/version"
+echo "$stamp" > "$out/version"
 echo "firmware: $n $fwver files of $pkg $ver in ${out#"$top"/}"

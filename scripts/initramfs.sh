@@ -61,7 +61,7 @@ done
 find "$mdir" -name '*.ko.xz' -exec xz -d {} +
 find "$mdir" -name '*.ko.zst' -exec zstd -q -d --rm {} +
 
-cp "$kodir"/*.ko "$mdir/extra/"
+cp "$kodir"/*.ko "$mdir/extra/" 2>/dev/null || [ -n "${NOVA_EXTRA_KMODS:-}" ]
 depmod -b "$stage" "$kver"
 
 # The guest tools and their shared libraries.

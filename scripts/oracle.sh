@@ -7,14 +7,19 @@
 #
 #   scripts/oracle.sh CHIP [OUTDIR]      (CHIP: tu102, ga102, ...)
 #
-# Output: OUTDIR/ktap.log (the guest's report), OUTDIR/console.log, and
-# OUTDIR/qemu.log (the device's own log: what the model refused or did not
-# model). Default OUTDIR: build/logs/oracle-CHIP.
+# The chip's device configuration and the stage nouveau must reach come
+# from tests/vm/oracle-stages. Prints the stages nouveau reached, then
+# "oracle: CHIP reached STAGE (expected EXPECTED)"; exits 1 if it got less
+# far than expected. Output: OUTDIR/ktap.log (the guest's report),
+# OUTDIR/console.log, and OUTDIR/qemu.log (the device's own log: what the
+# model refused or did not model). Default OUTDIR: build/logs/oracle-CHIP.
 set -euo pipefail
 
 chip=$1
 top=$(cd "$(dirname "$0")/.." && pwd)
 b=$top/build
+read -r _ config expected < <(awk -v c="$chip" '$1 == c' "$top/tests/vm/oracle-stages")
+[ -n "${expected:-}" ] || { echo "oracle: $chip is not in tests/vm/oracle-stages" >&2; exit 2; }
 out=${2:-$b/logs/oracle-$chip}
 mkdir -p "$out"
 
@@ -24,7 +29,8 @@ kd=$b/kernels/newest
 kver=$(cat "$kd/kver")
 "$top/scripts/firmware.sh" > "$out/firmware.log" 2>&1 ||
 	{ cat "$out/firmware.log" >&2; exit 1; }
-"$top/scripts/qemu.sh"
+"$top/scripts/qemu.sh" > "$out/qemu-build.log" 2>&1 ||
+	{ cat "$out/qemu-build.log" >&2; exit 1; }
 "$top/scripts/build-guest-tools.sh" "$b/guest-tools" > "$out/tools.log" 2>&1 ||
 	{ cat "$out/tools.log" >&2; exit 1; }
 
@@ -36,16 +42,39 @@ mkdir -p "$fw"
 ln -s "$b/guest-tools/firmware/nova_emu" "$fw/nova_emu"
 ln -s "$b/firmware/nvidia" "$fw/nvidia"
 
-# No project module in this guest: an empty directory of them.
+# No project module in this guest.
 mkdir -p "$out/ko"
-touch "$out/ko/none.ko"
 NOVA_EXTRA_KMODS=nouveau NOVA_REAL_FW=$b/firmware \
 	"$top/scripts/initramfs.sh" "$out/oracle.cpio.gz" "$kver" "$kd/root" "$out/ko"
-rm -f "$out/ko/none.ko"
 
 NOVA_QEMU_BIN=$b/qemu/bin/qemu-system-x86_64 \
-NOVA_QEMU_ARGS="-nic none -L /usr/share/qemu -L /usr/share/seabios -fw_cfg name=etc/pci-optionrom-exec,string=0 -device nova-gpu,config=chipset=$chip:fuse=1,fw-dir=$fw" \
-NOVA_APPEND="firmware_class.path=/lib/firmware-nvidia ${NOVA_APPEND:-}" \
+NOVA_QEMU_ARGS="-nic none -L /usr/share/qemu -L /usr/share/seabios -fw_cfg name=etc/pci-optionrom-exec,string=0 -device nova-gpu,config=$config,fw-dir=$fw" \
+NOVA_APPEND="firmware_class.path=/lib/firmware-nvidia nouveau.debug=debug ${NOVA_APPEND:-}" \
 	"$top/scripts/vm.sh" "$kd/vmlinuz" "$out/oracle.cpio.gz" "$out" newest oracle \
 	"${NOVA_VM_TIMEOUT:-300}" 2> "$out/qemu.log" || true
-sed -n 's/^oracle: //p' "$out/ktap.log"
+sed -n 's/^oracle: //p' "$out/ktap.log" > "$out/report.log"
+grep -q '^done' "$out/report.log" || { echo "oracle: the VM did not finish" >&2; exit 1; }
+
+# The stages, in order, and the nouveau line that proves each.
+up=$(echo "$chip" | tr a-z A-Z)
+stages=(identify vbios fwsec-frts booter-load sequencer static-info rm-control)
+proofs=("NVIDIA $up \\(" "bios: version" "fwsec-frts: WPR2 @" "booter-load: booted"
+	"gsp: seq:" "gsp: fb region 0:" "gsp:msg fn:76 .* res:0x0 ")
+reached=none
+want=-1
+for i in "${!stages[@]}"; do
+	[ "${stages[$i]}" = "$expected" ] && want=$i
+done
+got=-1
+for i in "${!stages[@]}"; do
+	grep -qE "nouveau .*${proofs[$i]}" "$out/report.log" || break
+	got=$i
+	reached=${stages[$i]}
+done
+echo "oracle: $chip reached $reached (expected $expected)"
+if [ "$got" -lt "$want" ]; then
+	grep -E 'nouveau .*(fail|error|mbox|timeout)|WARNING' "$out/report.log" | tail -n 10 >&2
+	exit 1
+fi
+[ "$got" -gt "$want" ] && echo "oracle: $chip got further than tests/vm/oracle-stages says: update it and docs/emulator.md"
+exit 0

@@ -11,8 +11,12 @@ CASE_TIMEOUT=${NOVA_CASE_TIMEOUT:-300}
 # times larger, and so is their time limit.
 [ -n "$NOVA_STRESS" ] && CASE_TIMEOUT=${NOVA_CASE_TIMEOUT:-6000}
 
+# The QEMU host (novatest.host=qemu) runs its own cases: the GPU model as
+# a PCI device (qemu/nova-gpu.c) instead of nova_emu's.
+dir=/tests/cases
+[ "$NOVA_HOST" = qemu ] && dir=/tests/qemu-cases
 cases=
-for f in /tests/cases/*.sh; do
+for f in $dir/*.sh; do
 	name=$(basename "$f" .sh)
 	if [ -n "$NOVA_ONLY" ]; then
 		case "$name" in $NOVA_ONLY) ;; *) continue ;; esac

@@ -1,0 +1,51 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# The guest suite's QEMU host: Debian's 6.1 kernel boots on QEMU with the
+# nova-gpu device (the GPU model, scripts/qemu.sh) behind intel-iommu and
+# runs tests/vm/qemu-cases with the project's modules. Afterwards the
+# device's own log must show nothing the model refused or did not model,
+# save what the fwsec=fail GPU was told to do.
+#
+#   scripts/qemu-check.sh
+#
+# Logs: build/logs/qemu/{console.log,ktap.log,qemu.log}. Exits non-zero if
+# the VM did not finish or the model logged a problem.
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+b=$top/build
+logs=$b/logs/qemu
+mkdir -p "$logs"
+
+"$top/scripts/qemu.sh" > "$logs/qemu-build.log" 2>&1 ||
+	{ cat "$logs/qemu-build.log" >&2; echo "qemu-check: building QEMU failed" >&2; exit 1; }
+grep '^qemu.sh:' "$logs/qemu-build.log" | tail -n 1
+"$top/scripts/stock-kernel.sh" "$b/stock-kernel" > /dev/null
+kver=$(cat "$b/stock-kernel/kver")
+kdir=/usr/src/linux-headers-$kver
+"$top/scripts/build-modules.sh" "$b/stock" "$kdir" > "$logs/build.log" 2>&1 ||
+	{ cat "$logs/build.log" >&2; exit 1; }
+"$top/scripts/build-guest-tools.sh" "$b/guest-tools" > "$logs/tools.log" 2>&1 ||
+	{ cat "$logs/tools.log" >&2; exit 1; }
+"$top/scripts/initramfs.sh" "$b/qemu.cpio.gz" "$kver" "$b/stock-kernel/root" \
+	"$b/stock/ko" "$b/guest-tools"
+
+fw=$b/guest-tools/firmware
+dev="-device nova-gpu,fw-dir=$fw,addr=05.0,config=chipset=tu102"
+dev="$dev -device nova-gpu,fw-dir=$fw,addr=06.0,config=chipset=ga102"
+dev="$dev -device nova-gpu,fw-dir=$fw,addr=07.0,config=chipset=ga102:fwsec=fail"
+rc=0
+NOVA_QEMU_BIN=$b/qemu/bin/qemu-system-x86_64 \
+NOVA_QEMU_ARGS="-machine q35 -device intel-iommu -nic none -L /usr/share/qemu -L /usr/share/seabios -fw_cfg name=etc/pci-optionrom-exec,string=0 $dev" \
+NOVA_APPEND="intel_iommu=on novatest.host=qemu ${NOVA_APPEND:-}" \
+	"$top/scripts/vm.sh" "$b/stock-kernel/vmlinuz" "$b/qemu.cpio.gz" "$logs" qemu check \
+	"${NOVA_VM_TIMEOUT:-600}" 2> "$logs/qemu.log" || rc=$?
+# What the model logged: errors, refused DMA and unmodelled registers fail
+# the run (the fwsec=fail GPU's FWSEC failure is what it was told to do).
+bad=$(grep -E 'nova-gpu.*(error|unmodeled)' "$logs/qemu.log" || true)
+if [ -n "$bad" ]; then
+	echo "qemu-check: the GPU model logged problems:" >&2
+	echo "$bad" | head -n 20 >&2
+	rc=1
+fi
+exit $rc
