@@ -153,8 +153,9 @@ static void nova_gpu_log(void *opaque, const char *level, const char *line)
     NovaGpuState *s = opaque;
 
     /* What the model says of a driver's mistake is always shown. */
-    fprintf(stderr, "%s %s: %s: %s\n", TYPE_NOVA_GPU,
-            s->pdev.name, level, line);
+    fprintf(stderr, "%s %02x:%02x.%x: %s: %s\n", TYPE_NOVA_GPU,
+            pci_dev_bus_num(&s->pdev), PCI_SLOT(s->pdev.devfn),
+            PCI_FUNC(s->pdev.devfn), level, line);
 }
 
 static uint64_t nova_gpu_clock(void)
@@ -261,9 +262,11 @@ static void nova_gpu_exit(PCIDevice *pdev)
     timer_del(&s->timer);
     if (s->gpu) {
         nova_emu_lib_info(s->gpu, &info);
-        fprintf(stderr, "%s %s: unmodeled %" PRIu64 ", dma_faults %" PRIu64
-                ", gsp_errors %" PRIu64 "\n", TYPE_NOVA_GPU, pdev->name,
-                info.unmodeled, info.dma_faults, info.gsp_errors);
+        fprintf(stderr, "%s %02x:%02x.%x: unmodeled %" PRIu64 ", dma_faults %"
+                PRIu64 ", gsp_errors %" PRIu64 "\n", TYPE_NOVA_GPU,
+                pci_dev_bus_num(pdev), PCI_SLOT(pdev->devfn),
+                PCI_FUNC(pdev->devfn), info.unmodeled, info.dma_faults,
+                info.gsp_errors);
         nova_emu_lib_destroy(s->gpu);
         s->gpu = NULL;
     }

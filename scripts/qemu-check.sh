@@ -3,8 +3,9 @@
 # The guest suite's QEMU host: Debian's 6.1 kernel boots on QEMU with the
 # nova-gpu device (the GPU model, scripts/qemu.sh) behind intel-iommu and
 # runs tests/vm/qemu-cases with the project's modules. Afterwards the
-# device's own log must show nothing the model refused or did not model,
-# save what the fwsec=fail GPU was told to do.
+# device's own log must show nothing the model refused or did not model
+# for the two good GPUs, and the IOMMU's refusal of the dma=stray GPU's
+# DMA.
 #
 #   scripts/qemu-check.sh
 #
@@ -34,18 +35,24 @@ fw=$b/guest-tools/firmware
 dev="-device nova-gpu,fw-dir=$fw,addr=05.0,config=chipset=tu102"
 dev="$dev -device nova-gpu,fw-dir=$fw,addr=06.0,config=chipset=ga102"
 dev="$dev -device nova-gpu,fw-dir=$fw,addr=07.0,config=chipset=ga102:fwsec=fail"
+dev="$dev -device nova-gpu,fw-dir=$fw,addr=08.0,config=chipset=ga102:dma=stray"
 rc=0
 NOVA_QEMU_BIN=$b/qemu/bin/qemu-system-x86_64 \
 NOVA_QEMU_ARGS="-machine q35 -device intel-iommu -nic none -L /usr/share/qemu -L /usr/share/seabios -fw_cfg name=etc/pci-optionrom-exec,string=0 $dev" \
 NOVA_APPEND="intel_iommu=on novatest.host=qemu ${NOVA_APPEND:-}" \
 	"$top/scripts/vm.sh" "$b/stock-kernel/vmlinuz" "$b/qemu.cpio.gz" "$logs" qemu check \
 	"${NOVA_VM_TIMEOUT:-600}" 2> "$logs/qemu.log" || rc=$?
-# What the model logged: errors, refused DMA and unmodelled registers fail
-# the run (the fwsec=fail GPU's FWSEC failure is what it was told to do).
-bad=$(grep -E 'nova-gpu.*(error|unmodeled)' "$logs/qemu.log" || true)
+# What the model logged: errors, refused DMA and unmodelled registers of
+# the good GPUs fail the run; the fwsec=fail GPU (07.0) does what it was
+# told, and the dma=stray one (08.0) must have met the IOMMU.
+bad=$(grep -E 'nova-gpu 00:0[56]\.0: .*(error|unmodeled|DMA refused)' "$logs/qemu.log" || true)
 if [ -n "$bad" ]; then
 	echo "qemu-check: the GPU model logged problems:" >&2
 	echo "$bad" | head -n 20 >&2
+	rc=1
+fi
+if ! grep -q 'nova-gpu 00:08\.0: info: DMA refused' "$logs/qemu.log"; then
+	echo "qemu-check: the dma=stray GPU's DMA was not refused by the IOMMU" >&2
 	rc=1
 fi
 exit $rc

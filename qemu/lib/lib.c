@@ -21,6 +21,9 @@
 #include "../../drivers/gpu/nova-core/emu/gsp/gsp.h"
 #include "nova_emu_lib.h"
 
+/* The first DMA accesses the bus refuses are logged. */
+#define LIB_LOG_DMA_FAULTS	16
+
 /* The most jobs one GPU has (its falcons' and GSP-RM's). */
 #define LIB_MAX_JOBS	32
 
@@ -34,6 +37,7 @@
  * @njobs: how many.
  * @name: "nova-gpu.<chip>", the log's prefix.
  * @logged_unmodeled: unmodelled accesses logged so far.
+ * @logged_dma_faults: refused DMA accesses logged so far.
  */
 struct nova_emu_lib {
 	struct nova_emu_gpu *gpu;
@@ -44,6 +48,7 @@ struct nova_emu_lib {
 	unsigned int njobs;
 	char name[32];
 	unsigned int logged_unmodeled;
+	unsigned int logged_dma_faults;
 };
 
 static struct nova_emu_lib *lib_of(struct nova_emu_gpu *gpu)
@@ -362,6 +367,12 @@ int nova_emu_host_dma(struct nova_emu_gpu *gpu, u64 addr, void *buf,
 
 	if (l->ops.dma(l->ops.opaque, addr, buf, len, write)) {
 		nova_emu_count(gpu, &gpu->dma.faults);
+		if (l->logged_dma_faults < LIB_LOG_DMA_FAULTS) {
+			l->logged_dma_faults++;
+			nova_emu_lib_log(&l->pdev.dev, "info",
+					 "DMA refused: %s of %zu bytes at 0x%llx",
+					 write ? "write" : "read", len, addr);
+		}
 		return -EFAULT;
 	}
 	return 0;

@@ -1,8 +1,9 @@
 # nova_core's PCI path on the GPU model as a PCI device in QEMU
 # (qemu/nova-gpu.c, scripts/qemu-check.sh): each GPU's probe to GSP-RM
 # running, MSI, the IOMMU, unbind and rebind, PCI remove and rescan, a GPU
-# whose FWSEC fails refused cleanly. The VM has a TU102 and a GA102 at
-# 00:05.0 and 00:06.0 and a GA102 told fwsec=fail at 00:07.0, behind
+# whose FWSEC fails refused cleanly, a GPU whose DMA strays stopped by the
+# IOMMU. The VM has a TU102 and a GA102 at 00:05.0 and 00:06.0, a GA102
+# told fwsec=fail at 00:07.0 and one told dma=stray at 00:08.0, behind
 # QEMU's intel-iommu.
 . /tests/lib.sh
 
@@ -60,6 +61,13 @@ bdf=0000:00:07.0
 check "fwsec=fail GPU: not bound" [ ! -e "$devs/$bdf/driver" ]
 check "fwsec=fail GPU: its failure logged" \
 	sh -c "dmesg | grep -q 'nova_core $bdf: .*FWSEC'"
+
+# The GPU whose DMA strays outside the driver's mappings: the IOMMU
+# faults, the probe fails, nothing is bound.
+bdf=0000:00:08.0
+check "dma=stray GPU: not bound" [ ! -e "$devs/$bdf/driver" ]
+check "dma=stray GPU: the IOMMU reported its fault" \
+	sh -c "dmesg | grep -qi 'DMAR.*00:08.0\|00:08.0.*DMAR\|DMAR.*fault.*\[00:08.0\]\|Request device \[00:08.0\]'"
 
 # Unloading everything leaves the two good GPUs unbound, no oops.
 rmmod nova && rmmod nova_core
