@@ -91,9 +91,17 @@ fi
 # NVIDIA's real firmware files, if NOVA_REAL_FW names what
 # scripts/firmware.sh fetched: /lib/firmware-nvidia/nvidia/<chip>/gsp/,
 # with their links (46-realfw points the firmware loader there).
+# NOVA_REAL_FW_CHIPS: only those chips' files (the oracle needs one).
 if [ -n "${NOVA_REAL_FW:-}" ] && [ -d "$NOVA_REAL_FW/nvidia" ]; then
 	mkdir -p "$stage/lib/firmware-nvidia"
-	cp -a "$NOVA_REAL_FW/nvidia" "$stage/lib/firmware-nvidia/"
+	if [ -n "${NOVA_REAL_FW_CHIPS:-}" ]; then
+		mkdir -p "$stage/lib/firmware-nvidia/nvidia"
+		for c in $NOVA_REAL_FW_CHIPS; do
+			cp -aL "$NOVA_REAL_FW/nvidia/$c" "$stage/lib/firmware-nvidia/nvidia/"
+		done
+	else
+		cp -a "$NOVA_REAL_FW/nvidia" "$stage/lib/firmware-nvidia/"
+	fi
 fi
 
 (cd "$stage" && find . | cpio -o -H newc --quiet | gzip -1) > "$out"

@@ -44,7 +44,7 @@ ln -s "$b/firmware/nvidia" "$fw/nvidia"
 
 # No project module in this guest.
 mkdir -p "$out/ko"
-NOVA_EXTRA_KMODS=nouveau NOVA_REAL_FW=$b/firmware \
+NOVA_EXTRA_KMODS=nouveau NOVA_REAL_FW=$b/firmware NOVA_REAL_FW_CHIPS=$chip \
 	"$top/scripts/initramfs.sh" "$out/oracle.cpio.gz" "$kver" "$kd/root" "$out/ko"
 
 NOVA_QEMU_BIN=$b/qemu/bin/qemu-system-x86_64 \
