@@ -321,6 +321,12 @@ int mkvbios_build(const struct mkvbios_opts *o, uint8_t **romp, size_t *lenp)
 
 	/* Image 0: PCI-AT, with the BIT and the falcon data pointer. */
 	put_image_headers(rom, 0xaa55, "PCIR", 0x00, MKVBIOS_PCIAT_LEN, false, true);
+	/*
+	 * Its x86 init entry (offset 3) returns at once (retf): a PC BIOS
+	 * that runs the option ROM (QEMU's SeaBIOS does, the checksum being
+	 * right) goes on booting.
+	 */
+	rom[3] = 0xcb;
 	memcpy(rom + 0x80, "SYNTHETIC VBIOS (nova mkvbios)", 30);
 	bit = rom + MKVBIOS_BIT;
 	memcpy(bit, "\xff\xb8" "BIT", 6);
@@ -417,6 +423,18 @@ int mkvbios_build(const struct mkvbios_opts *o, uint8_t **romp, size_t *lenp)
 	/* The second entry, the DMEMMAPPER's. */
 	dmap_entry = appif + NOVA_EMU_APPIF_HDR_LEN + NOVA_EMU_APPIF_ENTRY_LEN;
 	dmap = dm + MKVBIOS_DMAP_OFFSET;
+
+	/*
+	 * The PCI-AT image's bytes sum to 0, as on real boards (its last byte
+	 * is the checksum; nouveau checks it): before any corruption.
+	 */
+	{
+		uint8_t sum = 0;
+
+		for (i = 0; i < MKVBIOS_PCIAT_LEN - 1; i++)
+			sum += rom[i];
+		rom[MKVBIOS_PCIAT_LEN - 1] = (uint8_t)-sum;
+	}
 
 	if (!c)
 		goto out;
