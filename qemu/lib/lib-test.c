@@ -8,29 +8,13 @@
  *
  *   lib-test FIRMWARE_DIR     (nova_emu/<chip>.rom there, as the guest's)
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "nova_emu_lib.h"
-
-static int n, failed;
-
-static void ok(int cond, const char *fmt, ...)
-{
-	va_list ap;
-
-	n++;
-	if (!cond)
-		failed++;
-	printf("%s %d ", cond ? "ok" : "not ok", n);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	printf("\n");
-}
+#include "../../tests/host/ktap.h"
 
 /* The host: its log, its clock, its bus (no memory: every DMA faults). */
 static char last_log[1024];
@@ -119,15 +103,15 @@ int main(int argc, char **argv)
 
 		snprintf(cfg, sizeof(cfg), "chipset=%s", chips[i].chip);
 		l = nova_emu_lib_create(cfg, fw, &ops, err, sizeof(err));
-		ok(l != NULL, "%s: created (%s)", chips[i].chip, l ? "" : err);
+		result(l != NULL, "%s: created (%s)", chips[i].chip, l ? "" : err);
 		if (!l)
 			continue;
-		ok(nova_emu_lib_rd32(l, 0) == chips[i].boot0,
+		result(nova_emu_lib_rd32(l, 0) == chips[i].boot0,
 		   "%s: NV_PMC_BOOT_0 0x%08x", chips[i].chip, nova_emu_lib_rd32(l, 0));
 		nova_emu_lib_info(l, &info);
 		snprintf(path, sizeof(path), "%s/nova_emu/%s.rom", fw, chips[i].chip);
 		rom = slurp(path, &rom_len);
-		ok(rom && info.rom_size == rom_len && !memcmp(info.rom, rom, rom_len),
+		result(rom && info.rom_size == rom_len && !memcmp(info.rom, rom, rom_len),
 		   "%s: the VBIOS is the file's %zu bytes", chips[i].chip, rom_len);
 		/* The PROM window: 32-bit reads of the ROM from BAR0 0x300000. */
 		for (off = 0; rom && off + 4 <= rom_len && off < 0x10000; off += 4) {
@@ -137,39 +121,39 @@ int main(int argc, char **argv)
 			if (nova_emu_lib_rd32(l, 0x300000 + off) != w)
 				same = 0;
 		}
-		ok(rom && same, "%s: the PROM window reads the VBIOS", chips[i].chip);
+		result(rom && same, "%s: the PROM window reads the VBIOS", chips[i].chip);
 		free(rom);
 		nova_emu_lib_destroy(l);
 	}
 
 	logs = 0;
 	l = nova_emu_lib_create("chipset=gv100", fw, &ops, err, sizeof(err));
-	ok(!l && strstr(err, "bad configuration") && logs == 1 &&
+	result(!l && strstr(err, "bad configuration") && logs == 1 &&
 	   strstr(last_log, "config: key chipset: bad value \"gv100\""),
 	   "an unknown chipset: refused, one log line naming the key");
 	l = nova_emu_lib_create("chipset=ga102 vram=3M", fw, &ops, err, sizeof(err));
-	ok(!l, "a VRAM BAR that is not a power of two from 16M: refused");
+	result(!l, "a VRAM BAR that is not a power of two from 16M: refused");
 
 	l = nova_emu_lib_create("chipset=tu102 vram=512M bar0=32M", fw, &ops, err,
 				sizeof(err));
-	ok(l != NULL, "tu102 with vram=512M bar0=32M: created");
+	result(l != NULL, "tu102 with vram=512M bar0=32M: created");
 	if (l) {
 		nova_emu_lib_info(l, &info);
-		ok(info.vram_bar_size == 512ull << 20 && info.bar0_size == 32u << 20,
+		result(info.vram_bar_size == 512ull << 20 && info.bar0_size == 32u << 20,
 		   "the BAR sizes are the configuration's");
 		nova_emu_lib_rd32(l, 0x00fff000);
 		nova_emu_lib_info(l, &info);
-		ok(info.unmodeled == 1, "an unmodelled register is counted (%llu)",
+		result(info.unmodeled == 1, "an unmodelled register is counted (%llu)",
 		   (unsigned long long)info.unmodeled);
-		ok(nova_emu_lib_misbehave(l, "flood") == 0 &&
+		result(nova_emu_lib_misbehave(l, "flood") == 0 &&
 		   nova_emu_lib_misbehave(l, "sideways") < 0,
 		   "GSP-RM's misbehaviours: a known one armed, another refused");
 		nova_emu_lib_reset(l);
-		ok(nova_emu_lib_rd32(l, 0) == 0x162000a1, "after a reset, still a TU102");
+		result(nova_emu_lib_rd32(l, 0) == 0x162000a1, "after a reset, still a TU102");
 		nova_emu_lib_destroy(l);
 	}
 
-	printf("1..%d\n", n);
-	printf("# lib-test: %d passed, %d failed\n", n - failed, failed);
+	printf("1..%u\n", tests);
+	printf("# lib-test: %u passed, %u failed\n", tests - failed, failed);
 	return failed ? 1 : 0;
 }

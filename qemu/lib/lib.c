@@ -56,9 +56,6 @@ static struct nova_emu_lib *lib_of(struct nova_emu_gpu *gpu)
 	return gpu->pdev->host;
 }
 
-/* The text of a log line: kernel formats, %pV and %pe included. */
-static void lib_vformat(char *out, size_t n, const char *fmt, va_list *ap);
-
 static void lib_put(char **o, size_t *n, const char *s)
 {
 	size_t l = strlen(s);
@@ -73,6 +70,7 @@ static void lib_put(char **o, size_t *n, const char *s)
 	**o = 0;
 }
 
+/* The text of a log line: kernel formats, %pV and %pe included. */
 static void lib_vformat(char *out, size_t n, const char *fmt, va_list *ap)
 {
 	char spec[32], tmp[512];
@@ -595,7 +593,7 @@ void nova_emu_lib_destroy(struct nova_emu_lib *l)
 #define LIB_LOG_UNMODELED	64
 
 static void lib_note_unmodeled(struct nova_emu_lib *l, u64 before, bool write,
-			       uint32_t addr, uint32_t val)
+			       uint32_t addr)
 {
 	if (l->gpu->unmodeled == before || l->logged_unmodeled >= LIB_LOG_UNMODELED)
 		return;
@@ -604,7 +602,6 @@ static void lib_note_unmodeled(struct nova_emu_lib *l, u64 before, bool write,
 			 write ? "write" : "read", addr,
 			 l->logged_unmodeled == LIB_LOG_UNMODELED ?
 			 " (no more of these are logged)" : "");
-	(void)val;
 }
 
 uint32_t nova_emu_lib_rd32(struct nova_emu_lib *l, uint32_t addr)
@@ -612,7 +609,7 @@ uint32_t nova_emu_lib_rd32(struct nova_emu_lib *l, uint32_t addr)
 	u64 before = l->gpu->unmodeled;
 	uint32_t val = nova_emu_io_ops.rd32(l->gpu, addr);
 
-	lib_note_unmodeled(l, before, false, addr, val);
+	lib_note_unmodeled(l, before, false, addr);
 	return val;
 }
 
@@ -621,7 +618,7 @@ void nova_emu_lib_wr32(struct nova_emu_lib *l, uint32_t addr, uint32_t val)
 	u64 before = l->gpu->unmodeled;
 
 	nova_emu_io_ops.wr32(l->gpu, addr, val);
-	lib_note_unmodeled(l, before, true, addr, val);
+	lib_note_unmodeled(l, before, true, addr);
 }
 
 /**
