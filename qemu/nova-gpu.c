@@ -14,9 +14,11 @@
  * config takes nova_emu's new_device keys (docs/emulator.md), separated
  * by spaces or colons; fw-dir is
  * where the model reads its files (nova_emu/<chip>.rom, NVIDIA's
- * nvidia/<chip>/gsp/ files). The property "misbehave" arms a GSP-RM
- * misbehaviour at run time (qom-set). The counters of what the model did
- * not model or refused are printed when the device goes away.
+ * nvidia/<chip>/gsp/ files). At run time, the properties named as
+ * nova_emu's sysfs attributes show what GSP-RM does (gsp, wpr2), count
+ * what the model did not model or refused (unmodeled, dma_faults,
+ * gsp_errors), and arm a GSP-RM misbehaviour (gsp_misbehave, qom-set);
+ * the counters are also printed when the device goes away.
  *
  * SPDX-License-Identifier: GPL-2.0
  */
@@ -284,6 +286,71 @@ static void nova_gpu_reset(DeviceState *dev)
     s->irq_level = false;
 }
 
+/*
+ * Run-time properties, for QMP or the human monitor (qom-get, qom-set),
+ * under the names of nova_emu's sysfs attributes (docs/emulator.md): what
+ * GSP-RM does, WPR2, the counters, and GSP-RM's misbehaviour to arm.
+ */
+static bool nova_gpu_info(Object *obj, struct nova_emu_lib_info *info,
+                          Error **errp)
+{
+    NovaGpuState *s = NOVA_GPU(obj);
+
+    if (!s->gpu) {
+        error_setg(errp, "nova-gpu: not realized");
+        return false;
+    }
+    nova_emu_lib_info(s->gpu, info);
+    return true;
+}
+
+static char *nova_gpu_get_gsp(Object *obj, Error **errp)
+{
+    struct nova_emu_lib_info info;
+
+    return nova_gpu_info(obj, &info, errp) ? g_strdup(info.gsp) : NULL;
+}
+
+static char *nova_gpu_get_wpr2(Object *obj, Error **errp)
+{
+    struct nova_emu_lib_info info;
+
+    if (!nova_gpu_info(obj, &info, errp)) {
+        return NULL;
+    }
+    if (!info.wpr2_end) {
+        return g_strdup("none");
+    }
+    return g_strdup_printf("0x%" PRIx64 "-0x%" PRIx64, info.wpr2_start,
+                           info.wpr2_end);
+}
+
+static void nova_gpu_get_counter(Object *obj, Visitor *v, const char *name,
+                                 void *opaque, Error **errp)
+{
+    struct nova_emu_lib_info info;
+    uint64_t val;
+
+    if (!nova_gpu_info(obj, &info, errp)) {
+        return;
+    }
+    if (!strcmp(name, "unmodeled")) {
+        val = info.unmodeled;
+    } else if (!strcmp(name, "dma_faults")) {
+        val = info.dma_faults;
+    } else {
+        val = info.gsp_errors;
+    }
+    visit_type_uint64(v, name, &val, errp);
+}
+
+static char *nova_gpu_get_misbehave(Object *obj, Error **errp)
+{
+    struct nova_emu_lib_info info;
+
+    return nova_gpu_info(obj, &info, errp) ? g_strdup(info.misbehave) : NULL;
+}
+
 static void nova_gpu_set_misbehave(Object *obj, const char *value, Error **errp)
 {
     NovaGpuState *s = NOVA_GPU(obj);
@@ -295,7 +362,19 @@ static void nova_gpu_set_misbehave(Object *obj, const char *value, Error **errp)
 
 static void nova_gpu_instance_init(Object *obj)
 {
-    object_property_add_str(obj, "misbehave", NULL, nova_gpu_set_misbehave);
+    static const char *const counters[] = {
+        "unmodeled", "dma_faults", "gsp_errors",
+    };
+    size_t i;
+
+    object_property_add_str(obj, "gsp", nova_gpu_get_gsp, NULL);
+    object_property_add_str(obj, "wpr2", nova_gpu_get_wpr2, NULL);
+    for (i = 0; i < ARRAY_SIZE(counters); i++) {
+        object_property_add(obj, counters[i], "uint64", nova_gpu_get_counter,
+                            NULL, NULL, NULL);
+    }
+    object_property_add_str(obj, "gsp_misbehave", nova_gpu_get_misbehave,
+                            nova_gpu_set_misbehave);
 }
 
 static Property nova_gpu_properties[] = {

@@ -5,7 +5,7 @@
 # runs tests/vm/qemu-cases with the project's modules. Afterwards the
 # device's own log must show nothing the model refused or did not model
 # for the two good GPUs, and the IOMMU's refusal of the dma=stray GPU's
-# DMA.
+# DMA. The guest reaches QMP on its third serial port.
 #
 #   scripts/qemu-check.sh
 #
@@ -32,13 +32,20 @@ kdir=/usr/src/linux-headers-$kver
 	"$b/stock/ko" "$b/guest-tools"
 
 fw=$b/guest-tools/firmware
-dev="-device nova-gpu,fw-dir=$fw,addr=05.0,config=chipset=tu102"
-dev="$dev -device nova-gpu,fw-dir=$fw,addr=06.0,config=chipset=ga102"
-dev="$dev -device nova-gpu,fw-dir=$fw,addr=07.0,config=chipset=ga102:fwsec=fail"
-dev="$dev -device nova-gpu,fw-dir=$fw,addr=08.0,config=chipset=ga102:dma=stray"
+dev="-device nova-gpu,id=gpu05,fw-dir=$fw,addr=05.0,config=chipset=tu102"
+dev="$dev -device nova-gpu,id=gpu06,fw-dir=$fw,addr=06.0,config=chipset=ga102"
+dev="$dev -device nova-gpu,id=gpu07,fw-dir=$fw,addr=07.0,config=chipset=ga102:fwsec=fail"
+dev="$dev -device nova-gpu,id=gpu08,fw-dir=$fw,addr=08.0,config=chipset=ga102:dma=stray"
+# QMP on the guest's third serial port (ttyS2): a server socket for the
+# monitor and the serial port connected to it, so that the cases read and
+# set the devices' properties (tests/vm/lib.sh, qmp).
+sockdir=$(mktemp -d)
+trap 'rm -rf "$sockdir"' EXIT
+qmp="-chardev socket,id=qmp,path=$sockdir/qmp,server=on,wait=off -mon chardev=qmp,mode=control"
+qmp="$qmp -chardev socket,id=qmp-guest,path=$sockdir/qmp -serial chardev:qmp-guest"
 rc=0
 NOVA_QEMU_BIN=$b/qemu/bin/qemu-system-x86_64 \
-NOVA_QEMU_ARGS="-machine q35 -device intel-iommu -nic none -L /usr/share/qemu -L /usr/share/seabios -fw_cfg name=etc/pci-optionrom-exec,string=0 $dev" \
+NOVA_QEMU_ARGS="-machine q35 -device intel-iommu -nic none -L /usr/share/qemu -L /usr/share/seabios -fw_cfg name=etc/pci-optionrom-exec,string=0 $dev $qmp" \
 NOVA_APPEND="intel_iommu=on novatest.host=qemu ${NOVA_APPEND:-}" \
 	"$top/scripts/vm.sh" "$b/stock-kernel/vmlinuz" "$b/qemu.cpio.gz" "$logs" qemu check \
 	"${NOVA_VM_TIMEOUT:-600}" 2> "$logs/qemu.log" || rc=$?

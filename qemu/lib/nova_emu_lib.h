@@ -46,6 +46,10 @@ struct nova_emu_lib_ops {
  * @unmodeled: accesses to registers the model does not know.
  * @dma_faults: DMA the host refused.
  * @gsp_errors: protocol violations GSP-RM's model saw.
+ * @gsp: what GSP-RM is doing, as nova_emu's emu/gsp shows it ("running").
+ * @misbehave: GSP-RM's armed misbehaviour, as emu/gsp_misbehave shows it.
+ * @wpr2_start: WPR2's first byte in VRAM, or 0 where WPR2 is not set.
+ * @wpr2_end: WPR2's end (exclusive), or 0.
  */
 struct nova_emu_lib_info {
 	const char *chip;
@@ -57,6 +61,10 @@ struct nova_emu_lib_info {
 	uint64_t unmodeled;
 	uint64_t dma_faults;
 	uint64_t gsp_errors;
+	const char *gsp;
+	const char *misbehave;
+	uint64_t wpr2_start;
+	uint64_t wpr2_end;
 };
 
 struct nova_emu_lib;

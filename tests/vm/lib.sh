@@ -324,3 +324,229 @@ gpu_name() {
 	ad107) echo "NVIDIA GeForce RTX 4060" ;;
 	esac
 }
+
+# One GPU of the model on either host. On nova_emu (novatest.host unset)
+# ID is an emulated GPU's id, nova-emu.ID on the platform bus, and the
+# model's state is in its emu/ sysfs directory. On the QEMU host
+# (novatest.host=qemu, scripts/qemu-check.sh) ID is a nova-gpu device's PCI
+# slot ("06": 0000:00:06.0, whose QEMU id is gpu06), and the model's state
+# is in that device's properties of the same names, which a case reads and
+# sets through QMP (qmp below).
+
+# gpu_dev ID: the device's name, as nova_core's log lines start with it.
+gpu_dev() {
+	if [ "$NOVA_HOST" = qemu ]; then echo "0000:00:$1.0"; else echo "nova-emu.$1"; fi
+}
+
+# gpu_bus: the bus the model's GPUs are on.
+gpu_bus() {
+	if [ "$NOVA_HOST" = qemu ]; then echo /sys/bus/pci; else echo /sys/bus/platform; fi
+}
+
+# gpu_bind ID, gpu_unbind ID: bind nova_core to the GPU, or unbind it.
+gpu_bind() {
+	sysfs_write "$(gpu_bus)/drivers/nova_core/bind" "$(gpu_dev $1)"
+}
+
+gpu_unbind() {
+	sysfs_write "$(gpu_bus)/drivers/nova_core/unbind" "$(gpu_dev $1)"
+}
+
+gpu_bound() {
+	[ -e "$(gpu_bus)/devices/$(gpu_dev $1)/driver" ]
+}
+
+# gpu_emu ID ATTR: the model's ATTR (gsp, wpr2, gsp_errors, dma_faults,
+# gsp_misbehave); gpu_emu_set ID ATTR VALUE sets one.
+gpu_emu() {
+	if [ "$NOVA_HOST" = qemu ]; then
+		qom_get /machine/peripheral/gpu$1 $2
+	else
+		cat /sys/bus/platform/devices/nova-emu.$1/emu/$2
+	fi
+}
+
+gpu_emu_set() {
+	if [ "$NOVA_HOST" = qemu ]; then
+		qom_set /machine/peripheral/gpu$1 $2 $3
+	else
+		sysfs_write /sys/bus/platform/devices/nova-emu.$1/emu/$2 "$3"
+	fi
+}
+
+# QMP, QEMU's machine protocol, on the guest's third serial port
+# (scripts/qemu-check.sh wires a monitor's chardev to it). qmp JSON sends
+# one command and prints the answer's value, or fails printing the
+# error's description. One reader (cat, its pid in QMP_PID) collects
+# everything QEMU sends; it is started once, outside any command
+# substitution's pipe.
+QMP_TTY=/dev/ttyS2
+QMP_OUT=/tmp/qmp.out
+QMP_PID=/tmp/qmp.pid
+
+qmp_start() {
+	[ -s $QMP_PID ] && return 0
+	# Raw, and no echo: the guest's tty must not send QEMU's answers back.
+	# (Until stty set that, the tty may have echoed part of QMP's
+	# greeting, leaving QMP's parser inside an unfinished object.)
+	stty -F $QMP_TTY raw -echo clocal || return 1
+	: > $QMP_OUT
+	cat $QMP_TTY >> $QMP_OUT 2> /dev/null < /dev/null &
+	echo $! > $QMP_PID
+	sleep 0.2
+	# 0xff is never valid JSON: QMP's parser starts afresh after it.
+	printf '\377\n' > $QMP_TTY
+	sleep 0.3
+	for _qt in 1 2 3; do
+		[ "$(qmp '{"execute": "qmp_capabilities"}')" = "{}" ] && return 0
+	done
+	return 1
+}
+
+qmp() {
+	qmp_start || return 1
+	_qn=$(grep -cE '^\{"(return|error)"' $QMP_OUT)
+	printf '%s\n' "$1" > $QMP_TTY
+	_qi=0
+	while [ $_qi -lt 200 ]; do
+		# Only whole lines: the reader may have stored part of one.
+		if [ -z "$(tail -c 1 $QMP_OUT | tr -d '\n')" ]; then
+			_qa=$(grep -E '^\{"(return|error)"' $QMP_OUT |
+				tail -n +$((_qn + 1)) | head -n 1 | tr -d '\r')
+			[ -n "$_qa" ] && break
+		fi
+		sleep 0.05
+		_qi=$((_qi + 1))
+	done
+	case "$_qa" in
+	'{"return": '*)
+		_qa=${_qa#'{"return": '}
+		_qa=${_qa%'}'}
+		_qa=${_qa#'"'}
+		echo "${_qa%'"'}"
+		;;
+	*)
+		echo "${_qa:-no answer from QMP}" | sed 's/.*"desc": "\(.*\)"}}$/\1/; s/\\"/"/g'
+		return 1
+		;;
+	esac
+}
+
+# qom_get PATH PROPERTY, qom_set PATH PROPERTY STRING
+qom_get() {
+	qmp "{\"execute\": \"qom-get\", \"arguments\": {\"path\": \"$1\", \"property\": \"$2\"}}"
+}
+
+qom_set() {
+	_qs=$(qmp "{\"execute\": \"qom-set\", \"arguments\": {\"path\": \"$1\", \"property\": \"$2\", \"value\": \"$3\"}}") ||
+		{ echo "$_qs"; return 1; }
+}
+
+# GSP-RM on the model, on either host (gpu_* above).
+
+# gsp_state ID: "bound|unbound <gsp> <wpr2> <gsp_errors> <dma_faults>"
+gsp_state() {
+	if gpu_bound $1; then printf bound; else printf unbound; fi
+	printf ' %s %s %s %s' "$(gpu_emu $1 gsp)" "$(gpu_emu $1 wpr2)" \
+		"$(gpu_emu $1 gsp_errors)" "$(gpu_emu $1 dma_faults)"
+}
+
+# gsp_running ID: bound, GSP-RM running, WPR2 set, nothing refused or
+# strayed.
+gsp_running() {
+	case "$(gsp_state $1)" in
+	"bound running none "*) return 1 ;;
+	"bound running "*" 0 0") return 0 ;;
+	*) return 1 ;;
+	esac
+}
+
+# gsp_mb_fail ID MODE LINE [WHY]: with GSP-RM's misbehaviour MODE armed,
+# binding the (unbound) GPU fails with LINE logged once (and the message
+# rejected for WHY), GSP-RM unloaded, nothing refused or strayed; the knob
+# reads none again; the GPU binds again. It is left unbound.
+gsp_mb_fail() {
+	_id=$1 _m=$2 _line=$3 _why=$4
+	_d=$(gpu_dev $_id)
+	mark_log
+	gpu_emu_set $_id gsp_misbehave $_m
+	gpu_bind $_id > /dev/null
+	s=$(gsp_state $_id)
+	case "$s" in
+	"unbound unloaded none 0 0") ok "$_m: probe fails, GSP-RM unloaded ($s)" ;;
+	*) not_ok "$_m: probe fails, GSP-RM unloaded" "state: $s" \
+		"$(log_since_mark | grep "$_d" | tail -n 4)" ;;
+	esac
+	expect_eq "$_m: one line says why" 1 \
+		"$(log_since_mark | grep -c "$_d: $_line")"
+	if [ -n "$_why" ]; then
+		expect_eq "$_m: the driver rejects the message ($_why)" 1 \
+			"$(log_since_mark | grep -c "$_d: GSP: message rejected: $_why")"
+	fi
+	expect_eq "$_m: the knob is spent" none "$(gpu_emu $_id gsp_misbehave)"
+	gpu_bind $_id > /dev/null
+	if gsp_running $_id; then
+		ok "$_m: the GPU binds again"
+	else
+		not_ok "$_m: the GPU binds again" "state: $(gsp_state $_id)"
+	fi
+	gpu_unbind $_id > /dev/null
+}
+
+# gsp_mb_ok ID MODE LINE: the boot survives MODE, LINE logged once; unbind
+# is clean.
+gsp_mb_ok() {
+	_id=$1 _m=$2 _line=$3
+	_d=$(gpu_dev $_id)
+	mark_log
+	gpu_emu_set $_id gsp_misbehave $_m
+	gpu_bind $_id > /dev/null
+	if gsp_running $_id; then
+		ok "$_m: the boot survives it"
+	else
+		not_ok "$_m: the boot survives it" "state: $(gsp_state $_id)" \
+			"$(log_since_mark | grep "$_d" | tail -n 4)"
+	fi
+	expect_eq "$_m: one line tells of it" 1 \
+		"$(log_since_mark | grep -c "$_d: $_line")"
+	gpu_unbind $_id > /dev/null
+	s=$(gsp_state $_id)
+	case "$s" in
+	"unbound unloaded none 0 0") ok "$_m: unbind unloads GSP-RM" ;;
+	*) not_ok "$_m: unbind unloads GSP-RM" "state: $s" ;;
+	esac
+}
+
+# gsp_misbehaviours ID: every misbehaviour of GSP-RM's model meets a clean
+# failure, or is survived where the driver may ignore it: armed before a
+# boot (it hits that boot), then armed while GSP-RM runs (it hits the
+# next reply: the unbind's UNLOADING_GUEST_DRIVER fails, and the unload
+# goes on). The GPU, a GA102, starts and ends unbound.
+gsp_misbehaviours() {
+	_g=$1
+	nosq='GSP: no RUN_CPU_SEQUENCER from GSP-RM (-110)'
+	gsp_mb_fail $_g bad-checksum "$nosq" 'bad checksum'
+	gsp_mb_fail $_g skip-seq "$nosq"
+	gsp_mb_fail $_g oversized "$nosq" 'element count outside what the queue holds'
+	gsp_mb_fail $_g truncated "$nosq" 'RPC length outside the element'
+	gsp_mb_fail $_g overlap "$nosq" 'element count outside what the queue holds'
+	gsp_mb_fail $_g silent "$nosq"
+	gsp_mb_fail $_g late 'GSP: no reply to GET_GSP_STATIC_INFO within 2000 ms'
+	gsp_mb_ok $_g unknown-function 'GSP: event 0x10ff (unknown) not handled'
+	gsp_mb_ok $_g flood 'GSP: event 0x1003 (POST_EVENT) not handled'
+	gsp_mb_ok $_g continuation 'GSP: CONTINUATION_RECORD of a message over 64 KiB not handled'
+	for m in bad-checksum silent; do
+		mark_log
+		gpu_bind $_g > /dev/null
+		gpu_emu_set $_g gsp_misbehave $m
+		gpu_unbind $_g > /dev/null
+		s=$(gsp_state $_g)
+		if [ "${s#unbound unloaded none }" != "$s" ] &&
+		   log_since_mark | grep -q "$(gpu_dev $_g): GSP unload: GSP-RM did not acknowledge"; then
+			ok "$m while running: the unload goes on without GSP-RM ($s)"
+		else
+			not_ok "$m while running: the unload goes on without GSP-RM" "state: $s" \
+				"$(log_since_mark | grep "$(gpu_dev $_g)" | tail -n 4)"
+		fi
+	done
+}

@@ -27,21 +27,13 @@ chips="tu102 tu104 tu106 tu116 tu117 ga100 ga102 ga103 ga104 ga106 ga107
 modprobe nova_core || { not_ok "load nova_core"; ktap_done; }
 modprobe nova_emu count=0 || { not_ok "load nova_emu"; ktap_done; }
 
-# state ID: "bound|unbound <emu/gsp> <emu/wpr2> <gsp_errors> <dma_faults>"
+# state ID, running ID: see gsp_state and gsp_running in lib.sh.
 state() {
-	_e=$dev/nova-emu.$1/emu
-	if emu_bound $1; then printf bound; else printf unbound; fi
-	printf ' %s %s %s %s' "$(cat $_e/gsp)" "$(cat $_e/wpr2)" \
-		"$(cat $_e/gsp_errors)" "$(cat $_e/dma_faults)"
+	gsp_state $1
 }
 
-# running ID: bound, GSP-RM running, WPR2 set, nothing refused or strayed.
 running() {
-	case "$(state $1)" in
-	"bound running none "*) return 1 ;;
-	"bound running "*" 0 0") return 0 ;;
-	*) return 1 ;;
-	esac
+	gsp_running $1
 }
 
 # The put pointer (first u64) of a log buffer in debugfs.
@@ -212,91 +204,13 @@ else
 fi
 emu_del 330 > /dev/null
 
-# 6. GSP-RM misbehaves (emu/gsp_misbehave), once, at the next boot: each
-#    meets a clean failure, or is survived where the driver may ignore it.
-#    mb_fail ID MODE LINE [WHY]: the probe fails with LINE logged once (and
-#    the message rejected for WHY), GSP-RM unloaded, nothing refused or
-#    strayed; the knob reads none again; the GPU binds again.
-mb_fail() {
-	_id=$1 _m=$2 _line=$3 _why=$4
-	mark_log
-	echo $_m > $dev/nova-emu.$_id/emu/gsp_misbehave
-	sysfs_write $drv/bind nova-emu.$_id > /dev/null
-	s=$(state $_id)
-	case "$s" in
-	"unbound unloaded none 0 0") ok "$_m: probe fails, GSP-RM unloaded ($s)" ;;
-	*) not_ok "$_m: probe fails, GSP-RM unloaded" "state: $s" \
-		"$(log_since_mark | grep nova-emu.$_id | tail -n 4)" ;;
-	esac
-	expect_eq "$_m: one line says why" 1 \
-		"$(log_since_mark | grep -c "nova-emu.$_id: $_line")"
-	if [ -n "$_why" ]; then
-		expect_eq "$_m: the driver rejects the message ($_why)" 1 \
-			"$(log_since_mark | grep -c "nova-emu.$_id: GSP: message rejected: $_why")"
-	fi
-	expect_eq "$_m: the knob is spent" none \
-		"$(cat $dev/nova-emu.$_id/emu/gsp_misbehave)"
-	sysfs_write $drv/bind nova-emu.$_id > /dev/null
-	if running $_id; then
-		ok "$_m: the GPU binds again"
-	else
-		not_ok "$_m: the GPU binds again" "state: $(state $_id)"
-	fi
-	sysfs_write $drv/unbind nova-emu.$_id > /dev/null
-}
-
-# mb_ok ID MODE LINE: the boot survives, LINE logged once; unbind is clean.
-mb_ok() {
-	_id=$1 _m=$2 _line=$3
-	mark_log
-	echo $_m > $dev/nova-emu.$_id/emu/gsp_misbehave
-	sysfs_write $drv/bind nova-emu.$_id > /dev/null
-	if running $_id; then
-		ok "$_m: the boot survives it"
-	else
-		not_ok "$_m: the boot survives it" "state: $(state $_id)" \
-			"$(log_since_mark | grep nova-emu.$_id | tail -n 4)"
-	fi
-	expect_eq "$_m: one line tells of it" 1 \
-		"$(log_since_mark | grep -c "nova-emu.$_id: $_line")"
-	sysfs_write $drv/unbind nova-emu.$_id > /dev/null
-	s=$(state $_id)
-	case "$s" in
-	"unbound unloaded none 0 0") ok "$_m: unbind unloads GSP-RM" ;;
-	*) not_ok "$_m: unbind unloads GSP-RM" "state: $s" ;;
-	esac
-}
-
+# 6. GSP-RM misbehaves (emu/gsp_misbehave), once, at the next boot and
+#    while it runs: each meets a clean failure, or is survived where the
+#    driver may ignore it (gsp_misbehaviours in lib.sh, which the QEMU host
+#    runs too).
 emu_new "340 chipset=ga102" > /dev/null
 sysfs_write $drv/unbind nova-emu.340 > /dev/null
-nosq='GSP: no RUN_CPU_SEQUENCER from GSP-RM (-110)'
-mb_fail 340 bad-checksum "$nosq" 'bad checksum'
-mb_fail 340 skip-seq "$nosq"
-mb_fail 340 oversized "$nosq" 'element count outside what the queue holds'
-mb_fail 340 truncated "$nosq" 'RPC length outside the element'
-mb_fail 340 overlap "$nosq" 'element count outside what the queue holds'
-mb_fail 340 silent "$nosq"
-mb_fail 340 late 'GSP: no reply to GET_GSP_STATIC_INFO within 2000 ms'
-mb_ok 340 unknown-function 'GSP: event 0x10ff (unknown) not handled'
-mb_ok 340 flood 'GSP: event 0x1003 (POST_EVENT) not handled'
-mb_ok 340 continuation 'GSP: CONTINUATION_RECORD of a message over 64 KiB not handled'
-
-# 7. Armed while GSP-RM runs, a misbehaviour hits the next reply: the
-#    unbind's UNLOADING_GUEST_DRIVER fails, and the unload goes on.
-for m in bad-checksum silent; do
-	mark_log
-	sysfs_write $drv/bind nova-emu.340 > /dev/null
-	echo $m > $dev/nova-emu.340/emu/gsp_misbehave
-	sysfs_write $drv/unbind nova-emu.340 > /dev/null
-	s=$(state 340)
-	if [ "${s#unbound unloaded none }" != "$s" ] &&
-	   log_since_mark | grep -q 'nova-emu.340: GSP unload: GSP-RM did not acknowledge'; then
-		ok "$m while running: the unload goes on without GSP-RM ($s)"
-	else
-		not_ok "$m while running: the unload goes on without GSP-RM" "state: $s" \
-			"$(log_since_mark | grep nova-emu.340 | tail -n 4)"
-	fi
-done
+gsp_misbehaviours 340
 emu_del 340 > /dev/null
 
 unload_all
