@@ -145,9 +145,16 @@ int main(int argc, char **argv)
 		nova_emu_lib_info(l, &info);
 		result(info.unmodeled == 1, "an unmodelled register is counted (%llu)",
 		   (unsigned long long)info.unmodeled);
+		result(!strcmp(info.gsp, "off") && !strcmp(info.misbehave, "none") &&
+		   !info.wpr2_start && !info.wpr2_end,
+		   "GSP-RM off, nothing armed, no WPR2 (%s, %s)", info.gsp,
+		   info.misbehave);
 		result(nova_emu_lib_misbehave(l, "flood") == 0 &&
 		   nova_emu_lib_misbehave(l, "sideways") < 0,
 		   "GSP-RM's misbehaviours: a known one armed, another refused");
+		nova_emu_lib_info(l, &info);
+		result(!strcmp(info.misbehave, "flood"),
+		   "the armed misbehaviour reads back (%s)", info.misbehave);
 		nova_emu_lib_reset(l);
 		result(nova_emu_lib_rd32(l, 0) == 0x162000a1, "after a reset, still a TU102");
 		nova_emu_lib_destroy(l);
