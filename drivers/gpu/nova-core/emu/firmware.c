@@ -462,19 +462,21 @@ static bool nova_emu_is_nvidia_gbl(const struct nova_emu_falcon *f, u32 phys)
  * (HsHeaderV2's meta_data_offset, 16: fuse version, engine mask, ucode
  * id) gives the boot ROM's expected values; patch_loc (at
  * patch_loc_offset, 8) less os_data_offset gives where the signature
- * lands in DMEM. All five have app0_offset 0x100.
+ * lands in DMEM. All five have app0_offset 0x100; below it, from
+ * HsLoadHeaderV2's os_code_offset (0, at 0) and os_code_size (0x100, at
+ * 4), the non-secure code that enters app 0, and its CRC32.
  */
 static const struct nova_emu_nvidia_booter nova_emu_nvidia_booters[] = {
-	{ "tu102", 0xde147e29, 0x8400, true,  0x0d, 0x0001, 0x200 },
-	{ "tu102", 0x1c62e011, 0x4b00, false, 0x0d, 0x0001, 0x200 },
-	{ "tu116", 0xc9501bf6, 0x8300, true,  0x0d, 0x0001, 0x200 },
-	{ "tu116", 0xb0331fb6, 0x4a00, false, 0x0d, 0x0001, 0x200 },
-	{ "ga100", 0xd78d68e7, 0x8600, true,  0x03, 0x0001, 0x200 },
-	{ "ga100", 0xe0d08b4b, 0x4c00, false, 0x03, 0x0001, 0x200 },
-	{ "ga102", 0xf1c36b83, 0x8900, true,  0x03, 0x0001, 0x010 },
-	{ "ga102", 0xacac497d, 0x4f00, false, 0x03, 0x0001, 0x010 },
-	{ "ad102", 0xed8375b8, 0x7d00, true,  0x03, 0x0001, 0x010 },
-	{ "ad102", 0xf7bddb10, 0x4f00, false, 0x03, 0x0001, 0x010 },
+	{ "tu102", 0xde147e29, 0x8400, true,  0x0d, 0x0001, 0x200, 0x4236e72a },
+	{ "tu102", 0x1c62e011, 0x4b00, false, 0x0d, 0x0001, 0x200, 0x2c1129e4 },
+	{ "tu116", 0xc9501bf6, 0x8300, true,  0x0d, 0x0001, 0x200, 0xc48b26ab },
+	{ "tu116", 0xb0331fb6, 0x4a00, false, 0x0d, 0x0001, 0x200, 0x99b7563d },
+	{ "ga100", 0xd78d68e7, 0x8600, true,  0x03, 0x0001, 0x200, 0x2b311933 },
+	{ "ga100", 0xe0d08b4b, 0x4c00, false, 0x03, 0x0001, 0x200, 0x9894d224 },
+	{ "ga102", 0xf1c36b83, 0x8900, true,  0x03, 0x0001, 0x010, 0x0d968558 },
+	{ "ga102", 0xacac497d, 0x4f00, false, 0x03, 0x0001, 0x010, 0x0d968558 },
+	{ "ad102", 0xed8375b8, 0x7d00, true,  0x03, 0x0001, 0x010, 0x0d968558 },
+	{ "ad102", 0xf7bddb10, 0x4f00, false, 0x03, 0x0001, 0x010, 0x0d968558 },
 };
 
 /**
@@ -497,6 +499,35 @@ nova_emu_nvidia_booter_find(const struct nova_emu_falcon *f, u32 phys)
 			return nb;
 	}
 	return NULL;
+}
+
+#define NOVA_EMU_NVIDIA_BOOTER_OS_SIZE	0x100
+
+/**
+ * nova_emu_nvidia_booter_os_find() - recognise NVIDIA's booter entered
+ *	through its non-secure code
+ * @f: the falcon
+ * @entry: the boot vector, a virtual IMEM address
+ * @phys: set to app 0's IMEM offset where the booter is found
+ *
+ * The non-secure code, at the boot vector, enters app 0's code at the
+ * virtual address 0x100 above it; both must be those of one booter.
+ *
+ * Return: the booter, or NULL.
+ */
+static const struct nova_emu_nvidia_booter *
+nova_emu_nvidia_booter_os_find(const struct nova_emu_falcon *f, u32 entry,
+			       u32 *phys)
+{
+	const struct nova_emu_nvidia_booter *nb;
+	u32 os = nova_emu_imem_phys(f, entry), crc;
+
+	if (!nova_emu_mem_ok(os, NOVA_EMU_NVIDIA_BOOTER_OS_SIZE))
+		return NULL;
+	crc = crc32_le(~0U, f->imem + os, NOVA_EMU_NVIDIA_BOOTER_OS_SIZE) ^ ~0U;
+	*phys = nova_emu_imem_phys(f, entry + NOVA_EMU_NVIDIA_BOOTER_OS_SIZE);
+	nb = nova_emu_nvidia_booter_find(f, *phys);
+	return nb && nb->os_crc == crc ? nb : NULL;
 }
 
 /**
@@ -590,6 +621,8 @@ static u32 nova_emu_ucode_exec(struct nova_emu_gpu *gpu,
 
 	if (!chained && inst == NOVA_EMU_FALCON_SEC2) {
 		nb = nova_emu_nvidia_booter_find(f, phys);
+		if (!nb)
+			nb = nova_emu_nvidia_booter_os_find(f, entry, &phys);
 		if (nb) {
 			nova_emu_count(gpu, &gpu->nvidia_ucode_runs);
 			return nova_emu_booter_run(gpu, f, phys, nb->load, nb, NULL);

@@ -240,6 +240,9 @@ struct nova_emu_gsp {
  * @engine_id_mask: the engine mask of its metadata (ENGIDMASK).
  * @pkc: DMEM offset of its signature (patch_loc - os_data_offset), what
  *	BROM_PARAADDR[0] must say on GA102 and later.
+ * @os_crc: CRC32 (zlib's) of its non-secure code (os_code_offset 0,
+ *	os_code_size 0x100), which a driver may load at IMEM 0 and start
+ *	at, below app 0 (nouveau on Turing): it enters app 0's code at 0x100.
  */
 struct nova_emu_nvidia_booter {
 	const char *chip;
@@ -249,6 +252,7 @@ struct nova_emu_nvidia_booter {
 	u8 ucode_id;
 	u16 engine_id_mask;
 	u32 pkc;
+	u32 os_crc;
 };
 
 /* boot.c */
