@@ -76,5 +76,18 @@ if [ "$got" -lt "$want" ]; then
 	grep -E 'nouveau .*(fail|error|mbox|timeout)|WARNING' "$out/report.log" | tail -n 10 >&2
 	exit 1
 fi
+# Once GSP-RM ran, nouveau unloads it when it gives up, and the model must
+# see it through: UNLOADING_GUEST_DRIVER answered, MAILBOX0 then exactly
+# 0x80000000 (nouveau waits 2 s for it, then WARNs in r535_gsp_fini),
+# FWSEC-SB and booter_unload.
+if [ "$got" -ge 3 ]; then
+	if grep -q 'WARNING: .*r535_gsp_fini' "$out/report.log" ||
+	   ! grep -q 'nouveau .*booter-unload: booted' "$out/report.log"; then
+		echo "oracle: $chip: nouveau's unload of GSP-RM did not go through cleanly" >&2
+		grep -E 'nouveau .*(unload|fwsec-sb|timeout)|WARNING' "$out/report.log" | tail -n 10 >&2
+		exit 1
+	fi
+	echo "oracle: $chip: nouveau unloaded GSP-RM cleanly"
+fi
 [ "$got" -gt "$want" ] && echo "oracle: $chip got further than tests/vm/oracle-stages says: update it and docs/emulator.md"
 exit 0

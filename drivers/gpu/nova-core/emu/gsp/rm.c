@@ -519,8 +519,11 @@ static int rm_send(struct nova_emu_gpu *gpu, u32 fn, u32 seq, u32 result,
 }
 
 /**
- * rm_down() - GSP-RM unloaded: GSP MAILBOX0 bit 31, state down
+ * rm_down() - GSP-RM unloaded: GSP MAILBOX0 0x80000000, state down
  * @gpu: the emulated GPU
+ *
+ * GSP-RM (535.42.02 and later) writes MAILBOX0, whatever it held, with
+ * bit 31 alone: nouveau waits for exactly 0x80000000, nova_core for bit 31.
  */
 static void rm_down(struct nova_emu_gpu *gpu)
 {
@@ -533,7 +536,7 @@ static void rm_down(struct nova_emu_gpu *gpu)
 	spin_lock_irqsave(&gpu->lock, flags);
 	if (gsp->state == NOVA_EMU_GSP_RUNNING) {
 		gsp->state = NOVA_EMU_GSP_DOWN;
-		gpu->falcon[NOVA_EMU_FALCON_GSP].mailbox[0] |= RM_UNLOADED;
+		gpu->falcon[NOVA_EMU_FALCON_GSP].mailbox[0] = RM_UNLOADED;
 	}
 	spin_unlock_irqrestore(&gpu->lock, flags);
 }
