@@ -329,6 +329,11 @@ struct nova_emu_dma {
  * @ptimer_num: NV_PTIMER_NUMERATOR.
  * @ptimer_den: NV_PTIMER_DENOMINATOR.
  * @ptimer_alarm: NV_PTIMER_ALARM_0 (never fires).
+ * @mmu_inval_pdb_lo: NV_VIRTUAL_FUNCTION_PRIV_MMU_INVALIDATE_PDB (bits
+ *	31:0 of the page directory base, address >> 8, as nouveau writes it).
+ * @mmu_inval_pdb_hi: its upper half.
+ * @mmu_inval: NV_VIRTUAL_FUNCTION_PRIV_MMU_INVALIDATE as last written,
+ *	its TRIGGER bit (31) clear: an invalidate completes at once.
  * @gsp: GSP-RM (gsp/boot.c), protected by @lock as documented there.
  * @wq: the GPU's worker (host.c), where its engines run; constant.
  * @irq: the Linux interrupt of its line (irq.c); constant.
@@ -367,6 +372,9 @@ struct nova_emu_gpu {
 	u32 ptimer_num;
 	u32 ptimer_den;
 	u32 ptimer_alarm;
+	u32 mmu_inval_pdb_lo;
+	u32 mmu_inval_pdb_hi;
+	u32 mmu_inval;
 	struct nova_emu_gsp gsp;
 	struct workqueue_struct *wq;
 	unsigned int irq;
@@ -524,6 +532,10 @@ bool nova_emu_ptimer_wr(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 			u32 val);
 bool nova_emu_pdisp_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 		       u32 *val);
+bool nova_emu_vf_priv_rd(struct nova_emu_gpu *gpu, unsigned int inst,
+			 u32 addr, u32 *val);
+bool nova_emu_vf_priv_wr(struct nova_emu_gpu *gpu, unsigned int inst,
+			 u32 addr, u32 val);
 bool nova_emu_fuse_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 		      u32 *val);
 

@@ -105,6 +105,9 @@ void nova_emu_fb_power_on(struct nova_emu_gpu *gpu)
 	gpu->ptimer_num = 0;
 	gpu->ptimer_den = 0;
 	gpu->ptimer_alarm = 0;
+	gpu->mmu_inval_pdb_lo = 0;
+	gpu->mmu_inval_pdb_hi = 0;
+	gpu->mmu_inval = 0;
 }
 
 /**
@@ -435,6 +438,71 @@ bool nova_emu_fuse_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 			*val = BIT(gpu->cfg.fuse) - 1;
 			return true;
 		}
+	}
+	return false;
+}
+
+/*
+ * NV_VIRTUAL_FUNCTION_PRIV (0xb83000 on Turing and later): the TLB
+ * invalidate a driver that maps its own page tables triggers (nouveau's
+ * tu102_vmm_flush; nova_core does not yet): the page directory, then
+ * INVALIDATE with TRIGGER (bit 31), which reads clear once done.
+ */
+#define NV_VF_PRIV_MMU_INVALIDATE_PDB		0x0a0
+#define NV_VF_PRIV_MMU_INVALIDATE_UPPER_PDB	0x0a4
+#define NV_VF_PRIV_MMU_INVALIDATE		0x0b0
+#define NV_VF_PRIV_MMU_INVALIDATE_TRIGGER	BIT(31)
+
+/**
+ * nova_emu_vf_priv_rd() - read handler of the VIRTUAL_FUNCTION_PRIV block
+ * @gpu: the emulated GPU
+ * @inst: unused
+ * @addr: register offset in the block
+ * @val: set to the register's value
+ *
+ * Return: true if the register is modelled.
+ */
+bool nova_emu_vf_priv_rd(struct nova_emu_gpu *gpu, unsigned int inst,
+			 u32 addr, u32 *val)
+{
+	switch (addr) {
+	case NV_VF_PRIV_MMU_INVALIDATE_PDB:
+		*val = gpu->mmu_inval_pdb_lo;
+		return true;
+	case NV_VF_PRIV_MMU_INVALIDATE_UPPER_PDB:
+		*val = gpu->mmu_inval_pdb_hi;
+		return true;
+	case NV_VF_PRIV_MMU_INVALIDATE:
+		*val = gpu->mmu_inval;
+		return true;
+	}
+	return false;
+}
+
+/**
+ * nova_emu_vf_priv_wr() - write handler of the VIRTUAL_FUNCTION_PRIV block
+ * @gpu: the emulated GPU
+ * @inst: unused
+ * @addr: register offset in the block
+ * @val: the value written
+ *
+ * An invalidate (TRIGGER set) completes at once: the model has no TLB.
+ *
+ * Return: true if the register is modelled.
+ */
+bool nova_emu_vf_priv_wr(struct nova_emu_gpu *gpu, unsigned int inst,
+			 u32 addr, u32 val)
+{
+	switch (addr) {
+	case NV_VF_PRIV_MMU_INVALIDATE_PDB:
+		gpu->mmu_inval_pdb_lo = val;
+		return true;
+	case NV_VF_PRIV_MMU_INVALIDATE_UPPER_PDB:
+		gpu->mmu_inval_pdb_hi = val;
+		return true;
+	case NV_VF_PRIV_MMU_INVALIDATE:
+		gpu->mmu_inval = val & ~NV_VF_PRIV_MMU_INVALIDATE_TRIGGER;
+		return true;
 	}
 	return false;
 }

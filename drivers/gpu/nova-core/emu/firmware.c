@@ -508,7 +508,8 @@ nova_emu_nvidia_booter_find(const struct nova_emu_falcon *f, u32 phys)
  *	through its non-secure code
  * @f: the falcon
  * @entry: the boot vector, a virtual IMEM address
- * @phys: set to app 0's IMEM offset where the booter is found
+ * @phys: set to app 0's IMEM offset where the booter is found (left
+ *	alone otherwise)
  *
  * The non-secure code, at the boot vector, enters app 0's code at the
  * virtual address 0x100 above it; both must be those of one booter.
@@ -520,14 +521,17 @@ nova_emu_nvidia_booter_os_find(const struct nova_emu_falcon *f, u32 entry,
 			       u32 *phys)
 {
 	const struct nova_emu_nvidia_booter *nb;
-	u32 os = nova_emu_imem_phys(f, entry), crc;
+	u32 os = nova_emu_imem_phys(f, entry), app0, crc;
 
 	if (!nova_emu_mem_ok(os, NOVA_EMU_NVIDIA_BOOTER_OS_SIZE))
 		return NULL;
 	crc = crc32_le(~0U, f->imem + os, NOVA_EMU_NVIDIA_BOOTER_OS_SIZE) ^ ~0U;
-	*phys = nova_emu_imem_phys(f, entry + NOVA_EMU_NVIDIA_BOOTER_OS_SIZE);
-	nb = nova_emu_nvidia_booter_find(f, *phys);
-	return nb && nb->os_crc == crc ? nb : NULL;
+	app0 = nova_emu_imem_phys(f, entry + NOVA_EMU_NVIDIA_BOOTER_OS_SIZE);
+	nb = nova_emu_nvidia_booter_find(f, app0);
+	if (!nb || nb->os_crc != crc)
+		return NULL;
+	*phys = app0;
+	return nb;
 }
 
 /**

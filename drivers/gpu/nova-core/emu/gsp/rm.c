@@ -26,9 +26,13 @@
  * arguments: NV_PGC6_BSI_SECURE_SCRATCH_14 bit 26 set, SEC2 MAILBOX0 0, its
  * RISC-V core active. GSP-RM then checks the script's effects and sends
  * INIT_DONE. GET_GSP_STATIC_INFO is answered with the chip's name, VRAM
- * size and FB regions; UNLOADING_GUEST_DRIVER is answered, then GSP-RM
- * sets GSP MAILBOX0 bit 31 and stops (state "down"). Other functions are
- * answered NV_ERR_NOT_SUPPORTED.
+ * size, FB regions and the handles of GSP-RM's internal client, device and
+ * subdevice; GSP_RM_CONTROL on that subdevice answers the GPC and TPC
+ * masks (NV2080_CTRL_CMD_GPU_GET_FERMI_GPC_INFO, _TPC_INFO) and the
+ * kernel's interrupt table (NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE),
+ * and any other control NV_ERR_NOT_SUPPORTED in its status; UNLOADING_GUEST_DRIVER is
+ * answered, then GSP-RM writes GSP MAILBOX0 with bit 31 alone and stops
+ * (state "down"). Other functions are answered NV_ERR_NOT_SUPPORTED.
  *
  * Every message raises the GSP falcon's SWGEN0 (IRQSTAT bit 6) after its
  * writePtr; a message waits (the job comes back every 5 ms) until
@@ -60,7 +64,11 @@
  * GspStaticConfigInfo (1656 bytes): 0x158 fbRegionInfoParams.numFBRegions,
  * its regions from 0x160, 48 bytes each {u64 base, limit, reserved, u32
  * performance, u8 supportCompressed, supportISO, bProtected, blackList[17]},
- * 0x4c8 fb_length, 0x4ec gpuNameString[64], 0x600 bar1PdeBase.
+ * 0x4c8 fb_length, 0x4ec gpuNameString[64], 0x600 bar1PdeBase, 0x640
+ * hInternalClient, 0x644 hInternalDevice, 0x648 hInternalSubdevice.
+ *
+ * rpc_gsp_rm_control_v03_00: 0x00 hClient, 0x04 hObject, 0x08 cmd, 0x0c
+ * status, 0x10 paramsSize, 0x14 flags, 0x18 params[paramsSize].
  */
 
 #include <linux/kernel.h>
@@ -106,6 +114,7 @@
 #define FN_CONTINUATION_RECORD		71
 #define FN_GSP_SET_SYSTEM_INFO		72
 #define FN_SET_REGISTRY			73
+#define FN_GSP_RM_CONTROL		76
 #define EV_INIT_DONE			0x1001
 #define EV_RUN_CPU_SEQUENCER		0x1002
 #define EV_POST_EVENT			0x1003
@@ -114,6 +123,9 @@
 /* NV_STATUS values. */
 #define NV_OK				0x00
 #define NV_ERR_INVALID_ARGUMENT		0x1f
+#define NV_ERR_INVALID_CLIENT		0x23
+#define NV_ERR_INVALID_OBJECT_HANDLE	0x33
+#define NV_ERR_INVALID_PARAM_STRUCT	0x3a
 #define NV_ERR_NOT_SUPPORTED		0x56
 
 /* GspSystemInfo. */
@@ -142,6 +154,52 @@
 #define STATIC_NAME		0x4ec
 #define STATIC_NAME_LEN		64
 #define STATIC_BAR1_PDE		0x600
+#define STATIC_H_CLIENT		0x640
+#define STATIC_H_DEVICE		0x644
+#define STATIC_H_SUBDEVICE	0x648
+
+/*
+ * GSP-RM's internal client, device and subdevice, which its static
+ * information names: handles of the model's choosing, of the forms RM's
+ * handles take (internal clients 0xc1e0xxxx, generated handles
+ * 0xcafxxxxx). A driver must use what the static information says.
+ */
+#define RM_INTERNAL_CLIENT	0xc1e00001
+#define RM_INTERNAL_DEVICE	0xcaf00001
+#define RM_INTERNAL_SUBDEVICE	0xcaf00002
+
+/* rpc_gsp_rm_control_v03_00 (r570.144: the layout of r535). */
+#define CTRL_CLIENT		0x00
+#define CTRL_OBJECT		0x04
+#define CTRL_CMD		0x08
+#define CTRL_STATUS		0x0c
+#define CTRL_PARAMS_SIZE	0x10
+#define CTRL_PARAMS		0x18
+
+/* The controls GSP-RM's model answers (NV2080: on the subdevice). */
+#define NV2080_CTRL_CMD_GPU_GET_FERMI_GPC_INFO	0x20800137	/* u32 gpcMask */
+#define NV2080_CTRL_CMD_GPU_GET_FERMI_TPC_INFO	0x20800138	/* u32 gpcId, tpcMask */
+#define NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE	0x20800a5c
+
+/*
+ * NV2080_CTRL_INTERNAL_INTR_GET_KERNEL_TABLE_PARAMS (2068 bytes): 0x00 u32
+ * tableLen, 0x04 table[128] of 16-byte entries {u16 engineIdx, u32
+ * pmcIntrMask at 4, vectorStall at 8, vectorNonStall at 12}, 0x804
+ * subtreeMap[7] of {u8 subtreeStart, subtreeEnd}.
+ */
+#define INTR_TABLE_LEN		2068
+#define INTR_TABLE		0x04
+#define INTR_ENTRY_LEN		16
+#define INTR_SUBTREE_MAP	0x804
+#define INTR_CATEGORIES		7
+#define INTR_VECTOR_NONE	0xffffffff
+#define INTR_SUBTREE_NONE	0xff
+/* MC_ENGINE_IDX_* of r570.144. */
+#define MC_ENGINE_IDX_DISP	2
+#define MC_ENGINE_IDX_CE0	15
+#define MC_ENGINE_IDX_GSP	50
+#define MC_ENGINE_IDX_GR0	84
+#define RM_INTR_CES		4
 
 /* UNLOADING_GUEST_DRIVER's payload. */
 #define UNLOAD_LEN		8
@@ -736,41 +794,58 @@ static bool rm_check_registry(struct nova_emu_gpu *gpu, const u8 *p, size_t len)
 }
 
 /**
- * rm_chip_name() - the marketing name of the chip GSP-RM runs on
+ * struct rm_chip - what GSP-RM's model reports of a chip
+ * @chip: the chip.
+ * @name: the name a board with it calls itself.
+ * @gpcs: its GPCs (all enabled).
+ * @tpcs: the TPCs of each GPC (all enabled).
+ *
+ * The full chips' GPC and TPC counts, as NVIDIA's whitepapers give them.
+ */
+struct rm_chip {
+	const char *chip;
+	const char *name;
+	u8 gpcs;
+	u8 tpcs;
+};
+
+static const struct rm_chip rm_chips[] = {
+	{ "tu102", "NVIDIA GeForce RTX 2080 Ti", 6, 6 },
+	{ "tu104", "NVIDIA GeForce RTX 2080", 6, 4 },
+	{ "tu106", "NVIDIA GeForce RTX 2060", 3, 6 },
+	{ "tu116", "NVIDIA GeForce GTX 1660 Ti", 3, 4 },
+	{ "tu117", "NVIDIA GeForce GTX 1650", 2, 4 },
+	{ "ga100", "NVIDIA A100-PCIE-40GB", 8, 8 },
+	{ "ga102", "NVIDIA GeForce RTX 3090", 7, 6 },
+	{ "ga103", "NVIDIA GeForce RTX 3060 Ti", 6, 5 },
+	{ "ga104", "NVIDIA GeForce RTX 3070", 6, 4 },
+	{ "ga106", "NVIDIA GeForce RTX 3060", 3, 5 },
+	{ "ga107", "NVIDIA GeForce RTX 3050", 2, 5 },
+	{ "ad102", "NVIDIA GeForce RTX 4090", 12, 6 },
+	{ "ad103", "NVIDIA GeForce RTX 4080", 7, 6 },
+	{ "ad104", "NVIDIA GeForce RTX 4070 Ti", 5, 6 },
+	{ "ad106", "NVIDIA GeForce RTX 4060 Ti", 3, 6 },
+	{ "ad107", "NVIDIA GeForce RTX 4060", 3, 4 },
+};
+
+/**
+ * rm_chip() - what GSP-RM's model reports of this GPU's chip
  * @gpu: the emulated GPU
  *
- * Return: a name, as a board with this chip calls itself.
+ * Return: the chip's entry, or one for a chip without one (a raw GPU).
  */
-static const char *rm_chip_name(struct nova_emu_gpu *gpu)
+static const struct rm_chip *rm_chip(struct nova_emu_gpu *gpu)
 {
-	static const struct {
-		const char *chip;
-		const char *name;
-	} names[] = {
-		{ "tu102", "NVIDIA GeForce RTX 2080 Ti" },
-		{ "tu104", "NVIDIA GeForce RTX 2080" },
-		{ "tu106", "NVIDIA GeForce RTX 2060" },
-		{ "tu116", "NVIDIA GeForce GTX 1660 Ti" },
-		{ "tu117", "NVIDIA GeForce GTX 1650" },
-		{ "ga100", "NVIDIA A100-PCIE-40GB" },
-		{ "ga102", "NVIDIA GeForce RTX 3090" },
-		{ "ga103", "NVIDIA GeForce RTX 3060 Ti" },
-		{ "ga104", "NVIDIA GeForce RTX 3070" },
-		{ "ga106", "NVIDIA GeForce RTX 3060" },
-		{ "ga107", "NVIDIA GeForce RTX 3050" },
-		{ "ad102", "NVIDIA GeForce RTX 4090" },
-		{ "ad103", "NVIDIA GeForce RTX 4080" },
-		{ "ad104", "NVIDIA GeForce RTX 4070 Ti" },
-		{ "ad106", "NVIDIA GeForce RTX 4060 Ti" },
-		{ "ad107", "NVIDIA GeForce RTX 4060" },
+	static const struct rm_chip other = {
+		"", "NVIDIA Graphics Device", 1, 1
 	};
 	const struct nova_emu_chip *chip = nova_emu_chip_of(gpu);
 	unsigned int i;
 
-	for (i = 0; chip && i < ARRAY_SIZE(names); i++)
-		if (!strcmp(chip->name, names[i].chip))
-			return names[i].name;
-	return "NVIDIA Graphics Device";
+	for (i = 0; chip && i < ARRAY_SIZE(rm_chips); i++)
+		if (!strcmp(chip->name, rm_chips[i].chip))
+			return &rm_chips[i];
+	return &other;
 }
 
 /**
@@ -787,7 +862,7 @@ static const char *rm_chip_name(struct nova_emu_gpu *gpu)
 static int rm_static_info(struct nova_emu_gpu *gpu, u32 seq, size_t len)
 {
 	u64 fb = gpu->cfg.fb_size, split = ALIGN_DOWN(fb / 4 * 3, SZ_1M);
-	const char *name = rm_chip_name(gpu);
+	const char *name = rm_chip(gpu)->name;
 	u8 *p, *r;
 	int ret;
 
@@ -815,9 +890,137 @@ static int rm_static_info(struct nova_emu_gpu *gpu, u32 seq, size_t len)
 	put_unaligned_le64(fb, p + STATIC_FB_LENGTH);
 	strscpy((char *)p + STATIC_NAME, name, STATIC_NAME_LEN);
 	put_unaligned_le64(split, p + STATIC_BAR1_PDE);
+	put_unaligned_le32(RM_INTERNAL_CLIENT, p + STATIC_H_CLIENT);
+	put_unaligned_le32(RM_INTERNAL_DEVICE, p + STATIC_H_DEVICE);
+	put_unaligned_le32(RM_INTERNAL_SUBDEVICE, p + STATIC_H_SUBDEVICE);
 	ret = rm_send(gpu, FN_GET_GSP_STATIC_INFO, seq, NV_OK, p, STATIC_LEN,
 		      true);
 	kfree(p);
+	return ret;
+}
+
+/**
+ * rm_intr_entry() - fill one entry of the kernel's interrupt table
+ * @e: the entry
+ * @engine: its MC_ENGINE_IDX_*
+ * @stall: its stalling interrupt's vector
+ * @nonstall: its non-stalling interrupt's vector, or %INTR_VECTOR_NONE
+ */
+static void rm_intr_entry(u8 *e, u16 engine, u32 stall, u32 nonstall)
+{
+	put_unaligned_le16(engine, e);
+	put_unaligned_le32(0, e + 4);	/* pmcIntrMask: none, a vector instead */
+	put_unaligned_le32(stall, e + 8);
+	put_unaligned_le32(nonstall, e + 12);
+}
+
+/**
+ * rm_intr_table() - the interrupts the kernel driver handles itself
+ * @p: NV2080_CTRL_INTERNAL_INTR_GET_KERNEL_TABLE_PARAMS to fill
+ *
+ * The GSP's (its message queue's SWGEN0), the display's, GR's and the copy
+ * engines'. The vectors are the model's choice, one leaf of the interrupt
+ * tree apart from the non-stalling ones; no subtree map.
+ */
+static void rm_intr_table(u8 *p)
+{
+	unsigned int n = 0, i;
+
+	memset(p, 0, INTR_TABLE_LEN);
+	rm_intr_entry(p + INTR_TABLE + n++ * INTR_ENTRY_LEN, MC_ENGINE_IDX_GSP,
+		      0x80, INTR_VECTOR_NONE);
+	rm_intr_entry(p + INTR_TABLE + n++ * INTR_ENTRY_LEN, MC_ENGINE_IDX_DISP,
+		      0x81, INTR_VECTOR_NONE);
+	rm_intr_entry(p + INTR_TABLE + n++ * INTR_ENTRY_LEN, MC_ENGINE_IDX_GR0,
+		      0x82, 0x00);
+	for (i = 0; i < RM_INTR_CES; i++)
+		rm_intr_entry(p + INTR_TABLE + n++ * INTR_ENTRY_LEN,
+			      MC_ENGINE_IDX_CE0 + i, 0x83 + i, 0x01 + i);
+	put_unaligned_le32(n, p);
+	memset(p + INTR_SUBTREE_MAP, INTR_SUBTREE_NONE, INTR_CATEGORIES * 2);
+}
+
+/**
+ * rm_control_params() - run one control on GSP-RM's internal subdevice
+ * @gpu: the emulated GPU
+ * @cmd: the control
+ * @params: its parameters, read and written in place
+ * @size: their size
+ *
+ * Return: the control's NV_STATUS.
+ */
+static u32 rm_control_params(struct nova_emu_gpu *gpu, u32 cmd, u8 *params,
+			     u32 size)
+{
+	const struct rm_chip *c = rm_chip(gpu);
+
+	switch (cmd) {
+	case NV2080_CTRL_CMD_GPU_GET_FERMI_GPC_INFO:
+		if (size != 4)
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		put_unaligned_le32(GENMASK(c->gpcs - 1, 0), params);
+		return NV_OK;
+	case NV2080_CTRL_CMD_GPU_GET_FERMI_TPC_INFO:
+		if (size != 8)
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		if (get_unaligned_le32(params) >= c->gpcs)
+			return NV_ERR_INVALID_ARGUMENT;
+		put_unaligned_le32(GENMASK(c->tpcs - 1, 0), params + 4);
+		return NV_OK;
+	case NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE:
+		if (size != INTR_TABLE_LEN)
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		rm_intr_table(params);
+		return NV_OK;
+	default:
+		dev_info_ratelimited(&gpu->pdev->dev, "GSP-RM: control 0x%08x not supported\n",
+				     cmd);
+		return NV_ERR_NOT_SUPPORTED;
+	}
+}
+
+/**
+ * rm_control() - answer GSP_RM_CONTROL
+ * @gpu: the emulated GPU
+ * @seq: the command's RPC sequence number
+ * @p: its payload, an rpc_gsp_rm_control_v03_00
+ * @len: the payload's length
+ *
+ * The reply is the command's payload with its status and parameters
+ * filled in; rpc_result is NV_OK once the control ran, whatever its
+ * status (a malformed command is a protocol violation: counted, and
+ * answered NV_ERR_INVALID_ARGUMENT with no payload). Controls go to the
+ * internal subdevice of the internal client the static information names.
+ *
+ * Return: 0 or -EAGAIN.
+ */
+static int rm_control(struct nova_emu_gpu *gpu, u32 seq, const u8 *p,
+		      size_t len)
+{
+	u32 size, cmd, status;
+	u8 *r;
+	int ret;
+
+	size = len >= CTRL_PARAMS ? get_unaligned_le32(p + CTRL_PARAMS_SIZE) : 0;
+	if (len < CTRL_PARAMS || size != len - CTRL_PARAMS) {
+		rm_err(gpu, "GSP_RM_CONTROL with a payload of %zu bytes and paramsSize %u",
+		       len, size);
+		return rm_send(gpu, FN_GSP_RM_CONTROL, seq, NV_ERR_INVALID_ARGUMENT,
+			       NULL, 0, true);
+	}
+	r = kmemdup(p, len, GFP_KERNEL);
+	if (!r)
+		return -EAGAIN;
+	cmd = get_unaligned_le32(r + CTRL_CMD);
+	if (get_unaligned_le32(r + CTRL_CLIENT) != RM_INTERNAL_CLIENT)
+		status = NV_ERR_INVALID_CLIENT;
+	else if (get_unaligned_le32(r + CTRL_OBJECT) != RM_INTERNAL_SUBDEVICE)
+		status = NV_ERR_INVALID_OBJECT_HANDLE;
+	else
+		status = rm_control_params(gpu, cmd, r + CTRL_PARAMS, size);
+	put_unaligned_le32(status, r + CTRL_STATUS);
+	ret = rm_send(gpu, FN_GSP_RM_CONTROL, seq, NV_OK, r, len, true);
+	kfree(r);
 	return ret;
 }
 
@@ -852,6 +1055,8 @@ static int rm_command(struct nova_emu_gpu *gpu, const u8 *hdr, const u8 *p,
 			       NULL, 0, true);
 	case FN_GET_GSP_STATIC_INFO:
 		return rm_static_info(gpu, seq, len);
+	case FN_GSP_RM_CONTROL:
+		return rm_control(gpu, seq, p, len);
 	case FN_UNLOADING_GUEST_DRIVER:
 		if (len != UNLOAD_LEN) {
 			rm_err(gpu, "UNLOADING_GUEST_DRIVER with a payload of %zu bytes, expected %u",
