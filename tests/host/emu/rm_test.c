@@ -341,6 +341,81 @@ static int boot(void)
 	return G.gsp.errors ? 60 : 0;
 }
 
+/*
+ * control() - send GSP_RM_CONTROL with @size bytes of parameters @params
+ * (and @extra bytes more than paramsSize says), return the reply's
+ * status, its parameters copied back to @params; -1 for no reply or a
+ * reply of another length, -2 for an rpc_result other than @result.
+ */
+static int control(u32 client, u32 object, u32 cmd, void *params, u32 size,
+		   u32 extra, u32 result)
+{
+	struct nova_gsp_msg_element *e;
+	static u8 p[24 + 4096];
+	int bad, seq;
+
+	memset(p, 0, sizeof(p));
+	put_unaligned_le32(client, p);
+	put_unaligned_le32(object, p + 4);
+	put_unaligned_le32(cmd, p + 8);
+	put_unaligned_le32(0xdead, p + 12);
+	put_unaligned_le32(size, p + 16);
+	memcpy(p + 24, params, size);
+	seq = send(NOVA_RPC_FN_GSP_RM_CONTROL, p, 24 + size + extra);
+	e = next(&bad);
+	if (!e || bad || e->rpc.sequence != (u32)seq)
+		return -1;
+	if (e->rpc.rpc_result != result)
+		return -2;
+	if (result)
+		return e->rpc.length == sizeof(e->rpc) ? 0 : -1;
+	if (e->rpc.length - sizeof(e->rpc) != 24 + size ||
+	    get_unaligned_le32(e->rpc.data + 8) != cmd)
+		return -1;
+	memcpy(params, e->rpc.data + 24, size);
+	return get_unaligned_le32(e->rpc.data + 12);
+}
+
+/* The checks of test 3b; 0, or the number of the first that failed. */
+static int control_tests(void)
+{
+	const u32 cli = 0xc1e00001, sub = 0xcaf00002;
+	static u8 table[2068];
+	u64 errors = G.gsp.errors;
+	u32 p[2];
+
+	p[0] = 0;
+	if (control(cli, sub, 0x20800137, p, 4, 0, 0) || p[0] != 0x7f)
+		return 1;	/* GA102: 7 GPCs */
+	p[0] = 6;
+	if (control(cli, sub, 0x20800138, p, 8, 0, 0) || p[1] != 0x3f)
+		return 2;	/* 6 TPCs each */
+	p[0] = 7;
+	if (control(cli, sub, 0x20800138, p, 8, 0, 0) != 0x1f)
+		return 3;	/* no GPC 7: NV_ERR_INVALID_ARGUMENT */
+	if (control(cli, sub, 0x20800a5c, table, sizeof(table), 0, 0) ||
+	    get_unaligned_le32(table) != 7 ||
+	    get_unaligned_le16(table + 4) != 50 ||	/* MC_ENGINE_IDX_GSP */
+	    get_unaligned_le32(table + 4 + 8) != 0x80 ||
+	    table[0x804] != 0xff)
+		return 4;
+	if (control(cli + 1, sub, 0x20800137, p, 4, 0, 0) != 0x23)
+		return 5;	/* NV_ERR_INVALID_CLIENT */
+	if (control(cli, sub - 1, 0x20800137, p, 4, 0, 0) != 0x33)
+		return 6;	/* NV_ERR_INVALID_OBJECT_HANDLE */
+	if (control(cli, sub, 0x20800137, p, 8, 0, 0) != 0x3a)
+		return 7;	/* NV_ERR_INVALID_PARAM_STRUCT */
+	if (control(cli, sub, 0x20800101, p, 4, 0, 0) != 0x56)
+		return 8;	/* not modelled: NV_ERR_NOT_SUPPORTED */
+	if (G.gsp.errors != errors)
+		return 9;
+	if (control(cli, sub, 0x20800137, p, 4, 4, 0x1f) ||
+	    G.gsp.errors != errors + 1)
+		return 10;	/* paramsSize not the payload's: a violation */
+	G.gsp.errors = errors;
+	return 0;
+}
+
 int main(void)
 {
 	struct nova_gsp_msg_element *e;
@@ -358,7 +433,7 @@ int main(void)
 	if (nova_emu_rm_init(gpu))
 		return 1;
 
-	printf("KTAP version 1\n1..12\n");
+	printf("KTAP version 1\n1..13\n");
 
 	/* 1. The boot: init commands, the sequencer run by the driver's own
 	 * interpreter, INIT_DONE. */
@@ -380,7 +455,10 @@ int main(void)
 		    r->fb_regions[1].limit == G.cfg.fb_size - 1 &&
 		    r->fb_regions[0].limit + 1 == r->fb_regions[1].base &&
 		    r->fb_length == G.cfg.fb_size &&
-		    r->bar1_pde_base == r->fb_regions[1].base,
+		    r->bar1_pde_base == r->fb_regions[1].base &&
+		    r->h_internal_client == 0xc1e00001 &&
+		    r->h_internal_device == 0xcaf00001 &&
+		    r->h_internal_subdevice == 0xcaf00002,
 		    "GET_GSP_STATIC_INFO: the layout the driver reads");
 
 	/* 3. An unknown function: NV_ERR_NOT_SUPPORTED. */
@@ -390,9 +468,15 @@ int main(void)
 		    e->rpc.sequence == (u32)seq && e->rpc.rpc_result == 0x56,
 		    "an unknown function: NV_ERR_NOT_SUPPORTED");
 
+	/* 3b. RM controls on the internal subdevice (rpc_gsp_rm_control_v03_00:
+	 * hClient, hObject, cmd, status, paramsSize, flags, params). */
+	ret = control_tests();
+	result(!ret, "GSP_RM_CONTROL: GPC and TPC masks, the interrupt table, each refusal (step %d)",
+	       ret);
+
 	/* 4. Commands continued over 16-slot elements wrap the command queue. */
 	for (i = 0, ret = 0; i < 8; i++) {
-		seq = send(NOVA_RPC_FN_GSP_RM_CONTROL, big, sizeof(big));
+		seq = send(NOVA_RPC_FN_GSP_RM_ALLOC, big, sizeof(big));
 		e = next(&bad);
 		if (!e || bad || e->rpc.sequence != (u32)seq || e->rpc.rpc_result != 0x56)
 			ret++;
@@ -507,8 +591,8 @@ int main(void)
 	e = next(&bad);
 	result(!ret && e && e->rpc.function == 47 && e->rpc.sequence == (u32)seq &&
 		    !e->rpc.rpc_result && G.gsp.state == NOVA_EMU_GSP_DOWN &&
-		    (G.falcon[0].mailbox[0] & BIT(31)),
-		    "UNLOADING_GUEST_DRIVER: replied, then down with MAILBOX0 bit 31 (%d)",
+		    G.falcon[0].mailbox[0] == 0x80000000,
+		    "UNLOADING_GUEST_DRIVER: replied, then down with MAILBOX0 0x80000000 (%d)",
 		    ret);
 
 	/* 12. Bad init commands: refused with an error result, no sequencer. */
