@@ -103,5 +103,12 @@ if [ "$got" -ge 3 ]; then
 	fi
 	echo "oracle: $chip: nouveau unloaded GSP-RM cleanly"
 fi
+# Where it stops, nouveau stops cleanly: no WARN of its own on the way (one
+# is a model answer it did not expect).
+if grep -q 'WARNING: ' "$out/report.log"; then
+	echo "oracle: $chip: nouveau WARNed:" >&2
+	grep 'WARNING: ' "$out/report.log" | head -n 5 >&2
+	exit 1
+fi
 [ "$got" -gt "$want" ] && echo "oracle: $chip got further than tests/vm/oracle-stages says: update it and docs/emulator.md"
 exit 0

@@ -376,6 +376,31 @@ static int control(u32 client, u32 object, u32 cmd, void *params, u32 size,
 	return get_unaligned_le32(e->rpc.data + 12);
 }
 
+/* UPDATE_BAR_PDE: BAR2's entry kept and answered; a bar type past BAR2
+ * refused and counted. 0, or 11 or 12. */
+static int bar_pde_tests(void)
+{
+	struct nova_gsp_msg_element *e;
+	u64 errors = G.gsp.errors;
+	u8 b[24] = {};
+	int bad;
+
+	put_unaligned_le32(1, b);
+	put_unaligned_le64(0x123456789aULL, b + 8);
+	put_unaligned_le64(47, b + 16);
+	send(70, b, sizeof(b));
+	e = next(&bad);
+	if (!e || bad || e->rpc.rpc_result || G.gsp.rm.bar_pde[1] != 0x123456789aULL)
+		return 11;
+	put_unaligned_le32(2, b);
+	send(70, b, sizeof(b));
+	e = next(&bad);
+	if (!e || e->rpc.rpc_result != 0x1f || G.gsp.errors != errors + 1)
+		return 12;
+	G.gsp.errors = errors;
+	return 0;
+}
+
 /* The checks of test 3b; 0, or the number of the first that failed. */
 static int control_tests(void)
 {
@@ -413,7 +438,7 @@ static int control_tests(void)
 	    G.gsp.errors != errors + 1)
 		return 10;	/* paramsSize not the payload's: a violation */
 	G.gsp.errors = errors;
-	return 0;
+	return bar_pde_tests();
 }
 
 int main(void)
@@ -471,7 +496,7 @@ int main(void)
 	/* 3b. RM controls on the internal subdevice (rpc_gsp_rm_control_v03_00:
 	 * hClient, hObject, cmd, status, paramsSize, flags, params). */
 	ret = control_tests();
-	result(!ret, "GSP_RM_CONTROL: GPC and TPC masks, the interrupt table, each refusal (step %d)",
+	result(!ret, "GSP_RM_CONTROL: GPC and TPC masks, the interrupt table, each refusal; UPDATE_BAR_PDE (step %d)",
 	       ret);
 
 	/* 4. Commands continued over 16-slot elements wrap the command queue. */

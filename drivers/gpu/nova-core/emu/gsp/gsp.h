@@ -127,6 +127,8 @@ enum nova_emu_rm_phase {
  * @stat_seq: the seqNum of its next element.
  * @sysinfo: GSP_SET_SYSTEM_INFO arrived and was good.
  * @registry: SET_REGISTRY arrived and was good.
+ * @bar_pde: the page directory entries UPDATE_BAR_PDE gave, BAR1 and BAR2
+ *	(NV_RPC_UPDATE_PDE_BAR_1, _2), 0 for none.
  * @silent: GSP-RM sends nothing more.
  * @flood_left: events still to send before @out.
  * @late_until: when @out may go (ns), or 0.
@@ -156,6 +158,7 @@ struct nova_emu_rm {
 	u32 stat_seq;
 	bool sysinfo;
 	bool registry;
+	u64 bar_pde[2];
 	bool silent;
 	unsigned int flood_left;
 	u64 late_until;

@@ -30,7 +30,8 @@
  * subdevice; GSP_RM_CONTROL on that subdevice answers the GPC and TPC
  * masks (NV2080_CTRL_CMD_GPU_GET_FERMI_GPC_INFO, _TPC_INFO) and the
  * kernel's interrupt table (NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE),
- * and any other control NV_ERR_NOT_SUPPORTED in its status; UNLOADING_GUEST_DRIVER is
+ * and any other control NV_ERR_NOT_SUPPORTED in its status;
+ * UPDATE_BAR_PDE is kept and answered; UNLOADING_GUEST_DRIVER is
  * answered, then GSP-RM writes GSP MAILBOX0 with bit 31 alone and stops
  * (state "down"). Other functions are answered NV_ERR_NOT_SUPPORTED.
  *
@@ -66,6 +67,8 @@
  * performance, u8 supportCompressed, supportISO, bProtected, blackList[17]},
  * 0x4c8 fb_length, 0x4ec gpuNameString[64], 0x600 bar1PdeBase, 0x640
  * hInternalClient, 0x644 hInternalDevice, 0x648 hInternalSubdevice.
+ *
+ * rpc_update_bar_pde_v15_00: below, at BAR_PDE_LEN.
  *
  * rpc_gsp_rm_control_v03_00: 0x00 hClient, 0x04 hObject, 0x08 cmd, 0x0c
  * status, 0x10 paramsSize, 0x14 flags, 0x18 params[paramsSize].
@@ -111,6 +114,7 @@
 /* Functions and events. */
 #define FN_UNLOADING_GUEST_DRIVER	47
 #define FN_GET_GSP_STATIC_INFO		65
+#define FN_UPDATE_BAR_PDE		70
 #define FN_CONTINUATION_RECORD		71
 #define FN_GSP_SET_SYSTEM_INFO		72
 #define FN_SET_REGISTRY			73
@@ -200,6 +204,15 @@
 #define MC_ENGINE_IDX_GSP	50
 #define MC_ENGINE_IDX_GR0	84
 #define RM_INTR_CES		4
+
+/*
+ * rpc_update_bar_pde_v15_00: 0x00 u32 barType (NV_RPC_UPDATE_PDE_BAR_1 0,
+ * _BAR_2 1), 0x08 u64 entryValue, 0x10 u64 entryLevelShift.
+ */
+#define BAR_PDE_LEN		24
+#define BAR_PDE_TYPE		0x00
+#define BAR_PDE_VALUE		0x08
+#define BAR_PDE_SHIFT		0x10
 
 /* UNLOADING_GUEST_DRIVER's payload. */
 #define UNLOAD_LEN		8
@@ -1055,6 +1068,17 @@ static int rm_command(struct nova_emu_gpu *gpu, const u8 *hdr, const u8 *p,
 			       NULL, 0, true);
 	case FN_GET_GSP_STATIC_INFO:
 		return rm_static_info(gpu, seq, len);
+	case FN_UPDATE_BAR_PDE:
+		if (len != BAR_PDE_LEN ||
+		    get_unaligned_le32(p + BAR_PDE_TYPE) >= ARRAY_SIZE(rm->bar_pde)) {
+			rm_err(gpu, "UPDATE_BAR_PDE with a payload of %zu bytes (expected %u) or a bar type past BAR2",
+			       len, BAR_PDE_LEN);
+			return rm_send(gpu, fn, seq, NV_ERR_INVALID_ARGUMENT,
+				       NULL, 0, true);
+		}
+		rm->bar_pde[get_unaligned_le32(p + BAR_PDE_TYPE)] =
+			get_unaligned_le64(p + BAR_PDE_VALUE);
+		return rm_send(gpu, fn, seq, NV_OK, p, len, true);
 	case FN_GSP_RM_CONTROL:
 		return rm_control(gpu, seq, p, len);
 	case FN_UNLOADING_GUEST_DRIVER:
@@ -1381,6 +1405,7 @@ void nova_emu_rm_start(struct nova_emu_gpu *gpu)
 	rm->stat_seq = 0;
 	rm->sysinfo = false;
 	rm->registry = false;
+	memset(rm->bar_pde, 0, sizeof(rm->bar_pde));
 	rm->silent = false;
 	rm->flood_left = 0;
 	rm->late_until = 0;
