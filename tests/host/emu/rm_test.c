@@ -28,6 +28,9 @@
 #define SLOTS		63
 #define LIBOS		0x12345000ULL
 
+/* A function GSP-RM has not: the commands whose framing is tested. */
+#define TEST_FN_UNKNOWN	250
+
 unsigned int rm_test_lines;
 static u8 win[WIN_PAGES * SZ_4K];
 static u64 pte[SHM_PAGES];
@@ -376,6 +379,68 @@ static int control(u32 client, u32 object, u32 cmd, void *params, u32 size,
 	return get_unaligned_le32(e->rpc.data + 12);
 }
 
+/* GSP_RM_ALLOC (rpc_gsp_rm_alloc_v03_00) of @class; its status, or -1. */
+static int alloc(u32 client, u32 parent, u32 handle, u32 class)
+{
+	struct nova_gsp_msg_element *e;
+	u8 p[32 + 8] = {};
+	int bad;
+
+	put_unaligned_le32(client, p);
+	put_unaligned_le32(parent, p + 4);
+	put_unaligned_le32(handle, p + 8);
+	put_unaligned_le32(class, p + 12);
+	put_unaligned_le32(8, p + 20);
+	send(103, p, sizeof(p));
+	e = next(&bad);
+	if (!e || bad || e->rpc.rpc_result ||
+	    e->rpc.length - sizeof(e->rpc) != sizeof(p))
+		return -1;
+	return get_unaligned_le32(e->rpc.data + 16);
+}
+
+/* FREE (rpc_free_v03_00); its status, or -1. */
+static int rm_free_cmd(u32 client, u32 handle)
+{
+	struct nova_gsp_msg_element *e;
+	u8 p[16] = {};
+	int bad;
+
+	put_unaligned_le32(client, p);
+	put_unaligned_le32(handle, p + 8);
+	send(10, p, sizeof(p));
+	e = next(&bad);
+	if (!e || bad || e->rpc.rpc_result)
+		return -1;
+	return get_unaligned_le32(e->rpc.data + 12);
+}
+
+/* A client, its device and subdevice, a control on it, each refusal, and
+ * the client freed with all under it. 0, or 13 to 19. */
+static int alloc_tests(void)
+{
+	const u32 c = 0xc1d00000, d = 0xde1d0000, s = 0x5d1d0000;
+	u64 errors = G.gsp.errors;
+	u32 p = 0;
+
+	if (alloc(c, 0, c, 0x0) || alloc(c, c, d, 0x80) || alloc(c, d, s, 0x2080))
+		return 13;
+	if (control(c, s, 0x20800137, &p, 4, 0, 0) || p != 0x7f)
+		return 14;	/* a control on the driver's own subdevice */
+	if (control(c, d, 0x20800137, &p, 4, 0, 0) != 0x33)
+		return 15;	/* a device is not a subdevice */
+	if (alloc(c, c, d, 0x80) != 0x19 || alloc(c, c, s + 1, 0x2080) != 0x36 ||
+	    alloc(c + 1, c + 1, d, 0x80) != 0x23 || alloc(c, d, s + 2, 0x90f1) != 0x56)
+		return 16;	/* duplicate, bad parent, no client, unknown class */
+	if (rm_free_cmd(c, c) || alloc(c, c, d, 0x80) != 0x23)
+		return 17;	/* the client and all under it freed */
+	if (control(c, s, 0x20800137, &p, 4, 0, 0) != 0x23)
+		return 18;
+	if (G.gsp.errors != errors)
+		return 19;
+	return 0;
+}
+
 /* UPDATE_BAR_PDE: BAR2's entry kept and answered; a bar type past BAR2
  * refused and counted. 0, or 11 or 12. */
 static int bar_pde_tests(void)
@@ -398,7 +463,7 @@ static int bar_pde_tests(void)
 	if (!e || e->rpc.rpc_result != 0x1f || G.gsp.errors != errors + 1)
 		return 12;
 	G.gsp.errors = errors;
-	return 0;
+	return alloc_tests();
 }
 
 /* The checks of test 3b; 0, or the number of the first that failed. */
@@ -458,7 +523,7 @@ int main(void)
 	if (nova_emu_rm_init(gpu))
 		return 1;
 
-	printf("KTAP version 1\n1..13\n");
+	printf("KTAP version 1\n1..14\n");
 
 	/* 1. The boot: init commands, the sequencer run by the driver's own
 	 * interpreter, INIT_DONE. */
@@ -487,21 +552,21 @@ int main(void)
 		    "GET_GSP_STATIC_INFO: the layout the driver reads");
 
 	/* 3. An unknown function: NV_ERR_NOT_SUPPORTED. */
-	seq = send(NOVA_RPC_FN_GSP_RM_ALLOC, big, 100);
+	seq = send(TEST_FN_UNKNOWN, big, 100);
 	e = next(&bad);
-	result(e && e->rpc.function == NOVA_RPC_FN_GSP_RM_ALLOC &&
+	result(e && e->rpc.function == TEST_FN_UNKNOWN &&
 		    e->rpc.sequence == (u32)seq && e->rpc.rpc_result == 0x56,
-		    "an unknown function: NV_ERR_NOT_SUPPORTED");
+		    "an unknown function (250): NV_ERR_NOT_SUPPORTED");
 
 	/* 3b. RM controls on the internal subdevice (rpc_gsp_rm_control_v03_00:
 	 * hClient, hObject, cmd, status, paramsSize, flags, params). */
 	ret = control_tests();
-	result(!ret, "GSP_RM_CONTROL: GPC and TPC masks, the interrupt table, each refusal; UPDATE_BAR_PDE (step %d)",
+	result(!ret, "GSP_RM_CONTROL: GPC and TPC masks, the interrupt table, each refusal; UPDATE_BAR_PDE; GSP_RM_ALLOC and FREE (step %d)",
 	       ret);
 
 	/* 4. Commands continued over 16-slot elements wrap the command queue. */
 	for (i = 0, ret = 0; i < 8; i++) {
-		seq = send(NOVA_RPC_FN_GSP_RM_ALLOC, big, sizeof(big));
+		seq = send(TEST_FN_UNKNOWN, big, sizeof(big));
 		e = next(&bad);
 		if (!e || bad || e->rpc.sequence != (u32)seq || e->rpc.rpc_result != 0x56)
 			ret++;
@@ -512,7 +577,7 @@ int main(void)
 
 	/* 5. The flood: 300 events wrap the status queue, then the reply. */
 	G.gsp.rm.misbehave = NOVA_EMU_GSP_MB_FLOOD;
-	seq = send(NOVA_RPC_FN_GSP_RM_ALLOC, big, 8);
+	seq = send(TEST_FN_UNKNOWN, big, 8);
 	for (i = 0, bad = 0; i < 400; i++) {
 		int b;
 
@@ -521,7 +586,7 @@ int main(void)
 		if (!e || e->rpc.function != NOVA_RPC_EVENT_POST_EVENT)
 			break;
 	}
-	result(i == 300 && !bad && e && e->rpc.function == NOVA_RPC_FN_GSP_RM_ALLOC &&
+	result(i == 300 && !bad && e && e->rpc.function == TEST_FN_UNKNOWN &&
 		    e->rpc.sequence == (u32)seq && !G.gsp.rm.misbehave,
 		    "flood: 300 events through the wrapping status queue, then the reply (%d)",
 		    i);
@@ -541,7 +606,7 @@ int main(void)
 
 		for (k = 0; k < ARRAY_SIZE(c); k++) {
 			G.gsp.rm.misbehave = c[k].m;
-			send(NOVA_RPC_FN_GSP_RM_ALLOC, big, 8);
+			send(TEST_FN_UNKNOWN, big, 8);
 			run();
 			if (pop(&e) == c[k].err)
 				ok++;
@@ -554,7 +619,7 @@ int main(void)
 
 	/* 7. late: nothing until 2.5 s passed, then the reply. */
 	G.gsp.rm.misbehave = NOVA_EMU_GSP_MB_LATE;
-	seq = send(NOVA_RPC_FN_GSP_RM_ALLOC, big, 8);
+	seq = send(TEST_FN_UNKNOWN, big, 8);
 	ret = pop(&e);
 	now_ns += 2000 * NSEC_PER_MSEC;
 	run();
@@ -567,7 +632,7 @@ int main(void)
 
 	/* 8. unknown-function: event 0x10ff, then the reply. */
 	G.gsp.rm.misbehave = NOVA_EMU_GSP_MB_UNKNOWN_FUNCTION;
-	seq = send(NOVA_RPC_FN_GSP_RM_ALLOC, big, 8);
+	seq = send(TEST_FN_UNKNOWN, big, 8);
 	e = next(&bad);
 	ret = e ? (int)e->rpc.function : 0;
 	e = next(&bad);
@@ -576,7 +641,7 @@ int main(void)
 
 	/* 8b. continuation: a CONTINUATION_RECORD alone, then the reply. */
 	G.gsp.rm.misbehave = NOVA_EMU_GSP_MB_CONTINUATION;
-	seq = send(NOVA_RPC_FN_GSP_RM_ALLOC, big, 8);
+	seq = send(TEST_FN_UNKNOWN, big, 8);
 	e = next(&bad);
 	ret = e ? (int)e->rpc.function : 0;
 	e = next(&bad);
@@ -586,12 +651,12 @@ int main(void)
 
 	/* 9. The driver's own mistakes: counted, the element skipped. */
 	G.gsp.errors = 0;
-	push_fn(NOVA_RPC_FN_GSP_RM_ALLOC, drv_rpc_seq++, big, 8);
+	push_fn(TEST_FN_UNKNOWN, drv_rpc_seq++, big, 8);
 	put_unaligned_le32(rd(CMDQ + 0x1000 + ((drv_wptr + SLOTS - 1) % SLOTS) * SZ_4K + 0x50) ^ 1,
 			   shm(CMDQ + 0x1000 + ((drv_wptr + SLOTS - 1) % SLOTS) * SZ_4K + 0x50));
 	doorbell();
 	drv_cmd_seq++;	/* a seqNum skipped */
-	push_fn(NOVA_RPC_FN_GSP_RM_ALLOC, drv_rpc_seq++, big, 8);
+	push_fn(TEST_FN_UNKNOWN, drv_rpc_seq++, big, 8);
 	doorbell();
 	ret = pop(&e);
 	result(G.gsp.errors == 2 && ret == -EAGAIN,

@@ -90,6 +90,8 @@ enum nova_emu_gsp_misbehave {
 #define NOVA_EMU_RM_FLOOD		300
 /* The longest command continued over elements GSP-RM takes. */
 #define NOVA_EMU_RM_CMD_MAX		(256 * 1024)
+/* RM objects the driver may allocate (GSP_RM_ALLOC), all clients together. */
+#define NOVA_EMU_RM_OBJECTS		64
 /* The sequencer's scratch registers: NV_PBUS_SW_SCRATCH(0x30..0x32). */
 #define NOVA_EMU_RM_SCRATCH_BASE	0x0014c0
 #define NOVA_EMU_RM_SCRATCH_NUM		3
@@ -106,6 +108,22 @@ enum nova_emu_rm_phase {
 	NOVA_EMU_RM_SEQ,
 	NOVA_EMU_RM_RESUMED,
 	NOVA_EMU_RM_READY,
+};
+
+/**
+ * struct nova_emu_rm_object - an RM object the driver allocated
+ * @client: its client's handle (a client's own is its handle); 0: a free
+ *	slot.
+ * @handle: its handle, unique in its client.
+ * @parent: its parent's handle (0 for a client).
+ * @class: its class (NV01_ROOT 0x0, NV01_DEVICE_0 0x80, NV20_SUBDEVICE_0
+ *	0x2080).
+ */
+struct nova_emu_rm_object {
+	u32 client;
+	u32 handle;
+	u32 parent;
+	u32 class;
 };
 
 /**
@@ -129,6 +147,7 @@ enum nova_emu_rm_phase {
  * @registry: SET_REGISTRY arrived and was good.
  * @bar_pde: the page directory entries UPDATE_BAR_PDE gave, BAR1 and BAR2
  *	(NV_RPC_UPDATE_PDE_BAR_1, _2), 0 for none.
+ * @objects: the RM objects the driver allocated (GSP_RM_ALLOC, FREE).
  * @silent: GSP-RM sends nothing more.
  * @flood_left: events still to send before @out.
  * @late_until: when @out may go (ns), or 0.
@@ -159,6 +178,7 @@ struct nova_emu_rm {
 	bool sysinfo;
 	bool registry;
 	u64 bar_pde[2];
+	struct nova_emu_rm_object objects[NOVA_EMU_RM_OBJECTS];
 	bool silent;
 	unsigned int flood_left;
 	u64 late_until;

@@ -31,7 +31,9 @@
  * masks (NV2080_CTRL_CMD_GPU_GET_FERMI_GPC_INFO, _TPC_INFO) and the
  * kernel's interrupt table (NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE),
  * and any other control NV_ERR_NOT_SUPPORTED in its status;
- * UPDATE_BAR_PDE is kept and answered; UNLOADING_GUEST_DRIVER is
+ * UPDATE_BAR_PDE is kept and answered; GSP_RM_ALLOC allocates clients,
+ * devices and subdevices (other classes NV_ERR_NOT_SUPPORTED in the
+ * status) and FREE frees one with what lies under it; UNLOADING_GUEST_DRIVER is
  * answered, then GSP-RM writes GSP MAILBOX0 with bit 31 alone and stops
  * (state "down"). Other functions are answered NV_ERR_NOT_SUPPORTED.
  *
@@ -112,6 +114,7 @@
 #define RM_MAX_PAYLOAD		(RM_MAX_SLOTS * RM_SLOT - EL_PAYLOAD)
 
 /* Functions and events. */
+#define FN_FREE				10
 #define FN_UNLOADING_GUEST_DRIVER	47
 #define FN_GET_GSP_STATIC_INFO		65
 #define FN_UPDATE_BAR_PDE		70
@@ -119,6 +122,7 @@
 #define FN_GSP_SET_SYSTEM_INFO		72
 #define FN_SET_REGISTRY			73
 #define FN_GSP_RM_CONTROL		76
+#define FN_GSP_RM_ALLOC			103
 #define EV_INIT_DONE			0x1001
 #define EV_RUN_CPU_SEQUENCER		0x1002
 #define EV_POST_EVENT			0x1003
@@ -126,9 +130,12 @@
 
 /* NV_STATUS values. */
 #define NV_OK				0x00
+#define NV_ERR_INSUFFICIENT_RESOURCES	0x1a
+#define NV_ERR_INSERT_DUPLICATE_NAME	0x19
 #define NV_ERR_INVALID_ARGUMENT		0x1f
 #define NV_ERR_INVALID_CLIENT		0x23
 #define NV_ERR_INVALID_OBJECT_HANDLE	0x33
+#define NV_ERR_INVALID_OBJECT_PARENT	0x36
 #define NV_ERR_INVALID_PARAM_STRUCT	0x3a
 #define NV_ERR_NOT_SUPPORTED		0x56
 
@@ -179,6 +186,29 @@
 #define CTRL_STATUS		0x0c
 #define CTRL_PARAMS_SIZE	0x10
 #define CTRL_PARAMS		0x18
+
+/*
+ * rpc_gsp_rm_alloc_v03_00: 0x00 hClient, 0x04 hParent, 0x08 hObject, 0x0c
+ * hClass, 0x10 status, 0x14 paramsSize, 0x18 flags, 0x1c reserved[4],
+ * 0x20 params[paramsSize]. rpc_free_v03_00 (NVOS00_PARAMETERS_v03_00):
+ * 0x00 hRoot, 0x04 hObjectParent, 0x08 hObjectOld, 0x0c status.
+ */
+#define ALLOC_CLIENT		0x00
+#define ALLOC_PARENT		0x04
+#define ALLOC_OBJECT		0x08
+#define ALLOC_CLASS		0x0c
+#define ALLOC_STATUS		0x10
+#define ALLOC_PARAMS_SIZE	0x14
+#define ALLOC_PARAMS		0x20
+#define FREE_LEN		16
+#define FREE_ROOT		0x00
+#define FREE_OBJECT		0x08
+#define FREE_STATUS		0x0c
+
+/* The classes GSP-RM's model allocates. */
+#define NV01_ROOT		0x0000
+#define NV01_DEVICE_0		0x0080
+#define NV20_SUBDEVICE_0	0x2080
 
 /* The controls GSP-RM's model answers (NV2080: on the subdevice). */
 #define NV2080_CTRL_CMD_GPU_GET_FERMI_GPC_INFO	0x20800137	/* u32 gpcMask */
@@ -993,6 +1023,184 @@ static u32 rm_control_params(struct nova_emu_gpu *gpu, u32 cmd, u8 *params,
 }
 
 /**
+ * rm_object() - find an RM object the driver allocated
+ * @rm: GSP-RM
+ * @client: its client's handle
+ * @handle: its handle
+ *
+ * Return: the object, or NULL.
+ */
+static struct nova_emu_rm_object *rm_object(struct nova_emu_rm *rm,
+					    u32 client, u32 handle)
+{
+	unsigned int i;
+
+	for (i = 0; i < NOVA_EMU_RM_OBJECTS; i++)
+		if (rm->objects[i].client && rm->objects[i].client == client &&
+		    rm->objects[i].handle == handle)
+			return &rm->objects[i];
+	return NULL;
+}
+
+/**
+ * rm_alloc_object() - allocate an RM object (GSP_RM_ALLOC's work)
+ * @rm: GSP-RM
+ * @client: hClient
+ * @parent: hParent
+ * @handle: hObject
+ * @class: hClass
+ *
+ * A client (NV01_ROOT, its handle its own client, its parent none or
+ * itself), a device
+ * (NV01_DEVICE_0) under a client, a subdevice (NV20_SUBDEVICE_0) under a
+ * device; handles unique in their client, none 0. Parameters are not
+ * read (the model keeps no state of them).
+ *
+ * Return: an NV_STATUS.
+ */
+static u32 rm_alloc_object(struct nova_emu_rm *rm, u32 client, u32 parent,
+			   u32 handle, u32 class)
+{
+	struct nova_emu_rm_object *p = NULL, *o;
+	unsigned int i;
+
+	if (class != NV01_ROOT && class != NV01_DEVICE_0 &&
+	    class != NV20_SUBDEVICE_0)
+		return NV_ERR_NOT_SUPPORTED;
+	if (!handle)
+		return NV_ERR_INVALID_OBJECT_HANDLE;
+	if (class == NV01_ROOT) {
+		if (client != handle || (parent && parent != client))
+			return NV_ERR_INVALID_ARGUMENT;
+	} else {
+		if (!rm_object(rm, client, client))
+			return NV_ERR_INVALID_CLIENT;
+		p = rm_object(rm, client, parent);
+		if (!p || p->class != (class == NV01_DEVICE_0 ? NV01_ROOT : NV01_DEVICE_0))
+			return NV_ERR_INVALID_OBJECT_PARENT;
+	}
+	if (rm_object(rm, client, handle))
+		return NV_ERR_INSERT_DUPLICATE_NAME;
+	for (i = 0; i < NOVA_EMU_RM_OBJECTS; i++) {
+		o = &rm->objects[i];
+		if (o->client)
+			continue;
+		o->client = client;
+		o->handle = handle;
+		o->parent = p ? parent : 0;
+		o->class = class;
+		return NV_OK;
+	}
+	return NV_ERR_INSUFFICIENT_RESOURCES;
+}
+
+/**
+ * rm_free_object() - free an RM object and everything under it
+ * @rm: GSP-RM
+ * @client: its client's handle
+ * @handle: its handle (the client's own frees the client)
+ *
+ * Return: an NV_STATUS.
+ */
+static u32 rm_free_object(struct nova_emu_rm *rm, u32 client, u32 handle)
+{
+	struct nova_emu_rm_object *o = rm_object(rm, client, handle);
+	unsigned int i;
+	bool more = true;
+
+	if (!rm_object(rm, client, client))
+		return NV_ERR_INVALID_CLIENT;
+	if (!o)
+		return NV_ERR_INVALID_OBJECT_HANDLE;
+	o->handle = 0;	/* marked: freed with its descendants below */
+	while (more) {
+		more = false;
+		for (i = 0; i < NOVA_EMU_RM_OBJECTS; i++) {
+			o = &rm->objects[i];
+			if (!o->client || o->client != client || !o->handle ||
+			    !o->parent || rm_object(rm, client, o->parent))
+				continue;
+			o->handle = 0;
+			more = true;
+		}
+	}
+	for (i = 0; i < NOVA_EMU_RM_OBJECTS; i++)
+		if (rm->objects[i].client == client && !rm->objects[i].handle)
+			memset(&rm->objects[i], 0, sizeof(rm->objects[i]));
+	if (handle == client)
+		for (i = 0; i < NOVA_EMU_RM_OBJECTS; i++)
+			if (rm->objects[i].client == client)
+				memset(&rm->objects[i], 0, sizeof(rm->objects[i]));
+	return NV_OK;
+}
+
+/**
+ * rm_alloc() - answer GSP_RM_ALLOC
+ * @gpu: the emulated GPU
+ * @seq: the command's RPC sequence number
+ * @p: its payload, an rpc_gsp_rm_alloc_v03_00
+ * @len: the payload's length
+ *
+ * Answered as GSP_RM_CONTROL is: the payload with its status filled in,
+ * rpc_result NV_OK; a malformed one is a violation.
+ *
+ * Return: 0 or -EAGAIN.
+ */
+static int rm_alloc(struct nova_emu_gpu *gpu, u32 seq, const u8 *p, size_t len)
+{
+	u32 size;
+	u8 *r;
+	int ret;
+
+	size = len >= ALLOC_PARAMS ? get_unaligned_le32(p + ALLOC_PARAMS_SIZE) : 0;
+	if (len < ALLOC_PARAMS || size != len - ALLOC_PARAMS) {
+		rm_err(gpu, "GSP_RM_ALLOC with a payload of %zu bytes and paramsSize %u",
+		       len, size);
+		return rm_send(gpu, FN_GSP_RM_ALLOC, seq, NV_ERR_INVALID_ARGUMENT,
+			       NULL, 0, true);
+	}
+	r = kmemdup(p, len, GFP_KERNEL);
+	if (!r)
+		return -EAGAIN;
+	put_unaligned_le32(rm_alloc_object(&gpu->gsp.rm,
+					   get_unaligned_le32(r + ALLOC_CLIENT),
+					   get_unaligned_le32(r + ALLOC_PARENT),
+					   get_unaligned_le32(r + ALLOC_OBJECT),
+					   get_unaligned_le32(r + ALLOC_CLASS)),
+			   r + ALLOC_STATUS);
+	ret = rm_send(gpu, FN_GSP_RM_ALLOC, seq, NV_OK, r, len, true);
+	kfree(r);
+	return ret;
+}
+
+/**
+ * rm_free() - answer FREE
+ * @gpu: the emulated GPU
+ * @seq: the command's RPC sequence number
+ * @p: its payload, an rpc_free_v03_00
+ * @len: the payload's length
+ *
+ * Return: 0 or -EAGAIN.
+ */
+static int rm_free(struct nova_emu_gpu *gpu, u32 seq, const u8 *p, size_t len)
+{
+	u8 r[FREE_LEN];
+
+	if (len != FREE_LEN) {
+		rm_err(gpu, "FREE with a payload of %zu bytes, expected %u",
+		       len, FREE_LEN);
+		return rm_send(gpu, FN_FREE, seq, NV_ERR_INVALID_ARGUMENT, NULL, 0,
+			       true);
+	}
+	memcpy(r, p, FREE_LEN);
+	put_unaligned_le32(rm_free_object(&gpu->gsp.rm,
+					  get_unaligned_le32(r + FREE_ROOT),
+					  get_unaligned_le32(r + FREE_OBJECT)),
+			   r + FREE_STATUS);
+	return rm_send(gpu, FN_FREE, seq, NV_OK, r, FREE_LEN, true);
+}
+
+/**
  * rm_control() - answer GSP_RM_CONTROL
  * @gpu: the emulated GPU
  * @seq: the command's RPC sequence number
@@ -1003,14 +1211,16 @@ static u32 rm_control_params(struct nova_emu_gpu *gpu, u32 cmd, u8 *params,
  * filled in; rpc_result is NV_OK once the control ran, whatever its
  * status (a malformed command is a protocol violation: counted, and
  * answered NV_ERR_INVALID_ARGUMENT with no payload). Controls go to the
- * internal subdevice of the internal client the static information names.
+ * internal subdevice of the internal client the static information names,
+ * or to a subdevice the driver allocated.
  *
  * Return: 0 or -EAGAIN.
  */
 static int rm_control(struct nova_emu_gpu *gpu, u32 seq, const u8 *p,
 		      size_t len)
 {
-	u32 size, cmd, status;
+	struct nova_emu_rm_object *o;
+	u32 size, cmd, status, client, object;
 	u8 *r;
 	int ret;
 
@@ -1025,9 +1235,13 @@ static int rm_control(struct nova_emu_gpu *gpu, u32 seq, const u8 *p,
 	if (!r)
 		return -EAGAIN;
 	cmd = get_unaligned_le32(r + CTRL_CMD);
-	if (get_unaligned_le32(r + CTRL_CLIENT) != RM_INTERNAL_CLIENT)
+	client = get_unaligned_le32(r + CTRL_CLIENT);
+	object = get_unaligned_le32(r + CTRL_OBJECT);
+	o = rm_object(&gpu->gsp.rm, client, object);
+	if (client != RM_INTERNAL_CLIENT && !rm_object(&gpu->gsp.rm, client, client))
 		status = NV_ERR_INVALID_CLIENT;
-	else if (get_unaligned_le32(r + CTRL_OBJECT) != RM_INTERNAL_SUBDEVICE)
+	else if (client == RM_INTERNAL_CLIENT ? object != RM_INTERNAL_SUBDEVICE :
+		 !o || o->class != NV20_SUBDEVICE_0)
 		status = NV_ERR_INVALID_OBJECT_HANDLE;
 	else
 		status = rm_control_params(gpu, cmd, r + CTRL_PARAMS, size);
@@ -1081,6 +1295,10 @@ static int rm_command(struct nova_emu_gpu *gpu, const u8 *hdr, const u8 *p,
 		return rm_send(gpu, fn, seq, NV_OK, p, len, true);
 	case FN_GSP_RM_CONTROL:
 		return rm_control(gpu, seq, p, len);
+	case FN_GSP_RM_ALLOC:
+		return rm_alloc(gpu, seq, p, len);
+	case FN_FREE:
+		return rm_free(gpu, seq, p, len);
 	case FN_UNLOADING_GUEST_DRIVER:
 		if (len != UNLOAD_LEN) {
 			rm_err(gpu, "UNLOADING_GUEST_DRIVER with a payload of %zu bytes, expected %u",
@@ -1406,6 +1624,7 @@ void nova_emu_rm_start(struct nova_emu_gpu *gpu)
 	rm->sysinfo = false;
 	rm->registry = false;
 	memset(rm->bar_pde, 0, sizeof(rm->bar_pde));
+	memset(rm->objects, 0, sizeof(rm->objects));
 	rm->silent = false;
 	rm->flood_left = 0;
 	rm->late_until = 0;
