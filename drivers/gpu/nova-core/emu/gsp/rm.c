@@ -1135,6 +1135,68 @@ static u32 rm_free_object(struct nova_emu_rm *rm, u32 client, u32 handle)
 }
 
 /**
+ * rm_api_copy() - check an RM API command and copy it for its reply
+ * @gpu: the emulated GPU
+ * @fn: the function (GSP_RM_ALLOC, GSP_RM_CONTROL)
+ * @seq: the command's RPC sequence number
+ * @p: its payload: a header of @hdr bytes, then paramsSize bytes
+ * @len: the payload's length
+ * @hdr: the header's size
+ * @size_off: paramsSize's offset in the header
+ * @copy: set to a copy of the payload (the caller fills in its status and
+ *	hands it to rm_api_reply()), or NULL
+ *
+ * A payload shorter than its header, or whose paramsSize is not what
+ * follows it, is a protocol violation: counted, and answered
+ * NV_ERR_INVALID_ARGUMENT with no payload.
+ *
+ * Return: 0 with @copy set; else, @copy NULL, 0 or -EAGAIN as the answer
+ * went (-EAGAIN too when there is no memory for the copy: retried).
+ */
+static int rm_api_copy(struct nova_emu_gpu *gpu, u32 fn, u32 seq,
+		       const u8 *p, size_t len, size_t hdr, size_t size_off,
+		       u8 **copy)
+{
+	u32 size = len >= hdr ? get_unaligned_le32(p + size_off) : 0;
+
+	*copy = NULL;
+	if (len < hdr || size != len - hdr) {
+		rm_err(gpu, "%s with a payload of %zu bytes and paramsSize %u",
+		       fn == FN_GSP_RM_ALLOC ? "GSP_RM_ALLOC" : "GSP_RM_CONTROL",
+		       len, size);
+		return rm_send(gpu, fn, seq, NV_ERR_INVALID_ARGUMENT, NULL, 0,
+			       true);
+	}
+	*copy = kmemdup(p, len, GFP_KERNEL);
+	return *copy ? 0 : -EAGAIN;
+}
+
+/**
+ * rm_api_reply() - answer an RM API command with its status
+ * @gpu: the emulated GPU
+ * @fn: the function
+ * @seq: the command's RPC sequence number
+ * @r: the copy rm_api_copy() made, freed here
+ * @len: its length
+ * @status_off: the status's offset in it
+ * @status: the NV_STATUS of what the command asked
+ *
+ * rpc_result is NV_OK: the command ran, whatever its status.
+ *
+ * Return: 0 or -EAGAIN.
+ */
+static int rm_api_reply(struct nova_emu_gpu *gpu, u32 fn, u32 seq, u8 *r,
+			size_t len, size_t status_off, u32 status)
+{
+	int ret;
+
+	put_unaligned_le32(status, r + status_off);
+	ret = rm_send(gpu, fn, seq, NV_OK, r, len, true);
+	kfree(r);
+	return ret;
+}
+
+/**
  * rm_alloc() - answer GSP_RM_ALLOC
  * @gpu: the emulated GPU
  * @seq: the command's RPC sequence number
@@ -1148,29 +1210,20 @@ static u32 rm_free_object(struct nova_emu_rm *rm, u32 client, u32 handle)
  */
 static int rm_alloc(struct nova_emu_gpu *gpu, u32 seq, const u8 *p, size_t len)
 {
-	u32 size;
+	u32 status;
 	u8 *r;
 	int ret;
 
-	size = len >= ALLOC_PARAMS ? get_unaligned_le32(p + ALLOC_PARAMS_SIZE) : 0;
-	if (len < ALLOC_PARAMS || size != len - ALLOC_PARAMS) {
-		rm_err(gpu, "GSP_RM_ALLOC with a payload of %zu bytes and paramsSize %u",
-		       len, size);
-		return rm_send(gpu, FN_GSP_RM_ALLOC, seq, NV_ERR_INVALID_ARGUMENT,
-			       NULL, 0, true);
-	}
-	r = kmemdup(p, len, GFP_KERNEL);
+	ret = rm_api_copy(gpu, FN_GSP_RM_ALLOC, seq, p, len, ALLOC_PARAMS,
+			  ALLOC_PARAMS_SIZE, &r);
 	if (!r)
-		return -EAGAIN;
-	put_unaligned_le32(rm_alloc_object(&gpu->gsp.rm,
-					   get_unaligned_le32(r + ALLOC_CLIENT),
-					   get_unaligned_le32(r + ALLOC_PARENT),
-					   get_unaligned_le32(r + ALLOC_OBJECT),
-					   get_unaligned_le32(r + ALLOC_CLASS)),
-			   r + ALLOC_STATUS);
-	ret = rm_send(gpu, FN_GSP_RM_ALLOC, seq, NV_OK, r, len, true);
-	kfree(r);
-	return ret;
+		return ret;
+	status = rm_alloc_object(&gpu->gsp.rm, get_unaligned_le32(r + ALLOC_CLIENT),
+				 get_unaligned_le32(r + ALLOC_PARENT),
+				 get_unaligned_le32(r + ALLOC_OBJECT),
+				 get_unaligned_le32(r + ALLOC_CLASS));
+	return rm_api_reply(gpu, FN_GSP_RM_ALLOC, seq, r, len, ALLOC_STATUS,
+			    status);
 }
 
 /**
@@ -1220,20 +1273,14 @@ static int rm_control(struct nova_emu_gpu *gpu, u32 seq, const u8 *p,
 		      size_t len)
 {
 	struct nova_emu_rm_object *o;
-	u32 size, cmd, status, client, object;
+	u32 cmd, status, client, object;
 	u8 *r;
 	int ret;
 
-	size = len >= CTRL_PARAMS ? get_unaligned_le32(p + CTRL_PARAMS_SIZE) : 0;
-	if (len < CTRL_PARAMS || size != len - CTRL_PARAMS) {
-		rm_err(gpu, "GSP_RM_CONTROL with a payload of %zu bytes and paramsSize %u",
-		       len, size);
-		return rm_send(gpu, FN_GSP_RM_CONTROL, seq, NV_ERR_INVALID_ARGUMENT,
-			       NULL, 0, true);
-	}
-	r = kmemdup(p, len, GFP_KERNEL);
+	ret = rm_api_copy(gpu, FN_GSP_RM_CONTROL, seq, p, len, CTRL_PARAMS,
+			  CTRL_PARAMS_SIZE, &r);
 	if (!r)
-		return -EAGAIN;
+		return ret;
 	cmd = get_unaligned_le32(r + CTRL_CMD);
 	client = get_unaligned_le32(r + CTRL_CLIENT);
 	object = get_unaligned_le32(r + CTRL_OBJECT);
@@ -1244,11 +1291,10 @@ static int rm_control(struct nova_emu_gpu *gpu, u32 seq, const u8 *p,
 		 !o || o->class != NV20_SUBDEVICE_0)
 		status = NV_ERR_INVALID_OBJECT_HANDLE;
 	else
-		status = rm_control_params(gpu, cmd, r + CTRL_PARAMS, size);
-	put_unaligned_le32(status, r + CTRL_STATUS);
-	ret = rm_send(gpu, FN_GSP_RM_CONTROL, seq, NV_OK, r, len, true);
-	kfree(r);
-	return ret;
+		status = rm_control_params(gpu, cmd, r + CTRL_PARAMS,
+					   len - CTRL_PARAMS);
+	return rm_api_reply(gpu, FN_GSP_RM_CONTROL, seq, r, len, CTRL_STATUS,
+			    status);
 }
 
 /**
