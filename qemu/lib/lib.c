@@ -672,10 +672,12 @@ void nova_emu_lib_info(struct nova_emu_lib *l, struct nova_emu_lib_info *info)
 	info->gsp_errors = gpu->gsp.errors;
 	info->gsp = nova_emu_gsp_state_name(gpu->gsp.state);
 	info->misbehave = nova_emu_rm_misbehave_name(gpu->gsp.rm.misbehave);
-	/* As emu/wpr2: bits 31:4 an address >> 12, HI the last 4 KiB page. */
 	if (gpu->wpr2_hi) {
-		info->wpr2_start = (uint64_t)(gpu->wpr2_lo >> 4) << 12;
-		info->wpr2_end = ((uint64_t)(gpu->wpr2_hi >> 4) + 1) << 12;
+		u64 start, end;
+
+		nova_emu_wpr2_range(gpu->wpr2_lo, gpu->wpr2_hi, &start, &end);
+		info->wpr2_start = start;
+		info->wpr2_end = end;
 	}
 	spin_unlock_irqrestore(&gpu->lock, flags);
 	info->dma_faults = gpu->dma.faults;

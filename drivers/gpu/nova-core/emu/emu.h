@@ -532,6 +532,7 @@ bool nova_emu_ptimer_wr(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 			u32 val);
 bool nova_emu_pdisp_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 		       u32 *val);
+void nova_emu_wpr2_range(u32 lo, u32 hi, u64 *start, u64 *end);
 bool nova_emu_vf_priv_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 			 u32 addr, u32 *val);
 bool nova_emu_vf_priv_wr(struct nova_emu_gpu *gpu, unsigned int inst,

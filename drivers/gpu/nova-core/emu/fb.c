@@ -175,6 +175,21 @@ bool nova_emu_tu_fuse_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 }
 
 /**
+ * nova_emu_wpr2_range() - the bytes of VRAM WPR2 covers
+ * @lo: NV_PFB_PRI_MMU_WPR2_ADDR_LO
+ * @hi: NV_PFB_PRI_MMU_WPR2_ADDR_HI, not 0 (0 means no WPR2)
+ * @start: set to WPR2's first byte
+ * @end: set to its end (exclusive)
+ *
+ * Bits 31:4 of each hold an address >> 12; HI names the last 4 KiB page.
+ */
+void nova_emu_wpr2_range(u32 lo, u32 hi, u64 *start, u64 *end)
+{
+	*start = (u64)FIELD_GET(NV_PFB_PRI_MMU_WPR2_ADDR, lo) << 12;
+	*end = ((u64)FIELD_GET(NV_PFB_PRI_MMU_WPR2_ADDR, hi) + 1) << 12;
+}
+
+/**
  * nova_emu_pfb_rd() - read handler of the PFB block
  * @gpu: the emulated GPU
  * @inst: unused

@@ -386,6 +386,7 @@ static ssize_t wpr2_show(struct device *dev, struct device_attribute *attr,
 {
 	struct nova_emu_gpu *gpu = nova_emu_dev_gpu(dev);
 	unsigned long flags;
+	u64 start, end;
 	u32 lo, hi;
 
 	spin_lock_irqsave(&gpu->lock, flags);
@@ -393,11 +394,10 @@ static ssize_t wpr2_show(struct device *dev, struct device_attribute *attr,
 	hi = gpu->wpr2_hi;
 	spin_unlock_irqrestore(&gpu->lock, flags);
 
-	/* Bits 31:4 hold an address >> 12; HI is the last 4 KiB page. */
 	if (!hi)
 		return sysfs_emit(buf, "none\n");
-	return sysfs_emit(buf, "0x%llx-0x%llx\n", (u64)(lo >> 4) << 12,
-			  ((u64)(hi >> 4) + 1) << 12);
+	nova_emu_wpr2_range(lo, hi, &start, &end);
+	return sysfs_emit(buf, "0x%llx-0x%llx\n", start, end);
 }
 static DEVICE_ATTR_RO(wpr2);
 

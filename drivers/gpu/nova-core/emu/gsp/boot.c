@@ -636,8 +636,7 @@ u32 nova_emu_booter_load(struct nova_emu_gpu *gpu,
 		return NOVA_EMU_MBOX_BOOTER_FW;
 	b->gpu = gpu;
 	b->dev = dev;
-	b->wpr2_start = (u64)FIELD_GET(GENMASK(31, 4), lo) << 12;
-	b->wpr2_end = ((u64)FIELD_GET(GENMASK(31, 4), hi) + 1) << 12;
+	nova_emu_wpr2_range(lo, hi, &b->wpr2_start, &b->wpr2_end);
 
 	ret = emu_booter_check(b, meta, chip->name, section);
 	if (!ret && nova_emu_host_dma(gpu, meta + META_VERIFIED, &verified,

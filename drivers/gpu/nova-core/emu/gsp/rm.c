@@ -1127,10 +1127,6 @@ static u32 rm_free_object(struct nova_emu_rm *rm, u32 client, u32 handle)
 	for (i = 0; i < NOVA_EMU_RM_OBJECTS; i++)
 		if (rm->objects[i].client == client && !rm->objects[i].handle)
 			memset(&rm->objects[i], 0, sizeof(rm->objects[i]));
-	if (handle == client)
-		for (i = 0; i < NOVA_EMU_RM_OBJECTS; i++)
-			if (rm->objects[i].client == client)
-				memset(&rm->objects[i], 0, sizeof(rm->objects[i]));
 	return NV_OK;
 }
 
