@@ -524,13 +524,15 @@ gsp_mb_ok() {
 # goes on). The GPU, a GA102, starts and ends unbound.
 gsp_misbehaviours() {
 	_g=$1
-	nosq='GSP: no RUN_CPU_SEQUENCER from GSP-RM (-110)'
-	gsp_mb_fail $_g bad-checksum "$nosq" 'bad checksum'
-	gsp_mb_fail $_g skip-seq "$nosq"
-	gsp_mb_fail $_g oversized "$nosq" 'element count outside what the queue holds'
-	gsp_mb_fail $_g truncated "$nosq" 'RPC length outside the element'
-	gsp_mb_fail $_g overlap "$nosq" 'element count outside what the queue holds'
-	gsp_mb_fail $_g silent "$nosq"
+	# A rejected message ends the boot's wait at once, with its error;
+	# only silence waits out the 10 s.
+	nosq='GSP: no RUN_CPU_SEQUENCER from GSP-RM'
+	gsp_mb_fail $_g bad-checksum "$nosq (-74)" 'bad checksum'
+	gsp_mb_fail $_g skip-seq "$nosq (-71)" 'out of sequence'
+	gsp_mb_fail $_g oversized "$nosq (-71)" 'element count outside what the queue holds'
+	gsp_mb_fail $_g truncated "$nosq (-71)" 'RPC length outside the element'
+	gsp_mb_fail $_g overlap "$nosq (-71)" 'element count outside what the queue holds'
+	gsp_mb_fail $_g silent "$nosq (-110)"
 	gsp_mb_fail $_g late 'GSP: no reply to GET_GSP_STATIC_INFO within 2000 ms'
 	gsp_mb_ok $_g unknown-function 'GSP: event 0x10ff (unknown) not handled'
 	gsp_mb_ok $_g flood 'GSP: event 0x1003 (POST_EVENT) not handled'

@@ -369,11 +369,13 @@ int nova_gsp_rm_init(struct nova_device *nd)
 	if (ret)
 		return ret;
 	ret = nova_gsp_wait_init_done(nd, NOVA_GSP_BOOT_EVENT_TIMEOUT_MS);
-	if (ret) {
+	if (ret == -ETIMEDOUT)
 		dev_err(nd->dev, "GSP: no INIT_DONE from GSP-RM within %u ms\n",
 			NOVA_GSP_BOOT_EVENT_TIMEOUT_MS);
+	else if (ret)
+		dev_err(nd->dev, "GSP: no INIT_DONE from GSP-RM (%d)\n", ret);
+	if (ret)
 		return ret;
-	}
 	return nova_gsp_static_info(nd);
 }
 

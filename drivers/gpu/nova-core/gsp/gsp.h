@@ -137,7 +137,8 @@ struct nova_gsp_rpc_wait {
  * @q: the driver's side of the queues in @shm.
  * @cmd_lock: protects the command side of @q and @rpc_seq.
  * @rx_lock: protects the status side of @q and what is received: @waiting,
- *	@init_done, @seq_msg, @seq_len, @seq_err, @logged, @bad_msgs, @events.
+ *	@init_done, @seq_msg, @seq_len, @seq_err, @logged, @bad_msgs,
+ *	@bad_err, @events.
  *	Taken after @cmd_lock when both are.
  * @rpc_lock: one synchronous RPC at a time.
  * @wq: where waiters sleep until the interrupt thread received messages.
@@ -149,6 +150,7 @@ struct nova_gsp_rpc_wait {
  * @seq_err: -ENOMEM if it could not be kept.
  * @logged: the event kinds already logged as not handled.
  * @bad_msgs: malformed messages received.
+ * @bad_err: the error of the last one (-EPROTO or -EBADMSG).
  * @events: bumped each time messages were received (waiters watch it).
  * @app_version: the bootloader's application version (the GSP's OS
  *	register, also after a resume).
@@ -189,6 +191,7 @@ struct nova_gsp {
 	int seq_err;
 	DECLARE_BITMAP(logged, NOVA_GSP_EVENT_BITS);
 	unsigned int bad_msgs;
+	int bad_err;
 	unsigned int events;
 	u32 app_version;
 	char gpu_name[64];

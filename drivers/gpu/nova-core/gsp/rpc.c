@@ -281,6 +281,7 @@ static bool nova_gsp_drain(struct nova_device *nd)
 		any = true;
 		if (ret) {
 			gsp->bad_msgs++;
+			gsp->bad_err = ret;
 			dev_err_ratelimited(nd->dev, "GSP: message rejected: %s (%d)\n",
 					    why, ret);
 			if (gsp->waiting && !gsp->waiting->done) {
@@ -315,27 +316,39 @@ void nova_gsp_process(struct nova_device *nd)
 		wake_up_all(&gsp->wq);
 }
 
-/* Sleeps until @cond (checked under rx_lock) or the timeout, draining. */
+/*
+ * Sleeps until @cond (checked under rx_lock) or the timeout, draining. A
+ * message rejected meanwhile ends the wait with its error: what was waited
+ * for may have been that message, and waiting on would only time out.
+ */
 static int nova_gsp_wait(struct nova_device *nd, unsigned int timeout_ms,
 			 bool (*cond)(struct nova_gsp *gsp, void *arg),
 			 void *arg)
 {
 	struct nova_gsp *gsp = &nd->gsp_rm;
 	unsigned long deadline = jiffies + msecs_to_jiffies(timeout_ms);
-	unsigned int seen;
+	unsigned int seen, bad;
 	bool any, met;
+	int err = 0;
 
+	mutex_lock(&gsp->rx_lock);
+	bad = gsp->bad_msgs;
+	mutex_unlock(&gsp->rx_lock);
 	for (;;) {
 		/* Drained and checked in one go: the reply may be there already. */
 		mutex_lock(&gsp->rx_lock);
 		any = nova_gsp_drain(nd);
 		met = cond(gsp, arg);
+		if (!met && gsp->bad_msgs != bad)
+			err = gsp->bad_err;
 		seen = gsp->events;
 		mutex_unlock(&gsp->rx_lock);
 		if (any)
 			wake_up_all(&gsp->wq);
 		if (met)
 			return 0;
+		if (err)
+			return err;
 		if (time_after(jiffies, deadline))
 			return -ETIMEDOUT;
 		/* Woken when the interrupt thread got messages; else we poll. */
@@ -437,7 +450,8 @@ static bool nova_gsp_seq_arrived(struct nova_gsp *gsp, void *arg)
  * @nd: the GPU
  * @timeout_ms: how long
  *
- * Return: 0 or -ETIMEDOUT.
+ * Return: 0; -ETIMEDOUT; -EPROTO or -EBADMSG if a malformed message came
+ * meanwhile.
  */
 int nova_gsp_wait_init_done(struct nova_device *nd, unsigned int timeout_ms)
 {
@@ -451,7 +465,8 @@ int nova_gsp_wait_init_done(struct nova_device *nd, unsigned int timeout_ms)
  * @msg: set to the payload (kvfree() it)
  * @len: set to its length
  *
- * Return: 0, -ETIMEDOUT or -ENOMEM.
+ * Return: 0; -ETIMEDOUT; -ENOMEM; -EPROTO or -EBADMSG if a malformed
+ * message came meanwhile.
  */
 int nova_gsp_wait_sequencer(struct nova_device *nd, unsigned int timeout_ms,
 			    void **msg, size_t *len)
