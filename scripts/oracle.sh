@@ -69,12 +69,14 @@ grep -q '^done' "$out/report.log" || { echo "oracle: the VM did not finish" >&2;
 # The stages, in order, and the nouveau line that proves each.
 up=$(echo "$chip" | tr a-z A-Z)
 stages=(identify vbios fwsec-frts booter-load sequencer static-info rm-control
-	gsp-postinit device-init rm-objects)
+	gsp-postinit device-init rm-objects fifo probe)
 proofs=("NVIDIA $up \\(" "bios: version" "fwsec-frts: WPR2 @" "booter-load: booted"
 	"gsp: seq:" "gsp: fb region 0:" "ctrl cmd:0x20800138 params_size"
 	"vfn: intr [0-9]+/[0-9a-f]+ requested by gsp"
 	"drm:00000000:00000080: init completed"
-	"cls:0x000090f1 params_size")
+	"cls:0x000090f1 params_size"
+	"fifo:[0-9a-f]+:[0-9a-f]+\\[ *gr0\\]"
+	"[0-9.]+ for [0-9a-f:.]+ on minor [0-9]+")
 reached=none
 want=-1
 for i in "${!stages[@]}"; do

@@ -134,6 +134,35 @@ int main(int argc, char **argv)
 	l = nova_emu_lib_create("chipset=ga102 vram=3M", fw, &ops, err, sizeof(err));
 	result(!l, "a VRAM BAR that is not a power of two from 16M: refused");
 
+	/* The display fuse: GA100 has none; display=0 fuses it off anywhere. */
+	{
+		static const struct {
+			const char *cfg;
+			uint32_t reg, val;
+		} f[] = {
+			{ "chipset=ga102", 0x820c04, 0 },
+			{ "chipset=ga100", 0x820c04, 1 },
+			{ "chipset=ga102 display=0", 0x820c04, 1 },
+			{ "chipset=tu102", 0x021c04, 0 },
+			{ "chipset=tu102 display=0", 0x021c04, 1 },
+			{ "chipset=ad102 display=1", 0x820c04, 0 },
+		};
+		unsigned int k, good = 0;
+
+		for (k = 0; k < sizeof(f) / sizeof(f[0]); k++) {
+			l = nova_emu_lib_create(f[k].cfg, fw, &ops, err, sizeof(err));
+			if (l && nova_emu_lib_rd32(l, f[k].reg) == f[k].val)
+				good++;
+			if (l)
+				nova_emu_lib_destroy(l);
+		}
+		l = nova_emu_lib_create("chipset=ga102 display=2", fw, &ops, err,
+					sizeof(err));
+		result(good == k && !l,
+		   "the display fuse: set on GA100 and with display=0, clear otherwise; display=2 refused (%u of %u)",
+		   good, k);
+	}
+
 	l = nova_emu_lib_create("chipset=tu102 vram=512M bar0=32M", fw, &ops, err,
 				sizeof(err));
 	result(l != NULL, "tu102 with vram=512M bar0=32M: created");

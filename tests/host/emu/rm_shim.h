@@ -157,6 +157,8 @@ static inline void nova_emu_host_job_queue(struct nova_emu_job *job,
 
 struct nova_emu_chip {
 	const char *name;
+	u8 arch;
+	u8 impl;
 };
 
 struct nova_emu_falcon {

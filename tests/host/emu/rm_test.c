@@ -36,7 +36,7 @@ static u8 win[WIN_PAGES * SZ_4K];
 static u64 pte[SHM_PAGES];
 static u64 now_ns = 1;
 static struct platform_device pdev;
-static struct nova_emu_chip ga102 = { "ga102" };
+static struct nova_emu_chip ga102 = { "ga102", 0x17, 0x02 };
 static struct nova_emu_gpu G;
 static struct nova_emu_gpu *gpu = &G;
 static u8 tx[NOVA_GSP_MSG_MAX_SLOTS * SZ_4K], rx[NOVA_GSP_MSG_MAX_SLOTS * SZ_4K];
@@ -379,24 +379,58 @@ static int control(u32 client, u32 object, u32 cmd, void *params, u32 size,
 	return get_unaligned_le32(e->rpc.data + 12);
 }
 
-/* GSP_RM_ALLOC (rpc_gsp_rm_alloc_v03_00) of @class; its status, or -1. */
-static int alloc(u32 client, u32 parent, u32 handle, u32 class)
+/*
+ * GSP_RM_ALLOC (rpc_gsp_rm_alloc_v03_00) of @class with @size bytes of
+ * parameters (zeroes, but for @index first); its status, or -1.
+ */
+static int alloc_p(u32 client, u32 parent, u32 handle, u32 class, u32 size,
+		   u32 index)
 {
 	struct nova_gsp_msg_element *e;
-	u8 p[32 + 8] = {};
+	u8 p[32 + 64] = {};
 	int bad;
 
 	put_unaligned_le32(client, p);
 	put_unaligned_le32(parent, p + 4);
 	put_unaligned_le32(handle, p + 8);
 	put_unaligned_le32(class, p + 12);
-	put_unaligned_le32(8, p + 20);
-	send(103, p, sizeof(p));
+	put_unaligned_le32(size, p + 20);
+	put_unaligned_le32(index, p + 32);
+	send(103, p, 32 + size);
 	e = next(&bad);
 	if (!e || bad || e->rpc.rpc_result ||
-	    e->rpc.length - sizeof(e->rpc) != sizeof(p))
+	    e->rpc.length - sizeof(e->rpc) != 32 + size)
 		return -1;
 	return get_unaligned_le32(e->rpc.data + 16);
+}
+
+/* GSP_RM_ALLOC of @class with 48 bytes of zeroes as parameters. */
+static int alloc(u32 client, u32 parent, u32 handle, u32 class)
+{
+	return alloc_p(client, parent, handle, class, 48, 0);
+}
+
+/*
+ * NV90F1_CTRL_CMD_VASPACE_COPY_SERVER_RESERVED_PDES on @vas as nouveau
+ * sends it (512 MiB at 4 GiB, three levels), with @lo as virtAddrLo and
+ * @levels as numLevelsToCopy, @size bytes; its status, or below 0.
+ */
+static int rsvd_pdes(u32 client, u32 vas, u64 lo, u32 levels, u32 size)
+{
+	u8 p[184] = {};
+	int i;
+
+	put_unaligned_le64(0x20000000, p + 8);
+	put_unaligned_le64(lo, p + 16);
+	put_unaligned_le64(0x100000000ULL + 0x20000000 - 1, p + 24);
+	put_unaligned_le32(levels, p + 32);
+	for (i = 0; i < 3; i++) {
+		put_unaligned_le64(0x1000000 + i * 0x1000, p + 40 + i * 24);
+		put_unaligned_le64(i ? 0x1000 : 0x20, p + 40 + i * 24 + 8);
+		put_unaligned_le32(1, p + 40 + i * 24 + 16);
+		p[40 + i * 24 + 20] = 0x2f - 9 * i;
+	}
+	return control(client, vas, 0x90f10106, p, size, 0, 0);
 }
 
 /* FREE (rpc_free_v03_00); its status, or -1. */
@@ -415,23 +449,81 @@ static int rm_free_cmd(u32 client, u32 handle)
 	return get_unaligned_le32(e->rpc.data + 12);
 }
 
-/* A client, its device and subdevice, a control on it, each refusal, and
- * the client freed with all under it. 0, or 13 to 19. */
+/*
+ * NV0080_CTRL_CMD_DMA_SET_PAGE_DIRECTORY and _UNSET on the device @d for
+ * the address space @v. 0, or 24 to 26.
+ */
+static int page_directory_tests(u32 c, u32 d, u32 v)
+{
+	u8 p[32] = {};
+	u8 u[8] = {};
+
+	put_unaligned_le64(0x2000000, p);
+	put_unaligned_le32(512, p + 8);
+	put_unaligned_le32(v, p + 16);
+	put_unaligned_le32(v, u);
+	if (control(c, d, 0x00801813, p, 32, 0, 0) ||
+	    control(c, d, 0x00801814, u, 8, 0, 0))
+		return 24;
+	put_unaligned_le32(d, p + 16);	/* not an address space */
+	if (control(c, d, 0x00801813, p, 32, 0, 0) != 0x33)
+		return 25;
+	put_unaligned_le32(v, p + 16);
+	put_unaligned_le64(0x2000800, p);	/* not 4 KiB aligned */
+	if (control(c, d, 0x00801813, p, 32, 0, 0) != 0x1f ||
+	    control(c, d, 0x00801813, p, 24, 0, 0) != 0x3a)
+		return 26;
+	return 0;
+}
+
+/*
+ * An address space (FERMI_VASPACE_A) under the device, its reserved page
+ * directories, and each refusal. 0, or 20 to 23.
+ */
+static int vaspace_tests(u32 c, u32 d, u32 s)
+{
+	const u32 v = 0x90f10000;
+
+	if (alloc(c, d, v, 0x90f1) || rsvd_pdes(c, v, 0x100000000ULL, 3, 184))
+		return 20;
+	if (alloc(c, c, v + 1, 0x90f1) != 0x36 ||	/* not under a client */
+	    alloc_p(c, d, v + 1, 0x90f1, 40, 0) != 0x1f ||	/* params short */
+	    alloc_p(c, d, v + 1, 0x90f1, 48, 1) != 0x1f)	/* not GPU_NEW */
+		return 21;
+	if (rsvd_pdes(c, v, 0x100000001ULL, 3, 184) != 0x1f ||	/* unaligned */
+	    rsvd_pdes(c, v, 0x100000000ULL, 7, 184) != 0x1f ||	/* 7 levels */
+	    rsvd_pdes(c, v, 0x100000000ULL, 0, 184) != 0x1f ||
+	    rsvd_pdes(c, v, 0x100000000ULL, 3, 176) != 0x3a)
+		return 22;
+	/* A control goes to an object of its class, else no such method. */
+	if (rsvd_pdes(c, s, 0x100000000ULL, 3, 184) != 0x56 ||
+	    rsvd_pdes(c, v + 2, 0x100000000ULL, 3, 184) != 0x33)
+		return 23;
+	return page_directory_tests(c, d, v);
+}
+
+/* A client, its device and subdevice, a control on it, each refusal, an
+ * address space, and the client freed with all under it. 0, or 13 to 23. */
 static int alloc_tests(void)
 {
 	const u32 c = 0xc1d00000, d = 0xde1d0000, s = 0x5d1d0000;
 	u64 errors = G.gsp.errors;
 	u32 p = 0;
+	int ret;
 
 	if (alloc(c, 0, c, 0x0) || alloc(c, c, d, 0x80) || alloc(c, d, s, 0x2080))
 		return 13;
 	if (control(c, s, 0x20800137, &p, 4, 0, 0) || p != 0x7f)
 		return 14;	/* a control on the driver's own subdevice */
-	if (control(c, d, 0x20800137, &p, 4, 0, 0) != 0x33)
-		return 15;	/* a device is not a subdevice */
+	if (control(c, d, 0x20800137, &p, 4, 0, 0) != 0x56 ||
+	    control(c, d + 1, 0x20800137, &p, 4, 0, 0) != 0x33)
+		return 15;	/* a device has no subdevice method; no object */
 	if (alloc(c, c, d, 0x80) != 0x19 || alloc(c, c, s + 1, 0x2080) != 0x36 ||
-	    alloc(c + 1, c + 1, d, 0x80) != 0x23 || alloc(c, d, s + 2, 0x90f1) != 0x56)
+	    alloc(c + 1, c + 1, d, 0x80) != 0x23 || alloc(c, d, s + 2, 0xc56f) != 0x56)
 		return 16;	/* duplicate, bad parent, no client, unknown class */
+	ret = vaspace_tests(c, d, s);
+	if (ret)
+		return ret;
 	if (rm_free_cmd(c, c) || alloc(c, c, d, 0x80) != 0x23)
 		return 17;	/* the client and all under it freed */
 	if (control(c, s, 0x20800137, &p, 4, 0, 0) != 0x23)
@@ -466,6 +558,44 @@ static int bar_pde_tests(void)
 	return alloc_tests();
 }
 
+/*
+ * What nouveau's FIFO asks of the internal subdevice: the device info
+ * table (GR0 and CE0 to CE3, each on a runlist with a PRI base on
+ * Ampere, from baseIndex on), a CE's fault method buffer size, the
+ * constructed falcons. 0, or 30 to 33.
+ */
+static int fifo_tests(u32 cli, u32 sub)
+{
+	static u8 t[3212], f[1284];
+	char name[16];
+	u32 sz = 0;
+	u8 *e;
+	int i;
+
+	if (control(cli, sub, 0x20801112, t, sizeof(t), 0, 0) ||
+	    get_unaligned_le32(t + 4) != 5 || t[8])
+		return 30;
+	for (i = 0; i < 5; i++) {
+		e = t + 12 + i * 100;
+		snprintf(name, sizeof(name), i ? "CE%d" : "GR0", i - 1);
+		if (get_unaligned_le32(e + 4 * 2) != (i ? 0x09 + i - 1 : 0x01) ||
+		    get_unaligned_le32(e + 4 * 3) != (u32)i ||		/* runlist */
+		    get_unaligned_le32(e + 4 * 11) != 0x2000 + 0x400 * i ||
+		    strcmp((char *)e + 84, name))
+			return 31;
+	}
+	put_unaligned_le32(4, t);	/* baseIndex 4: CE3 alone */
+	if (control(cli, sub, 0x20801112, t, sizeof(t), 0, 0) ||
+	    get_unaligned_le32(t + 4) != 1 || get_unaligned_le32(t + 12 + 8) != 0x0c)
+		return 32;
+	memset(f, 0xff, sizeof(f));
+	if (control(cli, sub, 0x20802a08, &sz, 4, 0, 0) || !sz ||
+	    control(cli, sub, 0x208001b0, f, sizeof(f), 0, 0) || get_unaligned_le32(f) ||
+	    control(cli, sub, 0x20801112, t, 3200, 0, 0) != 0x3a)
+		return 33;
+	return 0;
+}
+
 /* The checks of test 3b; 0, or the number of the first that failed. */
 static int control_tests(void)
 {
@@ -473,6 +603,7 @@ static int control_tests(void)
 	static u8 table[2068];
 	u64 errors = G.gsp.errors;
 	u32 p[2];
+	int ret;
 
 	p[0] = 0;
 	if (control(cli, sub, 0x20800137, p, 4, 0, 0) || p[0] != 0x7f)
@@ -495,6 +626,9 @@ static int control_tests(void)
 		return 6;	/* NV_ERR_INVALID_OBJECT_HANDLE */
 	if (control(cli, sub, 0x20800137, p, 8, 0, 0) != 0x3a)
 		return 7;	/* NV_ERR_INVALID_PARAM_STRUCT */
+	ret = fifo_tests(cli, sub);
+	if (ret)
+		return ret;
 	if (control(cli, sub, 0x20800101, p, 4, 0, 0) != 0x56)
 		return 8;	/* not modelled: NV_ERR_NOT_SUPPORTED */
 	if (G.gsp.errors != errors)
@@ -561,7 +695,7 @@ int main(void)
 	/* 3b. RM controls on the internal subdevice (rpc_gsp_rm_control_v03_00:
 	 * hClient, hObject, cmd, status, paramsSize, flags, params). */
 	ret = control_tests();
-	result(!ret, "GSP_RM_CONTROL: GPC and TPC masks, the interrupt table, each refusal; UPDATE_BAR_PDE; GSP_RM_ALLOC and FREE (step %d)",
+	result(!ret, "GSP_RM_CONTROL: GPC and TPC masks, the interrupt table, each refusal; UPDATE_BAR_PDE; GSP_RM_ALLOC and FREE; the FIFO's device info; FERMI_VASPACE_A, its reserved PDEs, its page directory (step %d)",
 	       ret);
 
 	/* 4. Commands continued over 16-slot elements wrap the command queue. */

@@ -184,6 +184,7 @@ int nova_emu_config_finish(struct nova_emu_config *cfg, bool vbios_given)
  * @NOVA_EMU_KEY_FALCON_DELAY: falcon_delay=MS
  * @NOVA_EMU_KEY_DMA: dma=ok|stray
  * @NOVA_EMU_KEY_BOOTER: booter=ok|fail|nostart
+ * @NOVA_EMU_KEY_DISPLAY: display=0|1
  */
 enum nova_emu_key {
 	NOVA_EMU_KEY_CHIPSET,
@@ -203,6 +204,7 @@ enum nova_emu_key {
 	NOVA_EMU_KEY_FALCON_DELAY,
 	NOVA_EMU_KEY_DMA,
 	NOVA_EMU_KEY_BOOTER,
+	NOVA_EMU_KEY_DISPLAY,
 };
 
 static const char * const nova_emu_keys[] = {
@@ -223,6 +225,7 @@ static const char * const nova_emu_keys[] = {
 	[NOVA_EMU_KEY_FALCON_DELAY] = "falcon_delay",
 	[NOVA_EMU_KEY_DMA] = "dma",
 	[NOVA_EMU_KEY_BOOTER] = "booter",
+	[NOVA_EMU_KEY_DISPLAY] = "display",
 };
 
 static const char * const nova_emu_ok_stuck[] = { "ok", "stuck" };
@@ -354,6 +357,12 @@ static int nova_emu_parse_key(struct nova_emu_config *cfg,
 					    &v);
 		if (!ret)
 			cfg->booter = v;
+		return ret;
+	case NOVA_EMU_KEY_DISPLAY:
+		ret = nova_emu_parse_choice(val, nova_emu_bools,
+					    ARRAY_SIZE(nova_emu_bools), &v);
+		if (!ret)
+			cfg->display_off = !v;
 		return ret;
 	}
 	return -EINVAL;

@@ -77,10 +77,13 @@ enum nova_emu_fwsec_mode {
  *	%NOVA_EMU_DMA_STRAY to every bus address they are given, reaching
  *	outside what the driver mapped.
  * @booter: behaviour of the emulated booter_load (booter=).
+ * @display_off: display=0: the display engine is fused off whatever the
+ *	chip, as on a headless SKU.
  * @ga100_plus: derived from @boot42: an Ampere or later chip.
  * @ga102_plus: derived from @boot42: a GA102 or later chip (GA10x but
  *	GA100, Hopper, Ada and later), with the GA102 falcon and FB registers.
- * @no_display: derived from @boot42: the display engine is fused off.
+ * @no_display: derived from @boot42 (GA100 has no display) and
+ *	@display_off: the display engine is fused off.
  */
 struct nova_emu_config {
 	const struct nova_emu_chip *chip;
@@ -100,6 +103,7 @@ struct nova_emu_config {
 	unsigned int falcon_delay_ms;
 	bool dma_stray;
 	enum nova_emu_booter_mode booter;
+	bool display_off;
 	bool ga100_plus;
 	bool ga102_plus;
 	bool no_display;

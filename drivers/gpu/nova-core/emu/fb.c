@@ -161,7 +161,8 @@ bool nova_emu_pbus_wr(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
  * @gpu: the emulated GPU
  * @inst: unused
  * @addr: register offset in the block
- * @val: set to the register's value: every Turing has a display
+ * @val: set to the register's value: bit 0, the display fused off
+ *	(display=0; every Turing SKU the model knows has one)
  *
  * Return: true if the register is modelled on this chip.
  */
@@ -170,7 +171,7 @@ bool nova_emu_tu_fuse_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 {
 	if (gpu->cfg.ga100_plus || addr != NV_FUSE_STATUS_OPT_DISPLAY_TU)
 		return false;
-	*val = 0;
+	*val = gpu->cfg.no_display ? 1 : 0;
 	return true;
 }
 

@@ -137,7 +137,8 @@ void nova_emu_chip_boot_regs(const struct nova_emu_chip *chip, u32 *boot0,
  *
  * Sets @cfg->ga100_plus, @cfg->ga102_plus and @cfg->no_display from the
  * architecture and implementation in NV_PMC_BOOT_42, so raw boot0/boot42
- * devices get the registers of the chip they claim to be.
+ * devices get the registers of the chip they claim to be; display=0
+ * fuses the display off on any chip.
  */
 void nova_emu_config_family(struct nova_emu_config *cfg)
 {
@@ -146,7 +147,7 @@ void nova_emu_config_family(struct nova_emu_config *cfg)
 
 	cfg->ga100_plus = arch >= 0x17;
 	cfg->ga102_plus = (arch == 0x17 && impl != 0) || arch >= 0x18;
-	cfg->no_display = arch == 0x17 && impl == 0;
+	cfg->no_display = (arch == 0x17 && impl == 0) || cfg->display_off;
 }
 
 /**

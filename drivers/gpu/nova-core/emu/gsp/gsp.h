@@ -117,7 +117,7 @@ enum nova_emu_rm_phase {
  * @handle: its handle, unique in its client.
  * @parent: its parent's handle (0 for a client).
  * @class: its class (NV01_ROOT 0x0, NV01_DEVICE_0 0x80, NV20_SUBDEVICE_0
- *	0x2080).
+ *	0x2080, FERMI_VASPACE_A 0x90f1).
  */
 struct nova_emu_rm_object {
 	u32 client;

@@ -32,8 +32,13 @@
  * kernel's interrupt table (NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE),
  * and any other control NV_ERR_NOT_SUPPORTED in its status;
  * UPDATE_BAR_PDE is kept and answered; GSP_RM_ALLOC allocates clients,
- * devices and subdevices (other classes NV_ERR_NOT_SUPPORTED in the
- * status) and FREE frees one with what lies under it; UNLOADING_GUEST_DRIVER is
+ * devices, subdevices and GPU address spaces (FERMI_VASPACE_A; other
+ * classes NV_ERR_NOT_SUPPORTED in the status), the address space taking
+ * the control that hands it the driver's reserved page directories
+ * (NV90F1_CTRL_CMD_VASPACE_COPY_SERVER_RESERVED_PDES); a control goes to
+ * an object of the class its command names (cmd >> 16), else it is
+ * NV_ERR_NOT_SUPPORTED, as RM finds no such method on that object. FREE
+ * frees an object with what lies under it; UNLOADING_GUEST_DRIVER is
  * answered, then GSP-RM writes GSP MAILBOX0 with bit 31 alone and stops
  * (state "down"). Other functions are answered NV_ERR_NOT_SUPPORTED.
  *
@@ -209,6 +214,36 @@
 #define NV01_ROOT		0x0000
 #define NV01_DEVICE_0		0x0080
 #define NV20_SUBDEVICE_0	0x2080
+#define FERMI_VASPACE_A		0x90f1
+
+/*
+ * NV_VASPACE_ALLOCATION_PARAMETERS as the r570 code of nouveau sends it:
+ * 0x00 index, 0x04 flags, 0x08 vaSize, 0x10 vaStartInternal, 0x18
+ * vaLimitInternal, 0x20 bigPageSize, 0x28 vaBase (48 bytes; later
+ * releases append a pasid, which the model takes too). Only index
+ * NV_VASPACE_ALLOCATION_INDEX_GPU_NEW (0) is modelled.
+ */
+#define VASPACE_PARAMS_LEN	48
+#define VASPACE_INDEX		0x00
+
+/*
+ * NV90F1_CTRL_VASPACE_COPY_SERVER_RESERVED_PDES_PARAMS (184 bytes): 0x00
+ * hSubDevice, 0x04 subDeviceId, 0x08 u64 pageSize, 0x10 u64 virtAddrLo,
+ * 0x18 u64 virtAddrHi, 0x20 u32 numLevelsToCopy, 0x28 levels[6] of 24
+ * bytes {u64 physAddress, u64 size, u32 aperture at 16, u8 pageShift at
+ * 20}.
+ */
+#define NV90F1_CTRL_CMD_VASPACE_COPY_SERVER_RESERVED_PDES	0x90f10106
+#define RSVD_PDES_LEN		184
+#define RSVD_PAGE_SIZE		0x08
+#define RSVD_VA_LO		0x10
+#define RSVD_VA_HI		0x18
+#define RSVD_LEVELS_NUM		0x20
+#define RSVD_LEVELS		0x28
+#define RSVD_LEVEL_LEN		24
+#define RSVD_LEVEL_SIZE		0x08
+#define RSVD_LEVEL_SHIFT	0x14
+#define GMMU_FMT_MAX_LEVELS	6
 
 /* The controls GSP-RM's model answers (NV2080: on the subdevice). */
 #define NV2080_CTRL_CMD_GPU_GET_FERMI_GPC_INFO	0x20800137	/* u32 gpcMask */
@@ -234,6 +269,68 @@
 #define MC_ENGINE_IDX_GSP	50
 #define MC_ENGINE_IDX_GR0	84
 #define RM_INTR_CES		4
+
+/* The controls GSP-RM's model answers for the driver's FIFO. */
+#define NV2080_CTRL_CMD_FIFO_GET_DEVICE_INFO_TABLE	0x20801112
+#define NV2080_CTRL_CMD_CE_GET_FAULT_METHOD_BUFFER_SIZE	0x20802a08	/* u32 size */
+#define NV2080_CTRL_CMD_GPU_GET_CONSTRUCTED_FALCON_INFO	0x208001b0
+
+/*
+ * NV2080_CTRL_FIFO_GET_DEVICE_INFO_TABLE_PARAMS (3212 bytes): 0x00
+ * baseIndex, 0x04 numEntries, 0x08 bMore, 0x0c entries[32] of 100 bytes
+ * {engineData[16] (indexed by ENGINE_INFO_TYPE), pbdmaIds[2] at 64,
+ * pbdmaFaultIds[2] at 72, numPbdmas at 80, engineName[16] at 84}.
+ */
+#define DEVINFO_LEN		3212
+#define DEVINFO_BASE		0x00
+#define DEVINFO_NUM		0x04
+#define DEVINFO_ENTRIES		0x0c
+#define DEVINFO_ENTRY_LEN	100
+#define DEVINFO_MAX		32
+#define DEVINFO_PBDMA_IDS	64
+#define DEVINFO_PBDMA_FAULT_IDS	72
+#define DEVINFO_NUM_PBDMAS	80
+#define DEVINFO_NAME		84
+#define DEVINFO_NAME_LEN	16
+/* ENGINE_INFO_TYPE_*: the index of each fact in engineData[]. */
+#define ENGINE_INFO_TYPE_ENG_DESC		0
+#define ENGINE_INFO_TYPE_FIFO_TAG		1
+#define ENGINE_INFO_TYPE_RM_ENGINE_TYPE		2
+#define ENGINE_INFO_TYPE_RUNLIST		3
+#define ENGINE_INFO_TYPE_MMU_FAULT_ID		4
+#define ENGINE_INFO_TYPE_MC			8
+#define ENGINE_INFO_TYPE_INSTANCE_ID		10
+#define ENGINE_INFO_TYPE_RUNLIST_PRI_BASE	11
+#define ENGINE_INFO_TYPE_RUNLIST_ENGINE_ID	13
+/* RM_ENGINE_TYPE_* of the engines the model lists. */
+#define RM_ENGINE_TYPE_GR0	0x01
+#define RM_ENGINE_TYPE_COPY0	0x09
+/*
+ * The runlists' PRI bases the model gives Ampere and Ada (Turing has
+ * none): a 0x400 stride of its own choosing from NV_RUNLIST's 0x002000.
+ */
+#define RM_RUNLIST_PRI_BASE	0x002000
+#define RM_RUNLIST_PRI_STRIDE	0x400
+/* NV2080_CTRL_GPU_GET_CONSTRUCTED_FALCON_INFO_PARAMS: 4 + 64 * 20. */
+#define FALCON_INFO_LEN		1284
+/* The size of a CE's fault method buffer, of the model's choosing. */
+#define RM_CE_MTHDBUF_SIZE	0x1000
+
+/*
+ * The device's DMA controls: NV0080_CTRL_DMA_SET_PAGE_DIRECTORY_PARAMS
+ * (32 bytes: 0x00 u64 physAddress, 0x08 numEntries, 0x0c flags, 0x10
+ * hVASpace, 0x14 chId, 0x18 subDeviceId, 0x1c pasid) and
+ * NV0080_CTRL_DMA_UNSET_PAGE_DIRECTORY_PARAMS (8 bytes: hVASpace,
+ * subDeviceId).
+ */
+#define NV0080_CTRL_CMD_DMA_SET_PAGE_DIRECTORY		0x00801813
+#define NV0080_CTRL_CMD_DMA_UNSET_PAGE_DIRECTORY	0x00801814
+#define SET_PD_LEN		32
+#define SET_PD_ADDR		0x00
+#define SET_PD_ENTRIES		0x08
+#define SET_PD_VASPACE		0x10
+#define UNSET_PD_LEN		8
+#define UNSET_PD_VASPACE	0x00
 
 /*
  * rpc_update_bar_pde_v15_00: 0x00 u32 barType (NV_RPC_UPDATE_PDE_BAR_1 0,
@@ -984,16 +1081,174 @@ static void rm_intr_table(u8 *p)
 }
 
 /**
- * rm_control_params() - run one control on GSP-RM's internal subdevice
+ * rm_object() - find an RM object the driver allocated
+ * @rm: GSP-RM
+ * @client: its client's handle
+ * @handle: its handle
+ *
+ * Return: the object, or NULL.
+ */
+static struct nova_emu_rm_object *rm_object(struct nova_emu_rm *rm,
+					    u32 client, u32 handle)
+{
+	unsigned int i;
+
+	for (i = 0; i < NOVA_EMU_RM_OBJECTS; i++)
+		if (rm->objects[i].client && rm->objects[i].client == client &&
+		    rm->objects[i].handle == handle)
+			return &rm->objects[i];
+	return NULL;
+}
+
+/* The class of the parent each class the model allocates needs. */
+static int rm_parent_class(u32 class)
+{
+	switch (class) {
+	case NV01_DEVICE_0:
+		return NV01_ROOT;
+	case NV20_SUBDEVICE_0:
+	case FERMI_VASPACE_A:
+		return NV01_DEVICE_0;
+	default:
+		return -1;
+	}
+}
+
+/* One entry of the device info table: @rm_type, instance @inst. */
+static void rm_devinfo_entry(u8 *e, bool ampere, u32 rm_type, u32 inst,
+			     u32 runlist, u32 mc, const char *name)
+{
+	put_unaligned_le32(rm_type << 8 | inst, e + 4 * ENGINE_INFO_TYPE_ENG_DESC);
+	put_unaligned_le32(runlist, e + 4 * ENGINE_INFO_TYPE_FIFO_TAG);
+	put_unaligned_le32(rm_type + inst, e + 4 * ENGINE_INFO_TYPE_RM_ENGINE_TYPE);
+	put_unaligned_le32(runlist, e + 4 * ENGINE_INFO_TYPE_RUNLIST);
+	put_unaligned_le32(runlist, e + 4 * ENGINE_INFO_TYPE_MMU_FAULT_ID);
+	put_unaligned_le32(mc, e + 4 * ENGINE_INFO_TYPE_MC);
+	put_unaligned_le32(inst, e + 4 * ENGINE_INFO_TYPE_INSTANCE_ID);
+	if (ampere)
+		put_unaligned_le32(RM_RUNLIST_PRI_BASE + runlist * RM_RUNLIST_PRI_STRIDE,
+				   e + 4 * ENGINE_INFO_TYPE_RUNLIST_PRI_BASE);
+	put_unaligned_le32(runlist, e + DEVINFO_PBDMA_IDS);
+	put_unaligned_le32(runlist, e + DEVINFO_PBDMA_FAULT_IDS);
+	put_unaligned_le32(1, e + DEVINFO_NUM_PBDMAS);
+	snprintf((char *)e + DEVINFO_NAME, DEVINFO_NAME_LEN, "%s%u", name, inst);
+}
+
+/**
+ * rm_devinfo() - fill NV2080_CTRL_CMD_FIFO_GET_DEVICE_INFO_TABLE's answer
  * @gpu: the emulated GPU
+ * @p: its parameters: baseIndex in, the table out
+ *
+ * The engines the interrupt table names, each on its own runlist: GR0 on
+ * runlist 0, CE0 to CE3 on 1 to 4; on Ampere and Ada each runlist has a
+ * PRI base. engDesc is a tag of the model's (RM's engine descriptors are
+ * its internal class ids), unique per engine. From @baseIndex on, no more
+ * to follow.
+ *
+ * Return: NV_OK.
+ */
+static u32 rm_devinfo(struct nova_emu_gpu *gpu, u8 *p)
+{
+	const struct nova_emu_chip *chip = nova_emu_chip_of(gpu);
+	bool ampere = chip && chip->arch >= 0x17;
+	u32 base = get_unaligned_le32(p + DEVINFO_BASE);
+	u8 all[1 + RM_INTR_CES][DEVINFO_ENTRY_LEN] = {};
+	u32 i, n = 0;
+
+	rm_devinfo_entry(all[n++], ampere, RM_ENGINE_TYPE_GR0, 0, 0,
+			 MC_ENGINE_IDX_GR0, "GR");
+	for (i = 0; i < RM_INTR_CES; i++)
+		rm_devinfo_entry(all[n++], ampere, RM_ENGINE_TYPE_COPY0, i, 1 + i,
+				 MC_ENGINE_IDX_CE0 + i, "CE");
+	memset(p + DEVINFO_NUM, 0, DEVINFO_LEN - DEVINFO_NUM);
+	for (i = base; i < n; i++)
+		memcpy(p + DEVINFO_ENTRIES + (i - base) * DEVINFO_ENTRY_LEN, all[i],
+		       DEVINFO_ENTRY_LEN);
+	put_unaligned_le32(base < n ? n - base : 0, p + DEVINFO_NUM);
+	return NV_OK;
+}
+
+/**
+ * rm_page_directory() - check NV0080_CTRL_CMD_DMA_(UN)SET_PAGE_DIRECTORY
+ * @rm: GSP-RM
+ * @client: the control's client
+ * @cmd: which of the two
+ * @p: its parameters
+ * @size: their size
+ *
+ * The address space named must be one of the client's; a page directory
+ * set is a non-zero, 4 KiB aligned address with entries. The model keeps
+ * nothing of it: no channel of the driver's walks the address space.
+ *
+ * Return: an NV_STATUS.
+ */
+static u32 rm_page_directory(struct nova_emu_rm *rm, u32 client, u32 cmd,
+			     const u8 *p, u32 size)
+{
+	bool set = cmd == NV0080_CTRL_CMD_DMA_SET_PAGE_DIRECTORY;
+	struct nova_emu_rm_object *v;
+	u64 addr;
+
+	if (size != (set ? SET_PD_LEN : UNSET_PD_LEN))
+		return NV_ERR_INVALID_PARAM_STRUCT;
+	v = rm_object(rm, client, get_unaligned_le32(p + (set ? SET_PD_VASPACE :
+							   UNSET_PD_VASPACE)));
+	if (!v || v->class != FERMI_VASPACE_A)
+		return NV_ERR_INVALID_OBJECT_HANDLE;
+	if (!set)
+		return NV_OK;
+	addr = get_unaligned_le64(p + SET_PD_ADDR);
+	if (!addr || !IS_ALIGNED(addr, SZ_4K) || !get_unaligned_le32(p + SET_PD_ENTRIES))
+		return NV_ERR_INVALID_ARGUMENT;
+	return NV_OK;
+}
+
+/**
+ * rm_rsvd_pdes() - check NV90F1_CTRL_CMD_VASPACE_COPY_SERVER_RESERVED_PDES
+ * @p: its parameters
+ *
+ * The range is whole pages of pageSize (a power of two), 1 to 6 levels
+ * are copied, each of some size with a page shift below 64. The model
+ * keeps nothing of them: no channel of the driver's walks the address
+ * space.
+ *
+ * Return: NV_OK or NV_ERR_INVALID_ARGUMENT.
+ */
+static u32 rm_rsvd_pdes(const u8 *p)
+{
+	u64 page = get_unaligned_le64(p + RSVD_PAGE_SIZE);
+	u64 lo = get_unaligned_le64(p + RSVD_VA_LO);
+	u64 hi = get_unaligned_le64(p + RSVD_VA_HI);
+	u32 n = get_unaligned_le32(p + RSVD_LEVELS_NUM);
+	const u8 *l;
+	u32 i;
+
+	if (!page || (page & (page - 1)) || (lo & (page - 1)) || hi <= lo ||
+	    ((hi + 1) & (page - 1)))
+		return NV_ERR_INVALID_ARGUMENT;
+	if (!n || n > GMMU_FMT_MAX_LEVELS)
+		return NV_ERR_INVALID_ARGUMENT;
+	for (i = 0; i < n; i++) {
+		l = p + RSVD_LEVELS + i * RSVD_LEVEL_LEN;
+		if (!get_unaligned_le64(l + RSVD_LEVEL_SIZE) ||
+		    l[RSVD_LEVEL_SHIFT] >= 64)
+			return NV_ERR_INVALID_ARGUMENT;
+	}
+	return NV_OK;
+}
+
+/**
+ * rm_control_params() - run one control on an object of GSP-RM's
+ * @gpu: the emulated GPU
+ * @client: the control's client
  * @cmd: the control
  * @params: its parameters, read and written in place
  * @size: their size
  *
  * Return: the control's NV_STATUS.
  */
-static u32 rm_control_params(struct nova_emu_gpu *gpu, u32 cmd, u8 *params,
-			     u32 size)
+static u32 rm_control_params(struct nova_emu_gpu *gpu, u32 client, u32 cmd,
+			     u8 *params, u32 size)
 {
 	const struct rm_chip *c = rm_chip(gpu);
 
@@ -1015,31 +1270,33 @@ static u32 rm_control_params(struct nova_emu_gpu *gpu, u32 cmd, u8 *params,
 			return NV_ERR_INVALID_PARAM_STRUCT;
 		rm_intr_table(params);
 		return NV_OK;
+	case NV90F1_CTRL_CMD_VASPACE_COPY_SERVER_RESERVED_PDES:
+		if (size != RSVD_PDES_LEN)
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		return rm_rsvd_pdes(params);
+	case NV0080_CTRL_CMD_DMA_SET_PAGE_DIRECTORY:
+	case NV0080_CTRL_CMD_DMA_UNSET_PAGE_DIRECTORY:
+		return rm_page_directory(&gpu->gsp.rm, client, cmd, params, size);
+	case NV2080_CTRL_CMD_FIFO_GET_DEVICE_INFO_TABLE:
+		if (size != DEVINFO_LEN)
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		return rm_devinfo(gpu, params);
+	case NV2080_CTRL_CMD_CE_GET_FAULT_METHOD_BUFFER_SIZE:
+		if (size != 4)
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		put_unaligned_le32(RM_CE_MTHDBUF_SIZE, params);
+		return NV_OK;
+	case NV2080_CTRL_CMD_GPU_GET_CONSTRUCTED_FALCON_INFO:
+		if (size != FALCON_INFO_LEN)
+			return NV_ERR_INVALID_PARAM_STRUCT;
+		/* No engine the table lists runs on a falcon of its own. */
+		memset(params, 0, size);
+		return NV_OK;
 	default:
 		dev_info_ratelimited(&gpu->pdev->dev, "GSP-RM: control 0x%08x not supported\n",
 				     cmd);
 		return NV_ERR_NOT_SUPPORTED;
 	}
-}
-
-/**
- * rm_object() - find an RM object the driver allocated
- * @rm: GSP-RM
- * @client: its client's handle
- * @handle: its handle
- *
- * Return: the object, or NULL.
- */
-static struct nova_emu_rm_object *rm_object(struct nova_emu_rm *rm,
-					    u32 client, u32 handle)
-{
-	unsigned int i;
-
-	for (i = 0; i < NOVA_EMU_RM_OBJECTS; i++)
-		if (rm->objects[i].client && rm->objects[i].client == client &&
-		    rm->objects[i].handle == handle)
-			return &rm->objects[i];
-	return NULL;
 }
 
 /**
@@ -1049,23 +1306,25 @@ static struct nova_emu_rm_object *rm_object(struct nova_emu_rm *rm,
  * @parent: hParent
  * @handle: hObject
  * @class: hClass
+ * @params: its allocation parameters
+ * @size: their size
  *
  * A client (NV01_ROOT, its handle its own client, its parent none or
- * itself), a device
- * (NV01_DEVICE_0) under a client, a subdevice (NV20_SUBDEVICE_0) under a
- * device; handles unique in their client, none 0. Parameters are not
- * read (the model keeps no state of them).
+ * itself), a device (NV01_DEVICE_0) under a client, a subdevice
+ * (NV20_SUBDEVICE_0) or an address space (FERMI_VASPACE_A, with at least
+ * its 48 bytes of parameters, index GPU_NEW) under a device; handles
+ * unique in their client, none 0. The model keeps no other state of the
+ * parameters.
  *
  * Return: an NV_STATUS.
  */
 static u32 rm_alloc_object(struct nova_emu_rm *rm, u32 client, u32 parent,
-			   u32 handle, u32 class)
+			   u32 handle, u32 class, const u8 *params, u32 size)
 {
 	struct nova_emu_rm_object *p = NULL, *o;
 	unsigned int i;
 
-	if (class != NV01_ROOT && class != NV01_DEVICE_0 &&
-	    class != NV20_SUBDEVICE_0)
+	if (class != NV01_ROOT && rm_parent_class(class) < 0)
 		return NV_ERR_NOT_SUPPORTED;
 	if (!handle)
 		return NV_ERR_INVALID_OBJECT_HANDLE;
@@ -1076,9 +1335,12 @@ static u32 rm_alloc_object(struct nova_emu_rm *rm, u32 client, u32 parent,
 		if (!rm_object(rm, client, client))
 			return NV_ERR_INVALID_CLIENT;
 		p = rm_object(rm, client, parent);
-		if (!p || p->class != (class == NV01_DEVICE_0 ? NV01_ROOT : NV01_DEVICE_0))
+		if (!p || p->class != rm_parent_class(class))
 			return NV_ERR_INVALID_OBJECT_PARENT;
 	}
+	if (class == FERMI_VASPACE_A &&
+	    (size < VASPACE_PARAMS_LEN || get_unaligned_le32(params + VASPACE_INDEX)))
+		return NV_ERR_INVALID_ARGUMENT;
 	if (rm_object(rm, client, handle))
 		return NV_ERR_INSERT_DUPLICATE_NAME;
 	for (i = 0; i < NOVA_EMU_RM_OBJECTS; i++) {
@@ -1217,7 +1479,8 @@ static int rm_alloc(struct nova_emu_gpu *gpu, u32 seq, const u8 *p, size_t len)
 	status = rm_alloc_object(&gpu->gsp.rm, get_unaligned_le32(r + ALLOC_CLIENT),
 				 get_unaligned_le32(r + ALLOC_PARENT),
 				 get_unaligned_le32(r + ALLOC_OBJECT),
-				 get_unaligned_le32(r + ALLOC_CLASS));
+				 get_unaligned_le32(r + ALLOC_CLASS),
+				 r + ALLOC_PARAMS, len - ALLOC_PARAMS);
 	return rm_api_reply(gpu, FN_GSP_RM_ALLOC, seq, r, len, ALLOC_STATUS,
 			    status);
 }
@@ -1261,7 +1524,9 @@ static int rm_free(struct nova_emu_gpu *gpu, u32 seq, const u8 *p, size_t len)
  * status (a malformed command is a protocol violation: counted, and
  * answered NV_ERR_INVALID_ARGUMENT with no payload). Controls go to the
  * internal subdevice of the internal client the static information names,
- * or to a subdevice the driver allocated.
+ * or to an object the driver allocated of the class the command names in
+ * its upper 16 bits (another object has no such method:
+ * NV_ERR_NOT_SUPPORTED).
  *
  * Return: 0 or -EAGAIN.
  */
@@ -1283,11 +1548,12 @@ static int rm_control(struct nova_emu_gpu *gpu, u32 seq, const u8 *p,
 	o = rm_object(&gpu->gsp.rm, client, object);
 	if (client != RM_INTERNAL_CLIENT && !rm_object(&gpu->gsp.rm, client, client))
 		status = NV_ERR_INVALID_CLIENT;
-	else if (client == RM_INTERNAL_CLIENT ? object != RM_INTERNAL_SUBDEVICE :
-		 !o || o->class != NV20_SUBDEVICE_0)
+	else if (client == RM_INTERNAL_CLIENT ? object != RM_INTERNAL_SUBDEVICE : !o)
 		status = NV_ERR_INVALID_OBJECT_HANDLE;
+	else if ((cmd >> 16) != (o ? o->class : NV20_SUBDEVICE_0))
+		status = NV_ERR_NOT_SUPPORTED;
 	else
-		status = rm_control_params(gpu, cmd, r + CTRL_PARAMS,
+		status = rm_control_params(gpu, client, cmd, r + CTRL_PARAMS,
 					   len - CTRL_PARAMS);
 	return rm_api_reply(gpu, FN_GSP_RM_CONTROL, seq, r, len, CTRL_STATUS,
 			    status);
