@@ -134,6 +134,30 @@ int main(int argc, char **argv)
 	l = nova_emu_lib_create("chipset=ga102 vram=3M", fw, &ops, err, sizeof(err));
 	result(!l, "a VRAM BAR that is not a power of two from 16M: refused");
 
+	/* The interrupt tree: enables set, cleared and read back; nothing pending. */
+	l = nova_emu_lib_create("chipset=ga102", fw, &ops, err, sizeof(err));
+	if (l) {
+		int ok;
+
+		nova_emu_lib_wr32(l, 0xb81210, 0x00000003);	/* leaf 4 EN_SET */
+		nova_emu_lib_wr32(l, 0xb81410, 0x00000002);	/* leaf 4 EN_CLEAR */
+		nova_emu_lib_wr32(l, 0xb81608, 0x0000000f);	/* TOP_EN_SET */
+		nova_emu_lib_wr32(l, 0xb81610, 0x00000003);	/* TOP_EN_CLEAR */
+		ok = nova_emu_lib_rd32(l, 0xb81210) == 1 &&
+		     nova_emu_lib_rd32(l, 0xb81410) == 1 &&
+		     nova_emu_lib_rd32(l, 0xb81608) == 0xc &&
+		     nova_emu_lib_rd32(l, 0xb81600) == 0 &&	/* TOP */
+		     nova_emu_lib_rd32(l, 0xb81010) == 0;	/* leaf 4 */
+		nova_emu_lib_info(l, &info);
+		result(ok && info.unmodeled == 0,
+		   "the interrupt tree: leaf and top enables kept, nothing pending, all modelled (%llu unmodelled)",
+		   (unsigned long long)info.unmodeled);
+		nova_emu_lib_rd32(l, 0xb81040);	/* leaf 16: past the tree */
+		nova_emu_lib_info(l, &info);
+		result(info.unmodeled == 1, "a leaf past the tree's 16 is unmodelled");
+		nova_emu_lib_destroy(l);
+	}
+
 	/* The display fuse: GA100 has none; display=0 fuses it off anywhere. */
 	{
 		static const struct {

@@ -295,6 +295,9 @@ struct nova_emu_dma {
 	u64 faults;
 };
 
+/* Leaves of the interrupt tree (NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF). */
+#define NOVA_EMU_INTR_LEAVES	16
+
 /**
  * struct nova_emu_gpu - one emulated GPU
  * @node: entry in the list of emulated GPUs, protected by the module's
@@ -338,6 +341,9 @@ struct nova_emu_dma {
  * @mmu_inval_pdb_hi: its upper half.
  * @mmu_inval: NV_VIRTUAL_FUNCTION_PRIV_MMU_INVALIDATE as last written,
  *	its TRIGGER bit (31) clear: an invalidate completes at once.
+ * @intr_leaf_en: the interrupt tree's leaf enables
+ *	(NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_SET/_CLEAR).
+ * @intr_top_en: its top-level enables (CPU_INTR_TOP_EN_SET/_CLEAR).
  * @gsp: GSP-RM (gsp/boot.c), protected by @lock as documented there.
  * @wq: the GPU's worker (host.c), where its engines run; constant.
  * @irq: the Linux interrupt of its line (irq.c); constant.
@@ -379,6 +385,8 @@ struct nova_emu_gpu {
 	u32 mmu_inval_pdb_lo;
 	u32 mmu_inval_pdb_hi;
 	u32 mmu_inval;
+	u32 intr_leaf_en[NOVA_EMU_INTR_LEAVES];
+	u32 intr_top_en;
 	struct nova_emu_gsp gsp;
 	struct workqueue_struct *wq;
 	unsigned int irq;
@@ -537,6 +545,10 @@ bool nova_emu_ptimer_wr(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 bool nova_emu_pdisp_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 		       u32 *val);
 void nova_emu_wpr2_range(u32 lo, u32 hi, u64 *start, u64 *end);
+bool nova_emu_vf_intr_rd(struct nova_emu_gpu *gpu, unsigned int inst,
+			 u32 addr, u32 *val);
+bool nova_emu_vf_intr_wr(struct nova_emu_gpu *gpu, unsigned int inst,
+			 u32 addr, u32 val);
 bool nova_emu_vf_priv_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 			 u32 addr, u32 *val);
 bool nova_emu_vf_priv_wr(struct nova_emu_gpu *gpu, unsigned int inst,

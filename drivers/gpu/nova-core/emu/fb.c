@@ -459,6 +459,106 @@ bool nova_emu_fuse_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 }
 
 /*
+ * The interrupt tree of NV_VIRTUAL_FUNCTION_PRIV (0xb81000 on Turing and
+ * later), which nouveau drives (tu102_vfn_intr; nova_core takes the GSP
+ * falcon's interrupt directly): vector V is bit V % 32 of leaf V / 32,
+ * and top bit L / 2 gathers leaves L. The model's only source is GSP-RM's
+ * message interrupt, vector 0x80 (its interrupt table says so: leaf 4, bit
+ * 0), pending while the GSP falcon's interrupt is (IRQSTAT & IRQMASK),
+ * a level: writing its leaf bit clears nothing. LEAF_EN_SET and _CLEAR
+ * (and TOP_EN_SET and _CLEAR) set and clear enables and read them back;
+ * TOP shows the leaves pending and enabled. The model's interrupt line
+ * follows the falcons, not these enables.
+ */
+#define NV_VF_PRIV_CPU_INTR_LEAF		0x000
+#define NV_VF_PRIV_CPU_INTR_LEAF_EN_SET		0x200
+#define NV_VF_PRIV_CPU_INTR_LEAF_EN_CLEAR	0x400
+#define NV_VF_PRIV_CPU_INTR_TOP			0x600
+#define NV_VF_PRIV_CPU_INTR_TOP_EN_SET		0x608
+#define NV_VF_PRIV_CPU_INTR_TOP_EN_CLEAR	0x610
+#define NV_VF_INTR_GSP_VECTOR			0x80
+
+/* The leaf @leaf as GSP-RM's interrupt makes it. */
+static u32 nova_emu_vf_intr_leaf(struct nova_emu_gpu *gpu, unsigned int leaf)
+{
+	const struct nova_emu_falcon *f = &gpu->falcon[NOVA_EMU_FALCON_GSP];
+
+	if (leaf != NV_VF_INTR_GSP_VECTOR / 32 || !(f->irqstat & f->irqmask))
+		return 0;
+	return BIT(NV_VF_INTR_GSP_VECTOR % 32);
+}
+
+/**
+ * nova_emu_vf_intr_rd() - read handler of the interrupt tree
+ * @gpu: the emulated GPU
+ * @inst: unused
+ * @addr: register offset in the block (0xb81000)
+ * @val: set to the register's value
+ *
+ * Return: true if the register is modelled.
+ */
+bool nova_emu_vf_intr_rd(struct nova_emu_gpu *gpu, unsigned int inst,
+			 u32 addr, u32 *val)
+{
+	unsigned int leaf = (addr & 0x1ff) / 4;
+	unsigned int l;
+
+	if (addr == NV_VF_PRIV_CPU_INTR_TOP) {
+		*val = 0;
+		for (l = 0; l < NOVA_EMU_INTR_LEAVES; l++)
+			if (nova_emu_vf_intr_leaf(gpu, l) & gpu->intr_leaf_en[l])
+				*val |= BIT(l / 2);
+		return true;
+	}
+	if (addr == NV_VF_PRIV_CPU_INTR_TOP_EN_SET ||
+	    addr == NV_VF_PRIV_CPU_INTR_TOP_EN_CLEAR) {
+		*val = gpu->intr_top_en;
+		return true;
+	}
+	if (addr >= NV_VF_PRIV_CPU_INTR_TOP || (addr & 3) ||
+	    leaf >= NOVA_EMU_INTR_LEAVES)
+		return false;
+	if (addr < NV_VF_PRIV_CPU_INTR_LEAF_EN_SET)
+		*val = nova_emu_vf_intr_leaf(gpu, leaf);
+	else
+		*val = gpu->intr_leaf_en[leaf];
+	return true;
+}
+
+/**
+ * nova_emu_vf_intr_wr() - write handler of the interrupt tree
+ * @gpu: the emulated GPU
+ * @inst: unused
+ * @addr: register offset in the block (0xb81000)
+ * @val: the value written
+ *
+ * Return: true if the register is modelled.
+ */
+bool nova_emu_vf_intr_wr(struct nova_emu_gpu *gpu, unsigned int inst,
+			 u32 addr, u32 val)
+{
+	unsigned int leaf = (addr & 0x1ff) / 4;
+
+	if (addr == NV_VF_PRIV_CPU_INTR_TOP_EN_SET) {
+		gpu->intr_top_en |= val;
+		return true;
+	}
+	if (addr == NV_VF_PRIV_CPU_INTR_TOP_EN_CLEAR) {
+		gpu->intr_top_en &= ~val;
+		return true;
+	}
+	if (addr >= NV_VF_PRIV_CPU_INTR_TOP || (addr & 3) ||
+	    leaf >= NOVA_EMU_INTR_LEAVES)
+		return false;
+	if (addr >= NV_VF_PRIV_CPU_INTR_LEAF_EN_CLEAR)
+		gpu->intr_leaf_en[leaf] &= ~val;
+	else if (addr >= NV_VF_PRIV_CPU_INTR_LEAF_EN_SET)
+		gpu->intr_leaf_en[leaf] |= val;
+	/* A leaf's bits are levels of their sources: clearing is theirs. */
+	return true;
+}
+
+/*
  * NV_VIRTUAL_FUNCTION_PRIV (0xb83000 on Turing and later): the TLB
  * invalidate a driver that maps its own page tables triggers (nouveau's
  * tu102_vmm_flush; nova_core does not yet): the page directory, then

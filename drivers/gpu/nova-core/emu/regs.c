@@ -226,6 +226,8 @@ static const struct nova_emu_block nova_emu_blocks[] = {
 		       nova_emu_falcon_rd, nova_emu_falcon_wr),
 	NOVA_EMU_BLOCK("SEC2 falcon2", 0x841000, 0x001000, NOVA_EMU_FALCON_SEC2,
 		       nova_emu_falcon2_rd, nova_emu_falcon2_wr),
+	NOVA_EMU_BLOCK("VIRTUAL_FUNCTION_PRIV CPU_INTR", 0xb81000, 0x001000, 0,
+		       nova_emu_vf_intr_rd, nova_emu_vf_intr_wr),
 	NOVA_EMU_BLOCK("VIRTUAL_FUNCTION_PRIV", 0xb83000, 0x001000, 0,
 		       nova_emu_vf_priv_rd, nova_emu_vf_priv_wr),
 };
