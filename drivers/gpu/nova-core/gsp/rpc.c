@@ -82,6 +82,8 @@ int nova_gsp_rpc_init(struct nova_gsp *gsp)
 	mutex_init(&gsp->rx_lock);
 	mutex_init(&gsp->rpc_lock);
 	init_waitqueue_head(&gsp->wq);
+	gsp->bad_msgs = 0;
+	gsp->bad_err = 0;
 	ret = nova_gsp_queues_init(&gsp->q, gsp->shm.cpu);
 	if (ret) {
 		mutex_destroy(&gsp->rpc_lock);
@@ -318,22 +320,21 @@ void nova_gsp_process(struct nova_device *nd)
 
 /*
  * Sleeps until @cond (checked under rx_lock) or the timeout, draining. A
- * message rejected meanwhile ends the wait with its error: what was waited
- * for may have been that message, and waiting on would only time out.
+ * message rejected past the first @bad (the interrupt thread may have
+ * drained it before the wait began) ends the wait with its error: what was
+ * waited for may have been that message, and waiting on would only time
+ * out.
  */
 static int nova_gsp_wait(struct nova_device *nd, unsigned int timeout_ms,
 			 bool (*cond)(struct nova_gsp *gsp, void *arg),
-			 void *arg)
+			 void *arg, unsigned int bad)
 {
 	struct nova_gsp *gsp = &nd->gsp_rm;
 	unsigned long deadline = jiffies + msecs_to_jiffies(timeout_ms);
-	unsigned int seen, bad;
+	unsigned int seen;
 	bool any, met;
 	int err = 0;
 
-	mutex_lock(&gsp->rx_lock);
-	bad = gsp->bad_msgs;
-	mutex_unlock(&gsp->rx_lock);
 	for (;;) {
 		/* Drained and checked in one go: the reply may be there already. */
 		mutex_lock(&gsp->rx_lock);
@@ -395,6 +396,7 @@ int nova_gsp_rpc(struct nova_device *nd, u32 fn, const void *payload,
 		.reply = reply,
 		.reply_len = reply_len,
 	};
+	unsigned int bad;
 	int ret;
 
 	mutex_lock(&gsp->rpc_lock);
@@ -403,11 +405,12 @@ int nova_gsp_rpc(struct nova_device *nd, u32 fn, const void *payload,
 	w.seq = gsp->rpc_seq++;
 	mutex_lock(&gsp->rx_lock);
 	gsp->waiting = &w;
+	bad = gsp->bad_msgs;
 	mutex_unlock(&gsp->rx_lock);
 	ret = nova_gsp_send_locked(nd, fn, w.seq, payload, len);
 	mutex_unlock(&gsp->cmd_lock);
 	if (!ret)
-		ret = nova_gsp_wait(nd, timeout_ms, nova_gsp_rpc_done, &w);
+		ret = nova_gsp_wait(nd, timeout_ms, nova_gsp_rpc_done, &w, bad);
 	if (ret) {
 		/* Unregistered by nova_gsp_rpc_done() once done, else here. */
 		mutex_lock(&gsp->rx_lock);
@@ -450,12 +453,14 @@ static bool nova_gsp_seq_arrived(struct nova_gsp *gsp, void *arg)
  * @nd: the GPU
  * @timeout_ms: how long
  *
- * Return: 0; -ETIMEDOUT; -EPROTO or -EBADMSG if a malformed message came
- * meanwhile.
+ * Part of the boot: a malformed message since the queues were set up
+ * fails it.
+ *
+ * Return: 0; -ETIMEDOUT; -EPROTO or -EBADMSG if a malformed message came.
  */
 int nova_gsp_wait_init_done(struct nova_device *nd, unsigned int timeout_ms)
 {
-	return nova_gsp_wait(nd, timeout_ms, nova_gsp_init_done, NULL);
+	return nova_gsp_wait(nd, timeout_ms, nova_gsp_init_done, NULL, 0);
 }
 
 /**
@@ -465,14 +470,17 @@ int nova_gsp_wait_init_done(struct nova_device *nd, unsigned int timeout_ms)
  * @msg: set to the payload (kvfree() it)
  * @len: set to its length
  *
+ * Part of the boot: a malformed message since the queues were set up
+ * fails it.
+ *
  * Return: 0; -ETIMEDOUT; -ENOMEM; -EPROTO or -EBADMSG if a malformed
- * message came meanwhile.
+ * message came.
  */
 int nova_gsp_wait_sequencer(struct nova_device *nd, unsigned int timeout_ms,
 			    void **msg, size_t *len)
 {
 	struct nova_gsp *gsp = &nd->gsp_rm;
-	int ret = nova_gsp_wait(nd, timeout_ms, nova_gsp_seq_arrived, NULL);
+	int ret = nova_gsp_wait(nd, timeout_ms, nova_gsp_seq_arrived, NULL, 0);
 
 	if (ret)
 		return ret;
