@@ -152,6 +152,11 @@ int main(int argc, char **argv)
 		result(ok && info.unmodeled == 0,
 		   "the interrupt tree: leaf and top enables kept, nothing pending, all modelled (%llu unmodelled)",
 		   (unsigned long long)info.unmodeled);
+		/* Falcon HWCFG: 64 KiB IMEM and DMEM; ITFEN kept as written. */
+		nova_emu_lib_wr32(l, 0x840048, 0x00000001);
+		result(nova_emu_lib_rd32(l, 0x110108) == (256 | 256 << 9) &&
+		   nova_emu_lib_rd32(l, 0x840048) == 1 && nova_emu_lib_rd32(l, 0x110048) == 0,
+		   "falcon HWCFG says 64 KiB of IMEM and DMEM; ITFEN is kept per falcon");
 		nova_emu_lib_rd32(l, 0xb81040);	/* leaf 16: past the tree */
 		nova_emu_lib_info(l, &info);
 		result(info.unmodeled == 1, "a leaf past the tree's 16 is unmodelled");

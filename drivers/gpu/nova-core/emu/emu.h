@@ -198,6 +198,7 @@ struct nova_emu_falcon_engine {
  * @irqdest: IRQDEST as written (not otherwise modelled).
  * @mailbox: MAILBOX0 and MAILBOX1.
  * @os: OS.
+ * @itfen: ITFEN (0x048), the interface enables, kept as written.
  * @rm: RM.
  * @bootvec: BOOTVEC, the IMEM offset the CPU starts at.
  * @dmactl: DMACTL as written (its require_ctx bit).
@@ -247,6 +248,7 @@ struct nova_emu_falcon {
 	u32 irqdest;
 	u32 mailbox[2];
 	u32 os;
+	u32 itfen;
 	u32 rm;
 	u32 bootvec;
 	u32 dmactl;

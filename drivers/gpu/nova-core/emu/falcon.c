@@ -57,6 +57,7 @@
 #define FALCON_IRQDEST			0x01c
 #define FALCON_MAILBOX0			0x040
 #define FALCON_MAILBOX1			0x044
+#define FALCON_ITFEN			0x048
 #define FALCON_OS			0x080
 #define FALCON_RM			0x084
 #define FALCON_HWCFG2			0x0f4
@@ -67,6 +68,9 @@
 #define   FALCON_CPUCTL_STARTCPU	BIT(1)
 #define   FALCON_CPUCTL_HALTED		BIT(4)
 #define FALCON_BOOTVEC			0x104
+#define FALCON_HWCFG			0x108
+#define   FALCON_HWCFG_IMEM_BLOCKS	GENMASK(8, 0)
+#define   FALCON_HWCFG_DMEM_BLOCKS	GENMASK(17, 9)
 #define FALCON_DMACTL			0x10c
 #define   FALCON_DMACTL_SCRUBBING	GENMASK(2, 1)
 #define   FALCON_DMACTL_REQUIRE_CTX	BIT(0)
@@ -680,6 +684,9 @@ bool nova_emu_falcon_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 	case FALCON_MAILBOX1:
 		*val = f->mailbox[1];
 		break;
+	case FALCON_ITFEN:
+		*val = f->itfen;
+		break;
 	case FALCON_OS:
 		*val = f->os;
 		break;
@@ -718,6 +725,11 @@ bool nova_emu_falcon_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 		break;
 	case FALCON_DMATRFBASE1:
 		*val = f->trf_base1;
+		break;
+	case FALCON_HWCFG:
+		/* IMEM and DMEM sizes, in 256-byte blocks. */
+		*val = FIELD_PREP(FALCON_HWCFG_IMEM_BLOCKS, NOVA_EMU_FALCON_BLOCKS) |
+		       FIELD_PREP(FALCON_HWCFG_DMEM_BLOCKS, NOVA_EMU_FALCON_BLOCKS);
 		break;
 	case FALCON_HWCFG1:
 		/* Heavy-secure capable; core revision 7 (GA102+) or 6. */
@@ -793,6 +805,10 @@ bool nova_emu_falcon_wr(struct nova_emu_gpu *gpu, unsigned int inst,
 		break;
 	case FALCON_MAILBOX1:
 		f->mailbox[1] = val;
+		break;
+	case FALCON_ITFEN:
+		/* Storage: the model's falcons have no context to enable. */
+		f->itfen = val;
 		break;
 	case FALCON_OS:
 		f->os = val;
