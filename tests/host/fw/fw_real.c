@@ -15,6 +15,10 @@
  *    the generic bootloader's descriptor, as od -t x4 prints them (the
  *    HS_HEADER_V2 members patch_loc, patch_sig and num_sig are offsets of
  *    the words that hold them, as nouveau reads them);
+ *  - the ELF32 section tables of the fmc files (Hopper, Blackwell) as
+ *    readelf -S -W prints them, their sh_info (zlib's CRC32 of each blob),
+ *    and the sizes of the hash, public key and signature that nouveau's
+ *    FSP code (nvkm/subdev/fsp/gh100.c, gb100.c, gb202.c) sends;
  *  - which file each chip loads: Debian's tree links chips that share one
  *    (linux-firmware's WHENCE), and which signature section of the gsp
  *    image each chip's family takes (open-gpu-kernel-modules' section
@@ -30,6 +34,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <linux/crc32.h>
 
 #include "../../../drivers/gpu/nova-core/firmware/fw.h"
 
@@ -220,6 +226,37 @@ static const struct gsp_fact gsps[] = {
 #define SIG_SECTION_SIZE	0x1000
 
 /**
+ * struct fmc_fact - an fmc file (ELF32) as readelf -S -W lists it
+ * @file: its path under nvidia/.
+ * @size: its size in bytes.
+ * @gh100: whether it is Hopper's (an RSA-3K key and signature, 384 bytes
+ *	each) rather than Blackwell's (ECDSA P-384: a 97-byte key, a 96-byte
+ *	signature); the hash is 48 bytes on both.
+ * @image_off: section image's offset.
+ * @image_size: its size.
+ * @image_crc: its sh_info, zlib's CRC32 of its contents.
+ * @hash_off: section hash's offset.
+ * @sig_off: section signature's offset.
+ * @pkey_off: section publickey's offset.
+ */
+struct fmc_fact {
+	const char *file;
+	uint32_t size;
+	int gh100;
+	uint32_t image_off, image_size, image_crc;
+	uint32_t hash_off, sig_off, pkey_off;
+};
+
+static const struct fmc_fact fmcs[] = {
+	{ "gh100/gsp/fmc-570.144.bin", 166600, 1, 0x480, 0x28648, 0xf9326fed,
+	  0x150, 0x180, 0x300 },
+	{ "gb100/gsp/fmc-570.144.bin", 198028, 0, 0x244, 0x30348, 0x592c1457,
+	  0x150, 0x180, 0x1e0 },
+	{ "gb202/gsp/fmc-570.144.bin", 199820, 0, 0x244, 0x30a48, 0x7ed85d13,
+	  0x150, 0x180, 0x1e0 },
+};
+
+/**
  * struct chip_fact - what one chip loads
  * @chip: its directory under nvidia/.
  * @gsp: the gsp image it loads (a path of gsps[]).
@@ -229,10 +266,12 @@ static const struct gsp_fact gsps[] = {
  *	and Blackwell boot through the FSP).
  * @booter_unload: its booter_unload, or NULL.
  * @gbl: whether it has the generic bootloader (Turing and GA100).
+ * @fmc: its fmc (a path of fmcs[]), or NULL (Turing to Ada).
  */
 struct chip_fact {
 	const char *chip, *gsp, *sig, *bootloader, *booter_load, *booter_unload;
 	int gbl;
+	const char *fmc;
 };
 
 #define TU_GSP	"tu102/gsp/gsp-570.144.bin"
@@ -241,49 +280,49 @@ struct chip_fact {
 #define BOOTERS(c) c "/gsp/booter_load-570.144.bin", c "/gsp/booter_unload-570.144.bin"
 
 static const struct chip_fact chips[] = {
-	{ "tu102", TU_GSP, ".fwsignature_tu10x", TU_BL, BOOTERS("tu102"), 1 },
-	{ "tu104", TU_GSP, ".fwsignature_tu10x", TU_BL, BOOTERS("tu102"), 1 },
-	{ "tu106", TU_GSP, ".fwsignature_tu10x", TU_BL, BOOTERS("tu102"), 1 },
-	{ "tu116", TU_GSP, ".fwsignature_tu11x", TU_BL, BOOTERS("tu116"), 1 },
-	{ "tu117", TU_GSP, ".fwsignature_tu11x", TU_BL, BOOTERS("tu116"), 1 },
+	{ "tu102", TU_GSP, ".fwsignature_tu10x", TU_BL, BOOTERS("tu102"), 1, NULL },
+	{ "tu104", TU_GSP, ".fwsignature_tu10x", TU_BL, BOOTERS("tu102"), 1, NULL },
+	{ "tu106", TU_GSP, ".fwsignature_tu10x", TU_BL, BOOTERS("tu102"), 1, NULL },
+	{ "tu116", TU_GSP, ".fwsignature_tu11x", TU_BL, BOOTERS("tu116"), 1, NULL },
+	{ "tu117", TU_GSP, ".fwsignature_tu11x", TU_BL, BOOTERS("tu116"), 1, NULL },
 	{ "ga100", TU_GSP, ".fwsignature_ga100", "ga100/gsp/bootloader-535.113.01.bin",
-	  BOOTERS("ga100"), 1 },
+	  BOOTERS("ga100"), 1, NULL },
 	{ "ga102", GA_GSP, ".fwsignature_ga10x", "ga102/gsp/bootloader-570.144.bin",
-	  BOOTERS("ga102"), 0 },
+	  BOOTERS("ga102"), 0, NULL },
 	{ "ga103", GA_GSP, ".fwsignature_ga10x", "ga102/gsp/bootloader-570.144.bin",
-	  BOOTERS("ga102"), 0 },
+	  BOOTERS("ga102"), 0, NULL },
 	{ "ga104", GA_GSP, ".fwsignature_ga10x", "ga102/gsp/bootloader-570.144.bin",
-	  BOOTERS("ga102"), 0 },
+	  BOOTERS("ga102"), 0, NULL },
 	{ "ga106", GA_GSP, ".fwsignature_ga10x", "ga102/gsp/bootloader-570.144.bin",
-	  BOOTERS("ga102"), 0 },
+	  BOOTERS("ga102"), 0, NULL },
 	{ "ga107", GA_GSP, ".fwsignature_ga10x", "ga102/gsp/bootloader-570.144.bin",
-	  BOOTERS("ga102"), 0 },
+	  BOOTERS("ga102"), 0, NULL },
 	{ "ad102", GA_GSP, ".fwsignature_ad10x", "ad102/gsp/bootloader-570.144.bin",
-	  BOOTERS("ad102"), 0 },
+	  BOOTERS("ad102"), 0, NULL },
 	{ "ad103", GA_GSP, ".fwsignature_ad10x", "ad102/gsp/bootloader-570.144.bin",
-	  BOOTERS("ad102"), 0 },
+	  BOOTERS("ad102"), 0, NULL },
 	{ "ad104", GA_GSP, ".fwsignature_ad10x", "ad102/gsp/bootloader-570.144.bin",
-	  BOOTERS("ad102"), 0 },
+	  BOOTERS("ad102"), 0, NULL },
 	{ "ad106", GA_GSP, ".fwsignature_ad10x", "ad102/gsp/bootloader-570.144.bin",
-	  BOOTERS("ad102"), 0 },
+	  BOOTERS("ad102"), 0, NULL },
 	{ "ad107", GA_GSP, ".fwsignature_ad10x", "ad102/gsp/bootloader-570.144.bin",
-	  BOOTERS("ad102"), 0 },
+	  BOOTERS("ad102"), 0, NULL },
 	{ "gh100", GA_GSP, ".fwsignature_gh100", "gh100/gsp/bootloader-570.144.bin",
-	  NULL, NULL, 0 },
+	  NULL, NULL, 0, "gh100/gsp/fmc-570.144.bin" },
 	{ "gb100", GA_GSP, ".fwsignature_gb10x", "gb100/gsp/bootloader-570.144.bin",
-	  NULL, NULL, 0 },
+	  NULL, NULL, 0, "gb100/gsp/fmc-570.144.bin" },
 	{ "gb102", GA_GSP, ".fwsignature_gb10x", "gb100/gsp/bootloader-570.144.bin",
-	  NULL, NULL, 0 },
+	  NULL, NULL, 0, "gb100/gsp/fmc-570.144.bin" },
 	{ "gb202", GA_GSP, ".fwsignature_gb20x", "gb202/gsp/bootloader-570.144.bin",
-	  NULL, NULL, 0 },
+	  NULL, NULL, 0, "gb202/gsp/fmc-570.144.bin" },
 	{ "gb203", GA_GSP, ".fwsignature_gb20x", "gb202/gsp/bootloader-570.144.bin",
-	  NULL, NULL, 0 },
+	  NULL, NULL, 0, "gb202/gsp/fmc-570.144.bin" },
 	{ "gb205", GA_GSP, ".fwsignature_gb20x", "gb202/gsp/bootloader-570.144.bin",
-	  NULL, NULL, 0 },
+	  NULL, NULL, 0, "gb202/gsp/fmc-570.144.bin" },
 	{ "gb206", GA_GSP, ".fwsignature_gb20x", "gb202/gsp/bootloader-570.144.bin",
-	  NULL, NULL, 0 },
+	  NULL, NULL, 0, "gb202/gsp/fmc-570.144.bin" },
 	{ "gb207", GA_GSP, ".fwsignature_gb20x", "gb202/gsp/bootloader-570.144.bin",
-	  NULL, NULL, 0 },
+	  NULL, NULL, 0, "gb202/gsp/fmc-570.144.bin" },
 };
 
 static const char *dir;
@@ -509,6 +548,41 @@ static void test_gsp(const struct gsp_fact *f)
 	free(d);
 }
 
+static void test_fmc(const struct fmc_fact *f)
+{
+	const struct nova_fw_fmc_cot *cot = f->gh100 ? &nova_fw_fmc_cot_gh100 :
+						       &nova_fw_fmc_cot_gb100;
+	const struct nova_fw_fmc_cot *other = f->gh100 ? &nova_fw_fmc_cot_gb100 :
+							 &nova_fw_fmc_cot_gh100;
+	unsigned int before = mismatches;
+	struct nova_fw_fmc r;
+	size_t len = 0;
+	uint8_t *d = begin(f->file, f->size, &len);
+	int ret;
+
+	if (!d)
+		return;
+	ret = nova_fw_fmc_parse(d, len, cot, &r);
+	if (parsed(f->file, ret, r.why)) {
+		eq(f->file, "image_offset", r.image_offset, f->image_off);
+		eq(f->file, "image_len", r.image_len, f->image_size);
+		eq(f->file, "image", r.image - d, f->image_off);
+		eq(f->file, "image CRC32", crc32_le(~0U, r.image, r.image_len) ^ ~0U,
+		   f->image_crc);
+		eq(f->file, "hash", r.hash - d, f->hash_off);
+		eq(f->file, "signature", r.sig - d, f->sig_off);
+		eq(f->file, "publickey", r.pkey - d, f->pkey_off);
+		/* The sizes of the COT message's fields, as nouveau sends them. */
+		eq(f->file, "hash size", cot->hash, 48);
+		eq(f->file, "publickey size", cot->pkey, f->gh100 ? 384 : 97);
+		eq(f->file, "signature size", cot->sig, f->gh100 ? 384 : 96);
+	}
+	/* The other family's FSP takes other sizes: refused. */
+	ret = nova_fw_fmc_parse(d, len, other, &r);
+	eq(f->file, "parse with the other family's sizes", ret, -EINVAL);
+	end(f->file, before, d);
+}
+
 static const char *rel_gsp(const struct chip_fact *c, char *rel, size_t n)
 {
 	snprintf(rel, n, "%s/gsp/gsp-570.144.bin", c->chip);
@@ -519,10 +593,10 @@ static const char *rel_gsp(const struct chip_fact *c, char *rel, size_t n)
 static void test_chip(const struct chip_fact *c)
 {
 	static const char *const kinds[] = {
-		"gsp", "bootloader", "booter_load", "booter_unload", "gen_bootloader"
+		"gsp", "bootloader", "booter_load", "booter_unload", "gen_bootloader", "fmc"
 	};
-	const char *want[5] = { c->gsp, c->bootloader, c->booter_load, c->booter_unload,
-				c->gbl ? gbl_file : NULL };
+	const char *want[6] = { c->gsp, c->bootloader, c->booter_load, c->booter_unload,
+				c->gbl ? gbl_file : NULL, c->fmc };
 	unsigned int k, bad = 0;
 	char rel[256];
 	size_t len;
@@ -568,7 +642,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	dir = argv[1];
-	n = N(booters) + N(bootloaders) + 1 + N(gsps) + N(chips) + 1;
+	n = N(booters) + N(bootloaders) + 1 + N(gsps) + N(fmcs) + N(chips) + 1;
 	printf("KTAP version 1\n1..%u\n", n);
 	for (i = 0; i < N(booters); i++)
 		test_booter(&booters[i]);
@@ -577,6 +651,8 @@ int main(int argc, char **argv)
 	test_gen_bootloader();
 	for (i = 0; i < N(gsps); i++)
 		test_gsp(&gsps[i]);
+	for (i = 0; i < N(fmcs); i++)
+		test_fmc(&fmcs[i]);
 	for (i = 0; i < N(chips); i++)
 		test_chip(&chips[i]);
 	result(!mismatches, "every parsed value matches its fact (%u mismatches)", mismatches);

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Host test of nova_core's firmware file parsers (drivers/gpu/nova-core/
- * fw.c), built with ASan and UBSan: good files of every chip and kind from
- * the generator (gen_bootloader on Turing and GA100 only), every named corruption with its exact errno and reason,
- * every truncation of good files, random bit flips (fixed seed), edge
- * cases, and the firmware tree written by mkfw --tree. Prints KTAP; exits
- * non-zero on a failure.
+ * firmware/fw.c), built with ASan and UBSan: good files of every chip and
+ * kind from the generator (gen_bootloader on Turing and GA100 only; fmc on
+ * gh100, gb100 and gb202 only, with their FSP's sizes), every named
+ * corruption with its exact errno and reason, every truncation of good
+ * files, random bit flips (fixed seed), edge cases, and the firmware tree
+ * written by mkfw --tree. Prints KTAP; exits non-zero on a failure.
  *
  *   fw-test [ROUNDS [TREE]]
  */
@@ -14,6 +15,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <linux/crc32.h>
 
 #include "../emu_ucode.h"
 #include "mkfw.h"
@@ -43,6 +46,8 @@ static void wr32(uint8_t *p, uint32_t v)
  * @bl: bootloader result.
  * @hs: booter result.
  * @gbl: gen_bootloader result.
+ * @fmc: fmc result.
+ * @cot: (fmc) the FSP sizes it was parsed with.
  * @why: the reason of the parser that ran.
  */
 struct res {
@@ -50,14 +55,29 @@ struct res {
 	struct nova_fw_bootloader bl;
 	struct nova_fw_booter hs;
 	struct nova_fw_gen_bootloader gbl;
+	struct nova_fw_fmc fmc;
+	const struct nova_fw_fmc_cot *cot;
 	const char *why;
 };
 
-/* Runs the parser of @kind; the gsp one looks for @chip's signature section. */
+/* The sizes @chip's FSP takes: GH100's RSA-3K, or Blackwell's ECDSA P-384. */
+static const struct nova_fw_fmc_cot *fmc_cot(const char *chip)
+{
+	return !strncmp(chip, "gh", 2) ? &nova_fw_fmc_cot_gh100 : &nova_fw_fmc_cot_gb100;
+}
+
+/*
+ * Runs the parser of @kind; the gsp one looks for @chip's signature
+ * section, the fmc one takes the sizes of @chip's FSP.
+ */
 static int parse(enum mkfw_kind kind, const char *chip, const uint8_t *d, size_t len,
 		 struct res *r)
 {
 	switch (kind) {
+	case MKFW_FMC:
+		r->why = r->fmc.why;
+		r->cot = fmc_cot(chip);
+		return nova_fw_fmc_parse(d, len, r->cot, &r->fmc);
 	case MKFW_GSP:
 		r->why = r->gsp.why;
 		return nova_fw_gsp_parse(d, len, mkfw_gsp_sig_section(chip), &r->gsp);
@@ -85,10 +105,17 @@ static int success_ok(enum mkfw_kind kind, const struct res *r, const uint8_t *d
 	const struct nova_fw_booter *h = &r->hs;
 	const struct nova_fw_bootloader *b = &r->bl;
 	const struct nova_fw_gsp *g = &r->gsp;
+	const struct nova_fw_fmc *f = &r->fmc;
 
 	if (r->why[0])
 		return 0;
 	switch (kind) {
+	case MKFW_FMC:
+		return f->image == d + f->image_offset && f->image_len &&
+		       inside(d, len, f->image, f->image_len) &&
+		       f->hash && inside(d, len, f->hash, r->cot->hash) &&
+		       f->pkey && inside(d, len, f->pkey, r->cot->pkey) &&
+		       f->sig && inside(d, len, f->sig, r->cot->sig);
 	case MKFW_GSP:
 		return g->image == d + g->image_offset && g->image_len &&
 		       inside(d, len, g->image, g->image_len) &&
@@ -106,7 +133,8 @@ static int success_ok(enum mkfw_kind kind, const struct res *r, const uint8_t *d
 	case MKFW_GEN_BOOTLOADER:
 		return gb->code == d + gb->bin.data_offset && gb->code_len == gb->code_size &&
 		       gb->code_size && gb->code_size <= NOVA_FW_GEN_BL_MAX_CODE &&
-		       gb->code_size <= gb->bin.data_size && inside(d, len, gb->code, gb->code_len) &&
+		       gb->code_size <= gb->bin.data_size &&
+		       inside(d, len, gb->code, gb->code_len) &&
 		       (uint64_t)gb->bin.header_offset + NOVA_FW_GEN_BL_DESC_LEN <= len &&
 		       gb->start_tag <= NOVA_FW_GEN_BL_MAX_TAG;
 	default:
@@ -141,9 +169,11 @@ static int parse_copy(enum mkfw_kind kind, const char *chip, const uint8_t *d, s
 	return ret;
 }
 
-static int known_err(int ret)
+/* The errnos the parser of @kind returns; only fmc's has CRCs (-EBADMSG). */
+static int known_err(enum mkfw_kind kind, int ret)
 {
-	return ret == -EINVAL || ret == -EOVERFLOW || ret == -ENOEXEC || ret == -ENODATA;
+	return ret == -EINVAL || ret == -EOVERFLOW || ret == -ENOEXEC || ret == -ENODATA ||
+	       (kind == MKFW_FMC && ret == -EBADMSG);
 }
 
 static uint8_t *build(const struct mkfw_opts *o, size_t *len)
@@ -286,10 +316,12 @@ static int good_booter(const char *chip, enum mkfw_kind kind)
 		ok = h.ucode[h.patch_loc + j] == 0;
 	if (ok) {
 		app0 = h.ucode + h.app0_offset;
-		ok = rd32(app0) == NOVA_EMU_UCODE_MAGIC && rd32(app0 + 4) == NOVA_EMU_UCODE_VERSION &&
+		ok = rd32(app0) == NOVA_EMU_UCODE_MAGIC &&
+		     rd32(app0 + 4) == NOVA_EMU_UCODE_VERSION &&
 		     rd32(app0 + 8) == (load ? NOVA_EMU_UCODE_BOOTER_LOAD :
 					       NOVA_EMU_UCODE_BOOTER_UNLOAD) &&
-		     rd32(app0 + 12) == (sig_len == NOVA_EMU_SIG_LEN ? NOVA_EMU_UCODE_F_SIGNED : 0) &&
+		     rd32(app0 + 12) ==
+		     (sig_len == NOVA_EMU_SIG_LEN ? NOVA_EMU_UCODE_F_SIGNED : 0) &&
 		     rd32(app0 + 20) == h.ucode_id && rd32(app0 + 24) == h.engine_id_mask;
 	}
 	if (!ok)
@@ -358,6 +390,54 @@ static void test_good(const char *chip)
 	       chip, mkfw_gsp_sig_section(chip), gbl ? ", gen_bootloader" : "; no gen_bootloader");
 }
 
+/*
+ * A good fmc file of @chip parses with its FSP's sizes: the ELF32 header
+ * and string table byte for byte those of NVIDIA's files, the blobs where
+ * theirs are (image at 0x480 on GH100, 0x244 on Blackwell), their
+ * patterns intact.
+ */
+static void test_good_fmc(const char *chip)
+{
+	static const uint8_t ehdr[MKFW_FMC_EHDR_LEN] = {
+		0x7f, 'E', 'L', 'F', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+		0, 0, 0, 0, 1, 0, 0, 0,		/* e_type, e_machine, e_version */
+		0, 0, 0, 0, 0, 0, 0, 0,		/* e_entry, e_phoff */
+		52, 0, 0, 0, 0, 0, 0, 0,	/* e_shoff, e_flags */
+		52, 0, 0, 0, 0, 0,		/* e_ehsize, e_phentsize, e_phnum */
+		40, 0, 6, 0, 1, 0,		/* e_shentsize, e_shnum, e_shstrndx */
+	};
+	static const char strtab[MKFW_FMC_STR_LEN] =
+		"\0.shstrtab\0hash\0signature\0publickey\0image";
+	const struct nova_fw_fmc_cot *cot = fmc_cot(chip);
+	int gh = cot == &nova_fw_fmc_cot_gh100, ret, ok;
+	uint32_t pkey = gh ? 0x300 : 0x1e0, image = gh ? 0x480 : 0x244;
+	uint32_t pkey_len, sig_len;
+	struct nova_fw_fmc f;
+	uint8_t *d;
+	size_t len;
+
+	mkfw_fmc_sizes(chip, &pkey_len, &sig_len);
+	d = build_kind(MKFW_FMC, chip, 0, &len);
+	ret = nova_fw_fmc_parse(d, len, cot, &f);
+	ok = ret == 0 && !f.why[0] && !memcmp(d, ehdr, sizeof(ehdr)) &&
+	     !memcmp(d + MKFW_FMC_STR, strtab, MKFW_FMC_STR_LEN) &&
+	     cot->hash == MKFW_FMC_HASH_LEN && cot->pkey == pkey_len && cot->sig == sig_len &&
+	     f.image == d + image && f.image_offset == image &&
+	     f.image_len == MKFW_GSP_IMAGE_LEN && image + f.image_len == len &&
+	     !memcmp(f.image, MKFW_FMC_BANNER, sizeof(MKFW_FMC_BANNER) - 1) &&
+	     check_pattern(f.image + 0x100, 0x100, MKFW_FMC_IMAGE_PAT + 0x40) &&
+	     f.hash == d + MKFW_FMC_HASH_OFF &&
+	     check_pattern(f.hash, cot->hash, MKFW_FMC_HASH_PAT) &&
+	     f.sig == d + 0x180 && check_pattern(f.sig, cot->sig, MKFW_FMC_SIG_PAT) &&
+	     f.pkey == d + pkey && check_pattern(f.pkey, cot->pkey, MKFW_FMC_PKEY_PAT);
+	if (!ok)
+		diag("%s fmc: %d '%s' image 0x%zx+0x%zx", chip, ret, f.why, f.image_offset,
+		     f.image_len);
+	result(ok, "good %s fmc parses (signature 0x%x, publickey 0x%x at 0x%x, image at 0x%x)",
+	       chip, cot->sig, cot->pkey, pkey, image);
+	free(d);
+}
+
 static unsigned int num_corruption_tests(void)
 {
 	unsigned int i, k, n = 0;
@@ -370,12 +450,14 @@ static unsigned int num_corruption_tests(void)
 
 /*
  * Each corruption, for each kind it applies to, on a Turing and an Ampere
- * chip (gen_bootloader: Turing and GA100).
+ * chip (gen_bootloader: Turing and GA100; fmc: GH100 and GB202, the two
+ * FSP sizes).
  */
 static void test_corruptions(void)
 {
 	static const char *const any_chips[] = { "ga102", "tu102" };
 	static const char *const gbl_chips[] = { "tu102", "ga100" };
+	static const char *const fmc_chips[] = { "gh100", "gb202" };
 	const char *const *chips;
 	struct mkfw_opts o;
 	unsigned int i, k, c;
@@ -391,7 +473,8 @@ static void test_corruptions(void)
 			if (!(cr->kinds & MKFW_K(k)))
 				continue;
 			ok = 1;
-			chips = k == MKFW_GEN_BOOTLOADER ? gbl_chips : any_chips;
+			chips = k == MKFW_GEN_BOOTLOADER ? gbl_chips :
+				k == MKFW_FMC ? fmc_chips : any_chips;
 			for (c = 0; c < 2; c++) {
 				mkfw_default_opts(&o);
 				o.kind = k;
@@ -423,7 +506,7 @@ static void test_truncations(enum mkfw_kind kind, const char *chip)
 	d = build_kind(kind, chip, 1, &len);
 	for (n = 0; n < len; n++) {
 		ret = parse_copy(kind, chip, d, n, &r);
-		if (!known_err(ret) || !r.why[0]) {
+		if (!known_err(kind, ret) || !r.why[0]) {
 			if (!bad++)
 				diag("length %zu: got %d '%s'", n, ret, r.why);
 		}
@@ -455,9 +538,11 @@ static void test_bitflips(enum mkfw_kind kind, const char *chip, unsigned int ro
 	int ret;
 
 	d = build_kind(kind, chip, 1, &len);
-	/* The headers and tables: everything before the payload or the image. */
+	/* The headers and tables: everything before the payload or the blobs. */
 	if (kind == MKFW_GSP)
 		hot = 64 + 8 * 64 + 0x80;
+	else if (kind == MKFW_FMC)
+		hot = MKFW_FMC_STR + MKFW_FMC_STR_LEN;
 	else
 		hot = rd32(d + 16);
 	m = malloc(len);
@@ -472,7 +557,7 @@ static void test_bitflips(enum mkfw_kind kind, const char *chip, unsigned int ro
 		ret = parse_copy(kind, chip, m, len, &res);
 		if (!ret)
 			okc++;
-		else if (known_err(ret) && res.why[0])
+		else if (known_err(kind, ret) && res.why[0])
 			errc++;
 		else if (!bad++)
 			diag("round %u: unexpected %d '%s'", r, ret, res.why);
@@ -559,42 +644,117 @@ static void test_misc_gen_bootloader(void)
 	free(d);
 }
 
+/*
+ * fmc edge cases: the FSP sizes of the other family, the CRC32 itself, and
+ * blobs found by name wherever their headers are.
+ */
+static void test_misc_fmc(void)
+{
+	const struct nova_fw_fmc_cot sig_gb = { .hash = 48, .pkey = 384, .sig = 96 };
+	const uint8_t *image, *hash, *pkey, *sig;
+	uint8_t *gh, *gb, sh[MKFW_FMC_SHDR_LEN];
+	const char check[] = "123456789";
+	struct nova_fw_fmc f, f2, f3;
+	size_t ghlen, gblen;
+	int ret, ret2, ret3;
+
+	/*
+	 * A file signed for the other family's FSP is refused at its public
+	 * key (the hash is SHA-384 on both); at its signature when the public
+	 * key matches.
+	 */
+	gh = build_kind(MKFW_FMC, "gh100", 1, &ghlen);
+	gb = build_kind(MKFW_FMC, "gb100", 1, &gblen);
+	ret = nova_fw_fmc_parse(gh, ghlen, &nova_fw_fmc_cot_gb100, &f);
+	ret2 = nova_fw_fmc_parse(gb, gblen, &nova_fw_fmc_cot_gh100, &f2);
+	ret3 = nova_fw_fmc_parse(gh, ghlen, &sig_gb, &f3);
+	result(ret == -EINVAL &&
+	       strstr(f.why, "ELF32 section 4 (publickey): sh_size 0x180, the FSP takes 0x61") &&
+	       !f.image && !f.hash && !f.pkey && !f.sig && !f.image_len &&
+	       ret2 == -EINVAL &&
+	       strstr(f2.why, "ELF32 section 4 (publickey): sh_size 0x61, the FSP takes 0x180") &&
+	       ret3 == -EINVAL &&
+	       strstr(f3.why, "ELF32 section 3 (signature): sh_size 0x180, the FSP takes 0x60"),
+	       "fmc of gh100 refused with Blackwell's sizes, of gb100 with GH100's (%s; %s; %s)",
+	       f.why, f2.why, f3.why);
+
+	/* zlib's check value, in mkfw and in the parser's crc32_le(). */
+	result(mkfw_crc32((const uint8_t *)check, 9) == 0xcbf43926 &&
+	       (crc32_le(~0U, check, 9) ^ ~0U) == 0xcbf43926 && mkfw_crc32(NULL, 0) == 0,
+	       "CRC32 of \"123456789\" is 0xcbf43926 in mkfw and in crc32_le()");
+
+	/* Swapping the headers of hash and image changes nothing found. */
+	ret = nova_fw_fmc_parse(gb, gblen, &nova_fw_fmc_cot_gb100, &f);
+	image = f.image;
+	hash = f.hash;
+	pkey = f.pkey;
+	sig = f.sig;
+	memcpy(sh, gb + MKFW_FMC_EHDR_LEN + MKFW_FMC_HASH * MKFW_FMC_SHDR_LEN, sizeof(sh));
+	memcpy(gb + MKFW_FMC_EHDR_LEN + MKFW_FMC_HASH * MKFW_FMC_SHDR_LEN,
+	       gb + MKFW_FMC_EHDR_LEN + MKFW_FMC_IMAGE * MKFW_FMC_SHDR_LEN, sizeof(sh));
+	memcpy(gb + MKFW_FMC_EHDR_LEN + MKFW_FMC_IMAGE * MKFW_FMC_SHDR_LEN, sh, sizeof(sh));
+	ret2 = parse_copy(MKFW_FMC, "gb100", gb, gblen, &(struct res){});
+	ret3 = nova_fw_fmc_parse(gb, gblen, &nova_fw_fmc_cot_gb100, &f2);
+	result(!ret && !ret2 && !ret3 && f2.image == image && f2.hash == hash &&
+	       f2.pkey == pkey && f2.sig == sig && f2.image_len == 0x400 &&
+	       f2.image_offset == 0x244,
+	       "fmc blobs are found by name, whatever the order of their headers (%d '%s')",
+	       ret3, f2.why);
+	free(gh);
+	free(gb);
+}
+
 static void test_misc(void)
 {
+	const struct nova_fw_fmc_cot *cot = &nova_fw_fmc_cot_gh100;
 	struct nova_fw_gen_bootloader gb;
 	struct nova_fw_bootloader b;
 	struct nova_fw_booter h;
 	struct nova_fw_gsp g;
-	uint8_t *gsp, *hs, *bl;
-	size_t glen, hlen, blen, str;
+	struct nova_fw_fmc f;
+	uint8_t *gsp, *hs, *bl, *fmc;
+	size_t glen, hlen, blen, flen, str;
 	int ret, ok;
 
 	ok = nova_fw_gsp_parse(NULL, 100, ".x", &g) == -EINVAL && g.why[0] &&
 	     nova_fw_bootloader_parse(NULL, 100, &b) == -EINVAL && b.why[0] &&
 	     nova_fw_booter_parse(NULL, 100, &h) == -EINVAL && h.why[0] &&
 	     nova_fw_gen_bootloader_parse(NULL, 100, &gb) == -EINVAL && gb.why[0] &&
+	     nova_fw_fmc_parse(NULL, 100, cot, &f) == -EINVAL && f.why[0] &&
+	     nova_fw_fmc_parse((const uint8_t *)"", 0, NULL, &f) == -EINVAL && f.why[0] &&
 	     nova_fw_gsp_parse((const uint8_t *)"", 0, ".x", NULL) == -EINVAL &&
 	     nova_fw_bootloader_parse((const uint8_t *)"", 0, NULL) == -EINVAL &&
 	     nova_fw_booter_parse((const uint8_t *)"", 0, NULL) == -EINVAL &&
-	     nova_fw_gen_bootloader_parse((const uint8_t *)"", 0, NULL) == -EINVAL;
-	result(ok, "NULL file or result: EINVAL");
+	     nova_fw_gen_bootloader_parse((const uint8_t *)"", 0, NULL) == -EINVAL &&
+	     nova_fw_fmc_parse((const uint8_t *)"", 0, cot, NULL) == -EINVAL;
+	result(ok, "NULL file, result or fmc sizes: EINVAL");
 
 	ok = nova_fw_gsp_parse((const uint8_t *)"", 0, ".x", &g) == -EOVERFLOW &&
 	     nova_fw_bootloader_parse((const uint8_t *)"", 0, &b) == -EOVERFLOW &&
 	     nova_fw_booter_parse((const uint8_t *)"", 0, &h) == -EOVERFLOW &&
-	     nova_fw_gen_bootloader_parse((const uint8_t *)"", 0, &gb) == -EOVERFLOW;
+	     nova_fw_gen_bootloader_parse((const uint8_t *)"", 0, &gb) == -EOVERFLOW &&
+	     nova_fw_fmc_parse((const uint8_t *)"", 0, cot, &f) == -EOVERFLOW && f.why[0];
 	result(ok, "empty file: EOVERFLOW (%s)", g.why);
 
 	gsp = build_kind(MKFW_GSP, "ga102", 1, &glen);
 	hs = build_kind(MKFW_BOOTER_LOAD, "ga102", 1, &hlen);
 	bl = build_kind(MKFW_BOOTLOADER, "ga102", 1, &blen);
+	fmc = build_kind(MKFW_FMC, "gh100", 1, &flen);
 	ok = nova_fw_gsp_parse(hs, hlen, NULL, &g) == -ENOEXEC &&
 	     nova_fw_gsp_parse(bl, blen, NULL, &g) == -ENOEXEC &&
 	     nova_fw_booter_parse(gsp, glen, &h) == -ENOEXEC &&
 	     nova_fw_gen_bootloader_parse(gsp, glen, &gb) == -ENOEXEC &&
+	     nova_fw_booter_parse(fmc, flen, &h) == -ENOEXEC &&
+	     nova_fw_fmc_parse(hs, hlen, cot, &f) == -ENOEXEC &&
+	     strstr(f.why, "bad magic de 10 00 00") &&
+	     nova_fw_gsp_parse(fmc, flen, NULL, &g) == -ENOEXEC &&
+	     strstr(g.why, "class 1, expected ELFCLASS64") &&
+	     nova_fw_fmc_parse(gsp, glen, cot, &f) == -ENOEXEC &&
+	     strstr(f.why, "class 2, expected ELFCLASS32") &&
 	     nova_fw_bootloader_parse(gsp, glen, &b) == -ENOEXEC &&
 	     strstr(b.why, "bin_magic 0x464c457f");
 	result(ok, "a file of the wrong kind: ENOEXEC (%s)", b.why);
+	free(fmc);
 
 	/* The last name of the string table without its NUL is not matched. */
 	str = 64 + 1 * 64;
@@ -657,6 +817,7 @@ static void test_misc(void)
 	free(hs);
 	free(bl);
 	test_misc_gen_bootloader();
+	test_misc_fmc();
 }
 
 /*
@@ -715,21 +876,24 @@ int main(int argc, char **argv)
 		{ MKFW_BOOTER_LOAD, "ga102" }, { MKFW_BOOTER_LOAD, "tu102" },
 		{ MKFW_BOOTER_UNLOAD, "ga102" }, { MKFW_BOOTER_UNLOAD, "tu102" },
 		{ MKFW_GEN_BOOTLOADER, "tu102" }, { MKFW_GEN_BOOTLOADER, "ga100" },
+		{ MKFW_FMC, "gh100" }, { MKFW_FMC, "gb202" },
 	}, flips[] = {
 		{ MKFW_GSP, "ga102" }, { MKFW_BOOTLOADER, "tu102" },
 		{ MKFW_BOOTER_LOAD, "ga102" }, { MKFW_BOOTER_UNLOAD, "tu102" },
-		{ MKFW_GEN_BOOTLOADER, "ga100" },
+		{ MKFW_GEN_BOOTLOADER, "ga100" }, { MKFW_FMC, "gb100" },
 	};
 	unsigned int rounds = argc > 1 ? strtoul(argv[1], NULL, 0) : 20000;
 	const char *tree = argc > 2 ? argv[2] : NULL;
 	unsigned int i;
 
 	printf("KTAP version 1\n");
-	/* test_misc: 8 results, test_misc_gen_bootloader 4. */
-	printf("1..%zu\n", mkfw_num_chips + num_corruption_tests() + N(truncs) + N(flips) + 8 + 4 +
-	       !!tree);
+	/* test_misc: 8 results, test_misc_gen_bootloader 4, test_misc_fmc 3. */
+	printf("1..%zu\n", mkfw_num_chips + mkfw_num_fmc_chips + num_corruption_tests() +
+	       N(truncs) + N(flips) + 8 + 4 + 3 + !!tree);
 	for (i = 0; i < mkfw_num_chips; i++)
 		test_good(mkfw_chips[i]);
+	for (i = 0; i < mkfw_num_fmc_chips; i++)
+		test_good_fmc(mkfw_fmc_chips[i]);
 	test_corruptions();
 	for (i = 0; i < N(truncs); i++)
 		test_truncations(truncs[i].kind, truncs[i].chip);

@@ -2,7 +2,7 @@
 /*
  * mkfw: writes a synthetic GSP firmware file, or a whole firmware tree.
  *
- *   mkfw --kind gsp|bootloader|booter_load|booter_unload|gen_bootloader
+ *   mkfw --kind gsp|bootloader|booter_load|booter_unload|gen_bootloader|fmc
  *        --chip CHIP [--corrupt NAME] [--image-len BYTES] [--sig-len BYTES]
  *        [--sigs N] -o OUT
  *   mkfw --list-corruptions [--kind KIND]
@@ -10,7 +10,9 @@
  *
  * --tree writes DIR/nvidia/<chip>/gsp/<kind>-570.144.bin for every chip
  * and kind, with the default sizes; gen_bootloader exists on Turing and
- * GA100 only (tu102, tu104, tu106, tu116, tu117, ga100).
+ * GA100 only (tu102, tu104, tu106, tu116, tu117, ga100). fmc exists on
+ * gh100, gb100 and gb202 only, which have no other kind and are not in
+ * the tree (--kind fmc --chip gh100 writes one).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -22,7 +24,8 @@
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: mkfw --kind gsp|bootloader|booter_load|booter_unload|gen_bootloader\n"
+	fprintf(f, "usage: mkfw --kind "
+		"gsp|bootloader|booter_load|booter_unload|gen_bootloader|fmc\n"
 		"            --chip CHIP [--corrupt NAME] [--image-len BYTES] [--sig-len BYTES]\n"
 		"            [--sigs N] -o OUT\n"
 		"       mkfw --list-corruptions [--kind KIND]\n"
@@ -120,7 +123,8 @@ int main(int argc, char **argv)
 	if (ret) {
 		fprintf(stderr, "mkfw: %s\n",
 			ret == -EINVAL ? "unknown chip" :
-			ret == -ENODEV ? "no such file on this chip (gen_bootloader: Turing, GA100)" :
+			ret == -ENODEV ? "no such file on this chip (gen_bootloader: Turing, "
+					 "GA100; fmc: gh100, gb100, gb202, which have no other)" :
 			ret == -ENOENT ? "unknown corruption (see --list-corruptions)" :
 			ret == -ENOTSUP ? "corruption does not apply to this kind of file" :
 			ret == -ERANGE ? "sizes out of range" :

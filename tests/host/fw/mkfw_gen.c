@@ -3,8 +3,9 @@
  * Synthetic GSP firmware file generator (see mkfw.h). The layouts follow
  * the public descriptions of the files in linux-firmware's
  * nvidia/<chip>/gsp/ (BinHdr, RM_RISCV_UCODE_DESC, HsHeaderV2,
- * HsLoadHeaderV2, BootloaderDesc, the ELF64 gsp image and its sections);
- * the contents are patterns, never NVIDIA code. The booters' app 0 and the
+ * HsLoadHeaderV2, BootloaderDesc, the ELF64 gsp image and its sections,
+ * the ELF32 fmc file and its sections); the contents are patterns, never
+ * NVIDIA code or keys. The booters' app 0 and the
  * generic bootloader's code start with the emulated ucode header of
  * drivers/gpu/nova-core/emu/firmware.h, and the booters' signatures are the
  * synthetic ones it defines.
@@ -26,11 +27,16 @@
 #define BIN	MKFW_BIN_KINDS
 #define HS	MKFW_BOOTER_KINDS
 #define GBL	MKFW_K(MKFW_GEN_BOOTLOADER)
-#define ALL	(GSP | BIN)
+#define FMC	MKFW_K(MKFW_FMC)
+#define ALL	(GSP | BIN | FMC)
 
 const struct mkfw_corruption mkfw_corruptions[] = {
-	/* Any file. */
-	{ "truncated", ALL, EOVERFLOW, "past the end of the file",
+	/*
+	 * Any file. The fmc parser words a cut image "sh_offset ... + sh_size
+	 * ... outside 0x124 to the end of the file", not "past the end of the
+	 * file": its truncations are tested by fw-test's test_truncations().
+	 */
+	{ "truncated", ALL & ~FMC, EOVERFLOW, "past the end of the file",
 	  "the file is cut 0x100 bytes before its end" },
 	{ "short", ALL, EOVERFLOW, "bytes past the end of the file (0x10)",
 	  "the file is cut to its first 16 bytes" },
@@ -143,7 +149,8 @@ const struct mkfw_corruption mkfw_corruptions[] = {
 	  "the string table is SHT_NOBITS" },
 	{ "elf-shstrtab-range", GSP, EOVERFLOW,
 	  "section 1 (string table): sh_offset 0x", "the string table's size is 2^64 - 0x100" },
-	{ "elf-sh-name", GSP, EOVERFLOW, "ELF section 2: sh_name 0x10000 past the end of the string table",
+	{ "elf-sh-name", GSP, EOVERFLOW,
+	  "ELF section 2: sh_name 0x10000 past the end of the string table",
 	  ".fwimage's sh_name is 0x10000" },
 	{ "elf-no-fwimage", GSP, ENODATA, "ELF: no section .fwimage",
 	  ".fwimage is renamed .fwimagX" },
@@ -155,9 +162,59 @@ const struct mkfw_corruption mkfw_corruptions[] = {
 	  ".fwimage is SHT_NOBITS" },
 	{ "elf-fwimage-range", GSP, EOVERFLOW, "section 2 (.fwimage): sh_offset 0x",
 	  ".fwimage is one byte longer than the file" },
-	{ "elf-sig-empty", GSP, EINVAL, "sh_size 0, empty", "the chip's signature section is empty" },
+	{ "elf-sig-empty", GSP, EINVAL, "sh_size 0, empty",
+	  "the chip's signature section is empty" },
 	{ "elf-sig-range", GSP, EOVERFLOW, "): sh_offset 0xfffffffffffff000 + sh_size",
 	  "the chip's signature section's offset is 2^64 - 0x1000" },
+	/* fmc: the ELF32 header. */
+	{ "fmc-magic", FMC, ENOEXEC, "ELF32 header: bad magic 7f 45 4c 47",
+	  "the ELF magic is \\177ELG" },
+	{ "fmc-class64", FMC, ENOEXEC, "ELF32 header: class 2, expected ELFCLASS32 (1)",
+	  "EI_CLASS is ELFCLASS64" },
+	{ "fmc-big-endian", FMC, ENOEXEC, "data encoding 2, expected little endian (1)",
+	  "EI_DATA is ELFDATA2MSB" },
+	{ "fmc-type", FMC, EINVAL, "ELF32 header: e_type 0x2 (at 0x10), expected 0x0",
+	  "e_type is ET_EXEC" },
+	{ "fmc-shoff", FMC, EINVAL, "ELF32 header: e_shoff 0x40 (at 0x20), expected 0x34",
+	  "e_shoff is 0x40" },
+	{ "fmc-shentsize", FMC, EINVAL, "e_shentsize 0x40 (at 0x2e), expected 0x28",
+	  "e_shentsize is 64 (ELF64's)" },
+	{ "fmc-shnum", FMC, EINVAL, "e_shnum 0x7 (at 0x30), expected 0x6", "e_shnum is 7" },
+	{ "fmc-shstrndx", FMC, EINVAL, "e_shstrndx 0xffff (at 0x32), expected 0x1",
+	  "e_shstrndx is 65535 (SHN_XINDEX)" },
+	/* fmc: the section headers. */
+	{ "fmc-null-section", FMC, EINVAL, "ELF32 section 0: not the null section (not all 0)",
+	  "section 0 is named .shstrtab" },
+	{ "fmc-strtab-type", FMC, EINVAL, "ELF32 section 1: sh_type 1, expected 3",
+	  "the string table is SHT_PROGBITS" },
+	{ "fmc-blob-flags", FMC, EINVAL, "ELF32 section 5: sh_flags 0x2, expected 0xfff00102",
+	  "the image's sh_flags is SHF_ALLOC alone" },
+	{ "fmc-blob-type", FMC, EINVAL, "ELF32 section 2: sh_type 8, expected 1",
+	  "the hash is SHT_NOBITS" },
+	{ "fmc-blob-below", FMC, EOVERFLOW,
+	  "ELF32 section 2: sh_offset 0x0 + sh_size 0x30 outside 0x124 to the end of the file",
+	  "the hash's sh_offset is 0, in the ELF header" },
+	{ "fmc-blob-past-end", FMC, EOVERFLOW, "+ sh_size 0x10001 outside 0x124 to the end",
+	  "the image is one byte longer than the file holds" },
+	{ "fmc-blob-wrap", FMC, EOVERFLOW, "ELF32 section 3: sh_offset 0xffffffc0 + sh_size 0x",
+	  "the signature's sh_offset is 0xffffffc0 (+ sh_size wraps 32 bits)" },
+	{ "fmc-crc", FMC, EBADMSG, "ELF32 section 5: CRC32 0x",
+	  "a byte in the middle of the image is flipped, its CRC32 kept" },
+	/* fmc: the blobs. */
+	{ "fmc-hash-size", FMC, EINVAL, "ELF32 section 2 (hash): sh_size 0x20, the FSP takes 0x30",
+	  "the hash is 32 bytes (SHA-256's), its CRC32 fixed" },
+	{ "fmc-no-publickey", FMC, ENODATA, "ELF32: no section publickey",
+	  "publickey is renamed publickeX" },
+	{ "fmc-dup-name", FMC, EINVAL, "ELF32: two sections named hash (2 and 3)",
+	  "the signature is named hash too" },
+	{ "fmc-name-range", FMC, EOVERFLOW,
+	  "ELF32 section 5: sh_name 0x2a not a string inside the string table (0x2a bytes)",
+	  "the image's sh_name is the string table's size" },
+	{ "fmc-strtab-unterminated", FMC, EOVERFLOW,
+	  "ELF32 section 5: sh_name 0x24 not a string inside the string table (0x2a bytes)",
+	  "the string table's last NUL is X: the last name, image, runs off its end" },
+	{ "fmc-image-empty", FMC, EINVAL, "ELF32 section 5: sh_size 0, empty",
+	  "the image is empty (sh_size 0, CRC32 0)" },
 };
 
 const unsigned int mkfw_num_corruptions =
@@ -171,8 +228,17 @@ const char *const mkfw_chips[] = {
 
 const unsigned int mkfw_num_chips = sizeof(mkfw_chips) / sizeof(mkfw_chips[0]);
 
+/*
+ * The chips of the fmc file, which have no other kind here: Hopper and
+ * Blackwell boot GSP-RM through the FSP, not through booter. Kept apart
+ * from mkfw_chips, so that the tree and its test stay Turing to Ada.
+ */
+const char *const mkfw_fmc_chips[] = { "gh100", "gb100", "gb202" };
+
+const unsigned int mkfw_num_fmc_chips = sizeof(mkfw_fmc_chips) / sizeof(mkfw_fmc_chips[0]);
+
 const char *const mkfw_kind_names[MKFW_NUM_KINDS] = {
-	"gsp", "bootloader", "booter_load", "booter_unload", "gen_bootloader",
+	"gsp", "bootloader", "booter_load", "booter_unload", "gen_bootloader", "fmc",
 };
 
 /* The two GSP images: gsp_tu10x (Turing, GA100) and gsp_ga10x (the rest). */
@@ -241,6 +307,18 @@ int mkfw_kind_from_name(const char *name)
 	return -1;
 }
 
+/* Whether @chip is one of mkfw_fmc_chips. */
+bool mkfw_fmc_chip(const char *chip)
+{
+	unsigned int i;
+
+	for (i = 0; i < mkfw_num_fmc_chips; i++)
+		if (!strcmp(chip, mkfw_fmc_chips[i]))
+			return true;
+	return false;
+}
+
+/* Whether @chip is one of mkfw_chips or mkfw_fmc_chips. */
 bool mkfw_chip_known(const char *chip)
 {
 	unsigned int i;
@@ -248,13 +326,51 @@ bool mkfw_chip_known(const char *chip)
 	for (i = 0; i < mkfw_num_chips; i++)
 		if (!strcmp(chip, mkfw_chips[i]))
 			return true;
-	return false;
+	return mkfw_fmc_chip(chip);
 }
 
-/* Whether @chip has a file of @kind: gen_bootloader on Turing and GA100 only. */
+/*
+ * Whether @chip has a file of @kind: fmc on the fmc chips, which have no
+ * other; gen_bootloader on Turing and GA100 only.
+ */
 bool mkfw_kind_on_chip(enum mkfw_kind kind, const char *chip)
 {
+	if (mkfw_fmc_chip(chip))
+		return kind == MKFW_FMC;
+	if (kind == MKFW_FMC)
+		return false;
 	return kind != MKFW_GEN_BOOTLOADER || mkfw_gsp_is_tu10x(chip);
+}
+
+/*
+ * The sizes of the fmc file's public key and signature on @chip: RSA-3K
+ * on GH100, ECDSA P-384 (97 and 96 bytes) on Blackwell.
+ */
+void mkfw_fmc_sizes(const char *chip, uint32_t *pkey_len, uint32_t *sig_len)
+{
+	bool gh = !strncmp(chip, "gh", 2);
+
+	*pkey_len = gh ? MKFW_FMC_GH100_PKEY_LEN : MKFW_FMC_GB_PKEY_LEN;
+	*sig_len = gh ? MKFW_FMC_GH100_SIG_LEN : MKFW_FMC_GB_SIG_LEN;
+}
+
+/*
+ * zlib's crc32() of @n bytes at @p: the reflected CRC-32 of polynomial
+ * 0xedb88320, pre- and post-inverted, a bit at a time. Written here rather
+ * than taken from zlib or the parser's shim, so that the files do not
+ * depend on what they test.
+ */
+uint32_t mkfw_crc32(const uint8_t *p, size_t n)
+{
+	uint32_t crc = 0xffffffff;
+	int k;
+
+	while (n--) {
+		crc ^= *p++;
+		for (k = 0; k < 8; k++)
+			crc = crc & 1 ? (crc >> 1) ^ 0xedb88320 : crc >> 1;
+	}
+	return ~crc;
 }
 
 /* Turing and GA100 use the gsp_tu10x image; GA10x and Ada gsp_ga10x. */
@@ -452,6 +568,150 @@ static int build_gsp(const struct mkfw_opts *o, uint8_t **datap, size_t *lenp)
 		put64(sh + offsetof(Elf64_Shdr, sh_size), 0);
 	else if (corrupt_is(o, "elf-sig-range"))
 		put64(sh + offsetof(Elf64_Shdr, sh_offset), 0xfffffffffffff000ull);
+
+	*datap = d;
+	*lenp = len;
+	return 0;
+}
+
+/* fmc: the section header @idx of @d. */
+static uint8_t *fmc_sh(uint8_t *d, unsigned int idx)
+{
+	return d + MKFW_FMC_EHDR_LEN + idx * MKFW_FMC_SHDR_LEN;
+}
+
+/*
+ * fmc: sets section @idx's sh_info to the CRC32 of its contents as its
+ * header now says (which must lie inside @d).
+ */
+static void fmc_set_crc(uint8_t *d, unsigned int idx)
+{
+	uint8_t *sh = fmc_sh(d, idx);
+
+	put32(sh + offsetof(Elf32_Shdr, sh_info),
+	      mkfw_crc32(d + get32(sh + offsetof(Elf32_Shdr, sh_offset)),
+			 get32(sh + offsetof(Elf32_Shdr, sh_size))));
+}
+
+/*
+ * fmc: the ELF32 header and section headers of NVIDIA's files (see
+ * mkfw.h), the string table, then the blobs, each 4-aligned after the one
+ * before: patterns, the image starting with a banner. Each blob's sh_info
+ * is the CRC32 of its contents, the string table's 0, as in NVIDIA's
+ * files; the corruptions that change a blob fix its CRC32 (but fmc-crc),
+ * so that the parser reaches the check they aim at.
+ */
+static int build_fmc(const struct mkfw_opts *o, uint8_t **datap, size_t *lenp)
+{
+	/* "", ".shstrtab", "hash", "signature", "publickey", "image". */
+	static const char strtab[MKFW_FMC_STR_LEN] =
+		"\0.shstrtab\0hash\0signature\0publickey\0image";
+	static const uint32_t name[MKFW_FMC_SECTIONS] = { 0, 1, 11, 16, 26, 36 };
+	static const uint32_t pat[MKFW_FMC_SECTIONS] = {
+		0, 0, MKFW_FMC_HASH_PAT, MKFW_FMC_SIG_PAT, MKFW_FMC_PKEY_PAT, MKFW_FMC_IMAGE_PAT,
+	};
+	uint32_t off[MKFW_FMC_SECTIONS], size[MKFW_FMC_SECTIONS];
+	unsigned int i;
+	uint8_t *d, *sh;
+	size_t len;
+
+	size[MKFW_FMC_STRTAB] = MKFW_FMC_STR_LEN;
+	size[MKFW_FMC_HASH] = MKFW_FMC_HASH_LEN;
+	mkfw_fmc_sizes(o->chip, &size[MKFW_FMC_PKEY], &size[MKFW_FMC_SIG]);
+	size[MKFW_FMC_IMAGE] = o->image_len;
+	off[MKFW_FMC_STRTAB] = MKFW_FMC_STR;
+	for (i = MKFW_FMC_HASH; i < MKFW_FMC_SECTIONS; i++)
+		off[i] = ALIGN_UP(off[i - 1] + size[i - 1], 4);
+	len = off[MKFW_FMC_IMAGE] + size[MKFW_FMC_IMAGE];
+	d = calloc(1, len);
+	if (!d)
+		return -ENOMEM;
+
+	/* No type, machine, entry or program headers: NVIDIA's files have none. */
+	memcpy(d, ELFMAG, SELFMAG);
+	d[EI_CLASS] = ELFCLASS32;
+	d[EI_DATA] = ELFDATA2LSB;
+	d[EI_VERSION] = EV_CURRENT;
+	put32(d + offsetof(Elf32_Ehdr, e_version), EV_CURRENT);
+	put32(d + offsetof(Elf32_Ehdr, e_shoff), MKFW_FMC_EHDR_LEN);
+	put16(d + offsetof(Elf32_Ehdr, e_ehsize), MKFW_FMC_EHDR_LEN);
+	put16(d + offsetof(Elf32_Ehdr, e_shentsize), MKFW_FMC_SHDR_LEN);
+	put16(d + offsetof(Elf32_Ehdr, e_shnum), MKFW_FMC_SECTIONS);
+	put16(d + offsetof(Elf32_Ehdr, e_shstrndx), MKFW_FMC_STRTAB);
+
+	/* [0] is the null section, all 0; [1] the string table; [2..5] the blobs. */
+	memcpy(d + MKFW_FMC_STR, strtab, MKFW_FMC_STR_LEN);
+	for (i = MKFW_FMC_STRTAB; i < MKFW_FMC_SECTIONS; i++) {
+		bool str = i == MKFW_FMC_STRTAB;
+
+		sh = fmc_sh(d, i);
+		put32(sh + offsetof(Elf32_Shdr, sh_name), name[i]);
+		put32(sh + offsetof(Elf32_Shdr, sh_type), str ? SHT_STRTAB : SHT_PROGBITS);
+		put32(sh + offsetof(Elf32_Shdr, sh_flags),
+		      str ? MKFW_FMC_STR_FLAGS : MKFW_FMC_BLOB_FLAGS);
+		put32(sh + offsetof(Elf32_Shdr, sh_offset), off[i]);
+		put32(sh + offsetof(Elf32_Shdr, sh_size), size[i]);
+		put32(sh + offsetof(Elf32_Shdr, sh_addralign), str ? 1 : 4);
+		put32(sh + offsetof(Elf32_Shdr, sh_entsize), str ? 1 : 0);
+		if (str)
+			continue;
+		fill(d + off[i], size[i], pat[i]);
+		if (i == MKFW_FMC_IMAGE)
+			memcpy(d + off[i], MKFW_FMC_BANNER,
+			       size[i] < sizeof(MKFW_FMC_BANNER) - 1 ?
+			       size[i] : sizeof(MKFW_FMC_BANNER) - 1);
+		fmc_set_crc(d, i);
+	}
+
+	if (corrupt_is(o, "fmc-magic"))
+		d[3] = 'G';
+	else if (corrupt_is(o, "fmc-class64"))
+		d[EI_CLASS] = ELFCLASS64;
+	else if (corrupt_is(o, "fmc-big-endian"))
+		d[EI_DATA] = ELFDATA2MSB;
+	else if (corrupt_is(o, "fmc-type"))
+		put16(d + offsetof(Elf32_Ehdr, e_type), ET_EXEC);
+	else if (corrupt_is(o, "fmc-shoff"))
+		put32(d + offsetof(Elf32_Ehdr, e_shoff), 0x40);
+	else if (corrupt_is(o, "fmc-shentsize"))
+		put16(d + offsetof(Elf32_Ehdr, e_shentsize), 64);
+	else if (corrupt_is(o, "fmc-shnum"))
+		put16(d + offsetof(Elf32_Ehdr, e_shnum), MKFW_FMC_SECTIONS + 1);
+	else if (corrupt_is(o, "fmc-shstrndx"))
+		put16(d + offsetof(Elf32_Ehdr, e_shstrndx), 0xffff);
+	else if (corrupt_is(o, "fmc-null-section"))
+		put32(fmc_sh(d, 0) + offsetof(Elf32_Shdr, sh_name), name[MKFW_FMC_STRTAB]);
+	else if (corrupt_is(o, "fmc-strtab-type"))
+		put32(fmc_sh(d, MKFW_FMC_STRTAB) + offsetof(Elf32_Shdr, sh_type), SHT_PROGBITS);
+	else if (corrupt_is(o, "fmc-blob-flags"))
+		put32(fmc_sh(d, MKFW_FMC_IMAGE) + offsetof(Elf32_Shdr, sh_flags), SHF_ALLOC);
+	else if (corrupt_is(o, "fmc-blob-type"))
+		put32(fmc_sh(d, MKFW_FMC_HASH) + offsetof(Elf32_Shdr, sh_type), SHT_NOBITS);
+	else if (corrupt_is(o, "fmc-blob-below"))
+		put32(fmc_sh(d, MKFW_FMC_HASH) + offsetof(Elf32_Shdr, sh_offset), 0);
+	else if (corrupt_is(o, "fmc-blob-past-end"))
+		put32(fmc_sh(d, MKFW_FMC_IMAGE) + offsetof(Elf32_Shdr, sh_size), o->image_len + 1);
+	else if (corrupt_is(o, "fmc-blob-wrap"))
+		put32(fmc_sh(d, MKFW_FMC_SIG) + offsetof(Elf32_Shdr, sh_offset), 0xffffffc0);
+	else if (corrupt_is(o, "fmc-crc"))
+		d[off[MKFW_FMC_IMAGE] + o->image_len / 2] ^= 0xff;
+	else if (corrupt_is(o, "fmc-hash-size")) {
+		put32(fmc_sh(d, MKFW_FMC_HASH) + offsetof(Elf32_Shdr, sh_size), 32);
+		fmc_set_crc(d, MKFW_FMC_HASH);
+	} else if (corrupt_is(o, "fmc-no-publickey"))
+		d[MKFW_FMC_STR + name[MKFW_FMC_PKEY] + strlen("publickey") - 1] = 'X';
+	else if (corrupt_is(o, "fmc-dup-name"))
+		put32(fmc_sh(d, MKFW_FMC_SIG) + offsetof(Elf32_Shdr, sh_name),
+		      name[MKFW_FMC_HASH]);
+	else if (corrupt_is(o, "fmc-name-range"))
+		put32(fmc_sh(d, MKFW_FMC_IMAGE) + offsetof(Elf32_Shdr, sh_name),
+		      MKFW_FMC_STR_LEN);
+	else if (corrupt_is(o, "fmc-strtab-unterminated"))
+		d[MKFW_FMC_STR + MKFW_FMC_STR_LEN - 1] = 'X';
+	else if (corrupt_is(o, "fmc-image-empty")) {
+		put32(fmc_sh(d, MKFW_FMC_IMAGE) + offsetof(Elf32_Shdr, sh_size), 0);
+		fmc_set_crc(d, MKFW_FMC_IMAGE);
+	}
 
 	*datap = d;
 	*lenp = len;
@@ -710,7 +970,8 @@ int mkfw_build(const struct mkfw_opts *o, uint8_t **datap, size_t *lenp)
 			return -ENOTSUP;
 	}
 	if (o->image_len > 0x4000000 || o->sig_len > 0x100000 || o->num_sigs < 1 ||
-	    o->num_sigs > 16 || (o->kind == MKFW_GSP && o->sig_len < 32))
+	    o->num_sigs > 16 || (o->kind == MKFW_GSP && o->sig_len < 32) ||
+	    (o->kind == MKFW_FMC && !o->image_len))
 		return -ERANGE;
 
 	switch (o->kind) {
@@ -722,6 +983,9 @@ int mkfw_build(const struct mkfw_opts *o, uint8_t **datap, size_t *lenp)
 		break;
 	case MKFW_GEN_BOOTLOADER:
 		ret = build_gen_bootloader(o, datap, lenp);
+		break;
+	case MKFW_FMC:
+		ret = build_fmc(o, datap, lenp);
 		break;
 	default:
 		ret = build_booter(o, datap, lenp);
@@ -755,9 +1019,9 @@ static int mkdir_one(const char *path)
 }
 
 /*
- * Writes @dir/nvidia/<chip>/gsp/<kind>-570.144.bin for every chip and
- * kind the chip has (gen_bootloader on Turing and GA100 only), as plain
- * files.
+ * Writes @dir/nvidia/<chip>/gsp/<kind>-570.144.bin for every chip of
+ * mkfw_chips and kind the chip has (gen_bootloader on Turing and GA100
+ * only; fmc on none of them), as plain files.
  */
 int mkfw_write_tree(const char *dir)
 {

@@ -20,11 +20,17 @@
  * holds GSP-RM and whose ".fwsignature_<family>" sections hold its
  * signatures.
  *
+ * The fmc file (Hopper, Blackwell) is an ELF32 little-endian file of an
+ * exact shape: a null section, a string table and four blobs ("hash",
+ * "signature", "publickey", "image"), each a CRC32 of its contents in its
+ * sh_info.
+ *
  * Nothing read from the file is trusted: every offset, length and count is
  * checked, with overflow-safe arithmetic, before anything is read through
  * it. The results point into the caller's buffer.
  */
 
+#include <linux/crc32.h>
 #include <linux/elf.h>
 #include <linux/errno.h>
 #include <linux/kernel.h>
@@ -695,4 +701,312 @@ int nova_fw_gsp_parse(const u8 *data, size_t len, const char *sig_section,
 	out->sig_len = size;
 	out->sig_offset = off;
 	return 0;
+}
+
+/* fmc: the section flags of the string table (SHF_STRINGS). */
+#define FW_FMC_STRTAB_FLAGS	0x20
+/*
+ * fmc: the section flags of the four blobs: SHF_MASKPROC (0xf0000000),
+ * SHF_MASKOS (0x0ff00000), SHF_OS_NONCONFORMING (0x100) and SHF_ALLOC (0x2).
+ */
+#define FW_FMC_BLOB_FLAGS	0xfff00102
+/* fmc: the index of the string table, and of the first blob. */
+#define FW_FMC_STRTAB		1
+#define FW_FMC_FIRST_BLOB	2
+/* fmc: offsets of the ELF32 section header's fields. */
+#define FW_SH32_NAME		0
+#define FW_SH32_TYPE		4
+#define FW_SH32_FLAGS		8
+#define FW_SH32_OFFSET		16
+#define FW_SH32_SIZE		20
+#define FW_SH32_INFO		28
+
+/**
+ * struct fw_fmc_field - one field of the fmc file's ELF32 header and the
+ *	value it must have
+ * @name: its name.
+ * @off: its offset in the file.
+ * @size: its size in bytes: 1, 2 or 4.
+ * @val: its value.
+ */
+struct fw_fmc_field {
+	const char *name;
+	u8 off;
+	u8 size;
+	u32 val;
+};
+
+/*
+ * The ELF32 header past e_ident's class and encoding: an ELF file with no
+ * type, machine, entry or program headers; the section headers right after
+ * it; six of them, the string table second.
+ */
+static const struct fw_fmc_field fw_fmc_ehdr[] = {
+	{ "e_ident[EI_VERSION]", EI_VERSION, 1, EV_CURRENT },
+	{ "e_ident[EI_OSABI]", 7, 1, 0 },
+	{ "e_ident[EI_ABIVERSION]", 8, 1, 0 },
+	{ "e_ident[9..10]", 9, 2, 0 },
+	{ "e_ident[11..14]", 11, 4, 0 },
+	{ "e_ident[15]", 15, 1, 0 },
+	{ "e_type", 16, 2, 0 },
+	{ "e_machine", 18, 2, 0 },
+	{ "e_version", 20, 4, EV_CURRENT },
+	{ "e_entry", 24, 4, 0 },
+	{ "e_phoff", 28, 4, 0 },
+	{ "e_shoff", 32, 4, NOVA_FW_FMC_EHDR_LEN },
+	{ "e_flags", 36, 4, 0 },
+	{ "e_ehsize", 40, 2, NOVA_FW_FMC_EHDR_LEN },
+	{ "e_phentsize", 42, 2, 0 },
+	{ "e_phnum", 44, 2, 0 },
+	{ "e_shentsize", 46, 2, NOVA_FW_FMC_SHDR_LEN },
+	{ "e_shnum", 48, 2, NOVA_FW_FMC_SECTIONS },
+	{ "e_shstrndx", 50, 2, FW_FMC_STRTAB },
+};
+
+/* The blobs, in the order of struct nova_fw_fmc's pointers. */
+static const char *const fw_fmc_blobs[] = { "image", "hash", "publickey", "signature" };
+
+/*
+ * What GH100's FSP takes: a SHA-384 digest, an
+ *	RSA-3K public key and signature
+ */
+const struct nova_fw_fmc_cot nova_fw_fmc_cot_gh100 = { .hash = 48, .pkey = 384, .sig = 384 };
+
+/*
+ * What the FSP of Blackwell (GB10x and GB20x)
+ *	takes: a SHA-384 digest, an ECDSA P-384 public key (97 bytes) and
+ *	signature (96)
+ */
+const struct nova_fw_fmc_cot nova_fw_fmc_cot_gb100 = { .hash = 48, .pkey = 97, .sig = 96 };
+
+/* The value of the @size-byte little-endian field at @p. */
+static u32 fw_le(const u8 *p, unsigned int size)
+{
+	switch (size) {
+	case 1:
+		return *p;
+	case 2:
+		return get_unaligned_le16(p);
+	default:
+		return get_unaligned_le32(p);
+	}
+}
+
+/**
+ * fw_fmc_header() - check the fmc file's ELF32 header
+ * @data: the file, at least %NOVA_FW_FMC_EHDR_LEN bytes.
+ * @why: where to write the reason on failure.
+ *
+ * Return: 0; -ENOEXEC if it is not an ELF32 little-endian file; -EINVAL for
+ * any other field that differs from the one shape NVIDIA's files have.
+ */
+static int fw_fmc_header(const u8 *data, char *why)
+{
+	const struct fw_fmc_field *f;
+	unsigned int i;
+	u32 v;
+
+	if (memcmp(data, ELFMAG, SELFMAG))
+		return fw_fail(why, -ENOEXEC, "ELF32 header: bad magic %02x %02x %02x %02x",
+			       data[0], data[1], data[2], data[3]);
+	if (data[EI_CLASS] != ELFCLASS32)
+		return fw_fail(why, -ENOEXEC, "ELF32 header: class %u, expected ELFCLASS32 (%u)",
+			       data[EI_CLASS], ELFCLASS32);
+	if (data[EI_DATA] != ELFDATA2LSB)
+		return fw_fail(why, -ENOEXEC,
+			       "ELF32 header: data encoding %u, expected little endian (%u)",
+			       data[EI_DATA], ELFDATA2LSB);
+	for (i = 0; i < ARRAY_SIZE(fw_fmc_ehdr); i++) {
+		f = &fw_fmc_ehdr[i];
+		v = fw_le(data + f->off, f->size);
+		if (v != f->val)
+			return fw_fail(why, -EINVAL,
+				       "ELF32 header: %s 0x%x (at 0x%x), expected 0x%x",
+				       f->name, v, f->off, f->val);
+	}
+	return 0;
+}
+
+/**
+ * fw_fmc_section() - check one of the fmc file's sections
+ * @data: the file, its header checked.
+ * @len: its length, at least %NOVA_FW_FMC_DATA_START.
+ * @idx: the section, 1 to %NOVA_FW_FMC_SECTIONS - 1.
+ * @why: where to write the reason on failure.
+ *
+ * The string table is SHT_STRTAB with only SHF_STRINGS, the blobs
+ * SHT_PROGBITS with %FW_FMC_BLOB_FLAGS, as in NVIDIA's files; a blob is not
+ * empty; the contents lie past the section headers and inside the file; a
+ * non-zero sh_info is the CRC32 (zlib's) of the contents and must match.
+ *
+ * Return: 0; -EINVAL for a wrong type or flags or an empty blob; -EOVERFLOW
+ * for contents outside the file; -EBADMSG for a CRC32 that does not match.
+ */
+static int fw_fmc_section(const u8 *data, size_t len, unsigned int idx, char *why)
+{
+	const u8 *sh = data + NOVA_FW_FMC_EHDR_LEN + idx * NOVA_FW_FMC_SHDR_LEN;
+	bool strtab = idx == FW_FMC_STRTAB;
+	u32 type = get_unaligned_le32(sh + FW_SH32_TYPE);
+	u32 flags = get_unaligned_le32(sh + FW_SH32_FLAGS);
+	u32 off = get_unaligned_le32(sh + FW_SH32_OFFSET);
+	u32 size = get_unaligned_le32(sh + FW_SH32_SIZE);
+	u32 info = get_unaligned_le32(sh + FW_SH32_INFO);
+	u32 want_type = strtab ? SHT_STRTAB : SHT_PROGBITS;
+	u32 want_flags = strtab ? FW_FMC_STRTAB_FLAGS : FW_FMC_BLOB_FLAGS;
+	u32 crc;
+
+	if (type != want_type)
+		return fw_fail(why, -EINVAL, "ELF32 section %u: sh_type %u, expected %u",
+			       idx, type, want_type);
+	if (flags != want_flags)
+		return fw_fail(why, -EINVAL, "ELF32 section %u: sh_flags 0x%x, expected 0x%x",
+			       idx, flags, want_flags);
+	if (!strtab && !size)
+		return fw_fail(why, -EINVAL, "ELF32 section %u: sh_size 0, empty", idx);
+	if (off < NOVA_FW_FMC_DATA_START || !fw_in(off, size, len))
+		return fw_fail(why, -EOVERFLOW,
+			       "ELF32 section %u: sh_offset 0x%x + sh_size 0x%x outside 0x%x to the end of the file (0x%zx)",
+			       idx, off, size, NOVA_FW_FMC_DATA_START, len);
+	if (!info)
+		return 0;
+	crc = crc32_le(~0U, data + off, size) ^ ~0U;
+	if (crc != info)
+		return fw_fail(why, -EBADMSG,
+			       "ELF32 section %u: CRC32 0x%08x of its contents, sh_info says 0x%08x",
+			       idx, crc, info);
+	return 0;
+}
+
+/**
+ * fw_fmc_find() - find a blob of the fmc file by name
+ * @data: the file, its header and sections checked.
+ * @name: the blob's name.
+ * @why: where to write the reason on failure.
+ *
+ * Return: the section's index; -ENODATA if no blob bears @name; -EINVAL if
+ * two do; -EOVERFLOW for a name outside the string table or not ended in it.
+ */
+static int fw_fmc_find(const u8 *data, const char *name, char *why)
+{
+	const u8 *str_sh = data + NOVA_FW_FMC_EHDR_LEN + FW_FMC_STRTAB * NOVA_FW_FMC_SHDR_LEN;
+	const char *str = (const char *)data + get_unaligned_le32(str_sh + FW_SH32_OFFSET);
+	u32 str_len = get_unaligned_le32(str_sh + FW_SH32_SIZE);
+	unsigned int i;
+	int found = -ENODATA;
+	u32 at;
+
+	for (i = FW_FMC_FIRST_BLOB; i < NOVA_FW_FMC_SECTIONS; i++) {
+		at = get_unaligned_le32(data + NOVA_FW_FMC_EHDR_LEN + i * NOVA_FW_FMC_SHDR_LEN +
+					FW_SH32_NAME);
+		if (at >= str_len || strnlen(str + at, str_len - at) == str_len - at)
+			return fw_fail(why, -EOVERFLOW,
+				       "ELF32 section %u: sh_name 0x%x not a string inside the string table (0x%x bytes)",
+				       i, at, str_len);
+		if (strcmp(str + at, name))
+			continue;
+		if (found >= 0)
+			return fw_fail(why, -EINVAL, "ELF32: two sections named %s (%d and %u)",
+				       name, found, i);
+		found = i;
+	}
+	if (found < 0)
+		return fw_fail(why, found, "ELF32: no section %s", name);
+	return found;
+}
+
+/**
+ * nova_fw_fmc_parse() - parse an fmc-<version>.bin file
+ * @data: the file.
+ * @len: length of the file in bytes.
+ * @cot: the sizes of the hash, public key and signature that the chip's
+ *	FSP takes (&nova_fw_fmc_cot_gh100 or &nova_fw_fmc_cot_gb100).
+ * @out: the result; its pointers point into @data.
+ *
+ * The file must have the one shape of NVIDIA's: the ELF32 header of
+ * fw_fmc_ehdr[], then six section headers, then their contents (checked
+ * by fw_fmc_section(), CRC32 included). Sections 2 to 5 are the blobs
+ * "image", "hash", "publickey" and "signature", each once, their names
+ * strings inside the string table; the hash, key and signature are as long
+ * as @cot says.
+ *
+ * Return: 0; -ENOEXEC if the file is not ELF32 little endian; -EINVAL for
+ * a NULL argument, a malformed field or a blob of the wrong size;
+ * -EOVERFLOW for an offset or length past the end of the file or of the
+ * string table; -ENODATA if a blob is missing; -EBADMSG if a CRC32 does not
+ * match. On failure, @out->why says why.
+ */
+int nova_fw_fmc_parse(const u8 *data, size_t len, const struct nova_fw_fmc_cot *cot,
+		      struct nova_fw_fmc *out)
+{
+	const u8 **blob[ARRAY_SIZE(fw_fmc_blobs)];
+	u32 want[ARRAY_SIZE(fw_fmc_blobs)];
+	unsigned int i;
+	u32 off, size;
+	const u8 *sh;
+	int ret;
+
+	if (!out)
+		return -EINVAL;
+	memset(out, 0, sizeof(*out));
+	if (!data || !cot)
+		return fw_fail(out->why, -EINVAL, "no file data or no FSP sizes");
+	if (len < NOVA_FW_FMC_EHDR_LEN)
+		return fw_fail(out->why, -EOVERFLOW,
+			       "ELF32 header: %u bytes past the end of the file (0x%zx)",
+			       NOVA_FW_FMC_EHDR_LEN, len);
+	ret = fw_fmc_header(data, out->why);
+	if (ret)
+		return ret;
+	if (len < NOVA_FW_FMC_DATA_START)
+		return fw_fail(out->why, -EOVERFLOW,
+			       "ELF32 section headers: %u bytes at 0x%x past the end of the file (0x%zx)",
+			       NOVA_FW_FMC_SECTIONS * NOVA_FW_FMC_SHDR_LEN, NOVA_FW_FMC_EHDR_LEN,
+			       len);
+	sh = data + NOVA_FW_FMC_EHDR_LEN;
+	if (memchr_inv(sh, 0, NOVA_FW_FMC_SHDR_LEN))
+		return fw_fail(out->why, -EINVAL,
+			       "ELF32 section 0: not the null section (not all 0)");
+	for (i = 1; i < NOVA_FW_FMC_SECTIONS; i++) {
+		ret = fw_fmc_section(data, len, i, out->why);
+		if (ret)
+			return ret;
+	}
+
+	blob[0] = &out->image;
+	blob[1] = &out->hash;
+	blob[2] = &out->pkey;
+	blob[3] = &out->sig;
+	want[0] = 0;
+	want[1] = cot->hash;
+	want[2] = cot->pkey;
+	want[3] = cot->sig;
+	for (i = 0; i < ARRAY_SIZE(fw_fmc_blobs); i++) {
+		ret = fw_fmc_find(data, fw_fmc_blobs[i], out->why);
+		if (ret < 0)
+			goto fail;
+		sh = data + NOVA_FW_FMC_EHDR_LEN + ret * NOVA_FW_FMC_SHDR_LEN;
+		off = get_unaligned_le32(sh + FW_SH32_OFFSET);
+		size = get_unaligned_le32(sh + FW_SH32_SIZE);
+		if (want[i] && size != want[i]) {
+			ret = fw_fail(out->why, -EINVAL,
+				      "ELF32 section %d (%s): sh_size 0x%x, the FSP takes 0x%x",
+				      ret, fw_fmc_blobs[i], size, want[i]);
+			goto fail;
+		}
+		*blob[i] = data + off;
+		if (!i) {
+			out->image_len = size;
+			out->image_offset = off;
+		}
+	}
+	return 0;
+
+fail:
+	out->image = NULL;
+	out->image_len = 0;
+	out->image_offset = 0;
+	out->hash = NULL;
+	out->pkey = NULL;
+	out->sig = NULL;
+	return ret;
 }

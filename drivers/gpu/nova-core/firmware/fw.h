@@ -36,6 +36,14 @@
 #define NOVA_FW_GEN_BL_MAX_TAG		0xff
 /* Name of the GSP image section of gsp-<version>.bin. */
 #define NOVA_FW_GSP_IMAGE_SECTION	".fwimage"
+/* fmc-<version>.bin: its ELF32 header and section header sizes. */
+#define NOVA_FW_FMC_EHDR_LEN		52
+#define NOVA_FW_FMC_SHDR_LEN		40
+/* fmc-<version>.bin: its sections (null, string table, four blobs). */
+#define NOVA_FW_FMC_SECTIONS		6
+/* fmc-<version>.bin: where its sections' contents may start. */
+#define NOVA_FW_FMC_DATA_START		(NOVA_FW_FMC_EHDR_LEN + \
+					 NOVA_FW_FMC_SECTIONS * NOVA_FW_FMC_SHDR_LEN)
 /* Size of the @why member of the results. */
 #define NOVA_FW_WHY_LEN			128
 
@@ -244,11 +252,56 @@ struct nova_fw_gsp {
 	char why[NOVA_FW_WHY_LEN];
 };
 
+/**
+ * struct nova_fw_fmc_cot - the sizes of the signing material a chip's FSP
+ *	takes in its chain-of-trust message (NVDM_PAYLOAD_COT)
+ * @hash: bytes of section "hash" (a SHA-384 digest: 48).
+ * @pkey: bytes of section "publickey".
+ * @sig: bytes of section "signature".
+ */
+struct nova_fw_fmc_cot {
+	u32 hash;
+	u32 pkey;
+	u32 sig;
+};
+
+/**
+ * struct nova_fw_fmc - what nova_fw_fmc_parse() found in an
+ *	fmc-<version>.bin file (Hopper and Blackwell: the GSP's FMC, which
+ *	the FSP checks and starts)
+ * @image: contents of section "image" inside the caller's buffer: what the
+ *	GSP runs, put in system memory for the FSP.
+ * @image_len: length of @image in bytes (not 0).
+ * @image_offset: offset in the file of @image.
+ * @hash: contents of section "hash": the image's digest.
+ * @pkey: contents of section "publickey".
+ * @sig: contents of section "signature".
+ * @why: on failure, the reason, naming the structure, the field, its
+ *	value and offset; an empty string on success.
+ *
+ * @hash, @pkey and @sig are as long as the &struct nova_fw_fmc_cot given
+ * to the parser says.
+ */
+struct nova_fw_fmc {
+	const u8 *image;
+	size_t image_len;
+	size_t image_offset;
+	const u8 *hash;
+	const u8 *pkey;
+	const u8 *sig;
+	char why[NOVA_FW_WHY_LEN];
+};
+
+extern const struct nova_fw_fmc_cot nova_fw_fmc_cot_gh100;
+extern const struct nova_fw_fmc_cot nova_fw_fmc_cot_gb100;
+
 int nova_fw_bootloader_parse(const u8 *data, size_t len, struct nova_fw_bootloader *out);
 int nova_fw_booter_parse(const u8 *data, size_t len, struct nova_fw_booter *out);
 int nova_fw_gen_bootloader_parse(const u8 *data, size_t len,
 				 struct nova_fw_gen_bootloader *out);
 int nova_fw_gsp_parse(const u8 *data, size_t len, const char *sig_section,
 		      struct nova_fw_gsp *out);
+int nova_fw_fmc_parse(const u8 *data, size_t len, const struct nova_fw_fmc_cot *cot,
+		      struct nova_fw_fmc *out);
 
 #endif /* __NOVA_CORE_FW_H__ */

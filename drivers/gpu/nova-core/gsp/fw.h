@@ -108,6 +108,82 @@ struct nova_gsp_wpr_meta {
 	u64 verified;
 };
 
+/* GSP_DMA_TARGET: where GSP-FMC reads a structure from. */
+#define NOVA_GSP_DMA_TARGET_LOCAL_FB		0
+#define NOVA_GSP_DMA_TARGET_COHERENT_SYSTEM	1
+#define NOVA_GSP_DMA_TARGET_NONCOHERENT_SYSTEM	2
+
+/**
+ * struct nova_gsp_acr_boot_gsp_rm_params - NVIDIA's
+ *	GSP_ACR_BOOT_GSP_RM_PARAMS (gspifpub.h)
+ * @target: where the WPR metadata lies (a GSP_DMA_TARGET).
+ * @gsp_rm_desc_size: its size (gspRmDescSize).
+ * @gsp_rm_desc_offset: its bus address (gspRmDescOffset).
+ * @wpr_carveout_offset: 0: the FSP knows WPR2 (wprCarveoutOffset).
+ * @wpr_carveout_size: 0 (wprCarveoutSize).
+ * @is_gsp_rm_boot: 1: boot GSP-RM (bIsGspRmBoot).
+ * @pad: padding, 0.
+ */
+struct nova_gsp_acr_boot_gsp_rm_params {
+	u32 target;
+	u32 gsp_rm_desc_size;
+	u64 gsp_rm_desc_offset;
+	u64 wpr_carveout_offset;
+	u32 wpr_carveout_size;
+	u8 is_gsp_rm_boot;
+	u8 pad[3];
+};
+
+/**
+ * struct nova_gsp_rm_params - NVIDIA's GSP_RM_PARAMS (gspifpub.h)
+ * @target: where the libos arguments lie (a GSP_DMA_TARGET).
+ * @pad: padding, 0.
+ * @boot_args_offset: their bus address (bootArgsOffset).
+ */
+struct nova_gsp_rm_params {
+	u32 target;
+	u32 pad;
+	u64 boot_args_offset;
+};
+
+/**
+ * struct nova_gsp_spdm_params - NVIDIA's GSP_SPDM_PARAMS (gspifpub.h),
+ *	for confidential computing; 0 from nova_core
+ * @target: where the payload buffer lies.
+ * @pad: padding, 0.
+ * @payload_buffer_offset: its bus address.
+ * @payload_buffer_size: its size.
+ * @pad2: padding, 0.
+ */
+struct nova_gsp_spdm_params {
+	u32 target;
+	u32 pad;
+	u64 payload_buffer_offset;
+	u32 payload_buffer_size;
+	u32 pad2;
+};
+
+/**
+ * struct nova_gsp_fmc_boot_params - NVIDIA's GSP_FMC_BOOT_PARAMS
+ *	(gspifpub.h): what GSP-FMC boots GSP-RM with on Hopper and Blackwell
+ * @regkeys: GSP_FMC_INIT_PARAMS's regkeys; 0.
+ * @pad: padding, 0.
+ * @boot_gsp_rm_params: the WPR metadata (bootGspRmParams).
+ * @gsp_rm_params: the libos arguments (gspRmParams).
+ * @gsp_spdm_params: unused, 0 (gspSpdmParams).
+ *
+ * One 80-byte structure in system memory, whose bus address goes to the
+ * FSP in the COT message; GSP-FMC shows it in the GSP's mailboxes while it
+ * boots.
+ */
+struct nova_gsp_fmc_boot_params {
+	u32 regkeys;
+	u32 pad;
+	struct nova_gsp_acr_boot_gsp_rm_params boot_gsp_rm_params;
+	struct nova_gsp_rm_params gsp_rm_params;
+	struct nova_gsp_spdm_params gsp_spdm_params;
+};
+
 /* LibosMemoryRegionKind and LibosMemoryRegionLoc. */
 #define NOVA_LIBOS_REGION_CONTIGUOUS	1
 #define NOVA_LIBOS_REGION_RADIX3	2
@@ -603,6 +679,22 @@ NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, gsp_fw_heap_vf_partition_count, 240);
 NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, flags, 241);
 NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, pmu_reserved_size, 244);
 NOVA_GSP_FW_ASSERT(nova_gsp_wpr_meta, verified, 248);
+
+static_assert(sizeof(struct nova_gsp_acr_boot_gsp_rm_params) == 32);
+NOVA_GSP_FW_ASSERT(nova_gsp_acr_boot_gsp_rm_params, gsp_rm_desc_size, 4);
+NOVA_GSP_FW_ASSERT(nova_gsp_acr_boot_gsp_rm_params, gsp_rm_desc_offset, 8);
+NOVA_GSP_FW_ASSERT(nova_gsp_acr_boot_gsp_rm_params, wpr_carveout_offset, 16);
+NOVA_GSP_FW_ASSERT(nova_gsp_acr_boot_gsp_rm_params, wpr_carveout_size, 24);
+NOVA_GSP_FW_ASSERT(nova_gsp_acr_boot_gsp_rm_params, is_gsp_rm_boot, 28);
+static_assert(sizeof(struct nova_gsp_rm_params) == 16);
+NOVA_GSP_FW_ASSERT(nova_gsp_rm_params, boot_args_offset, 8);
+static_assert(sizeof(struct nova_gsp_spdm_params) == 24);
+NOVA_GSP_FW_ASSERT(nova_gsp_spdm_params, payload_buffer_offset, 8);
+NOVA_GSP_FW_ASSERT(nova_gsp_spdm_params, payload_buffer_size, 16);
+static_assert(sizeof(struct nova_gsp_fmc_boot_params) == 80);
+NOVA_GSP_FW_ASSERT(nova_gsp_fmc_boot_params, boot_gsp_rm_params, 8);
+NOVA_GSP_FW_ASSERT(nova_gsp_fmc_boot_params, gsp_rm_params, 40);
+NOVA_GSP_FW_ASSERT(nova_gsp_fmc_boot_params, gsp_spdm_params, 56);
 
 static_assert(sizeof(struct nova_libos_region) == 32);
 NOVA_GSP_FW_ASSERT(nova_libos_region, pa, 8);

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit tests for nova_core's firmware file parsers (fw.c): minimal
- * bootloader, booter, gen_bootloader and gsp files built here, a good one
+ * bootloader, booter, gen_bootloader, gsp and fmc files built here, a good one
  * of each, one per main corruption with its exact errno, and every
  * truncation.
  */
 
 #include <kunit/test.h>
+#include <linux/crc32.h>
 #include <linux/elf.h>
 #include <linux/errno.h>
 #include <linux/string.h>
@@ -64,8 +65,23 @@
 #define T_IMAGE_LEN	0x100
 #define T_GSP_LEN	(T_IMAGE + T_IMAGE_LEN)
 
+/*
+ * fmc (Blackwell's sizes): ELF32 header, six section headers (null,
+ * .shstrtab, hash, signature, publickey, image), the string table, the
+ * blobs, as in NVIDIA's gb100 and gb202 files.
+ */
+#define T_FMC_SH(i)	(52 + 40 * (i))
+#define T_FMC_STR	0x124
+#define T_FMC_STR_LEN	0x2a
+#define T_FMC_HASH	0x150
+#define T_FMC_SIG	0x180
+#define T_FMC_PKEY	0x1e0
+#define T_FMC_IMAGE	0x244
+#define T_FMC_IMAGE_LEN	0x40
+#define T_FMC_LEN	(T_FMC_IMAGE + T_FMC_IMAGE_LEN)
+
 /* The kinds of file. */
-enum t_kind { T_BOOTLOADER, T_BOOTER, T_GEN_BOOTLOADER, T_GSP };
+enum t_kind { T_BOOTLOADER, T_BOOTER, T_GEN_BOOTLOADER, T_GSP, T_FMC };
 
 static void t_binhdr(u8 *d, u32 len, u32 data_offset, u32 data_size)
 {
@@ -164,26 +180,73 @@ static void t_build_gsp(u8 *d)
 	memset(d + T_IMAGE, 0x6e, T_IMAGE_LEN);
 }
 
+/* Builds the good fmc file into @d (T_FMC_LEN bytes), CRC32s included. */
+static void t_build_fmc(u8 *d)
+{
+	static const char str[T_FMC_STR_LEN] =
+		"\0.shstrtab\0hash\0signature\0publickey\0image";
+	/* name, offset, size of sections 1 to 5 */
+	static const u32 sec[5][3] = {
+		{ 1, T_FMC_STR, T_FMC_STR_LEN },
+		{ 11, T_FMC_HASH, 48 },
+		{ 16, T_FMC_SIG, 96 },
+		{ 26, T_FMC_PKEY, 97 },
+		{ 36, T_FMC_IMAGE, T_FMC_IMAGE_LEN },
+	};
+	unsigned int i;
+	u8 *sh;
+
+	memset(d, 0, T_FMC_LEN);
+	memcpy(d, ELFMAG, SELFMAG);
+	d[EI_CLASS] = ELFCLASS32;
+	d[EI_DATA] = ELFDATA2LSB;
+	d[EI_VERSION] = EV_CURRENT;
+	put_unaligned_le32(EV_CURRENT, d + 20);
+	put_unaligned_le32(52, d + 32);		/* e_shoff */
+	put_unaligned_le16(52, d + 40);		/* e_ehsize */
+	put_unaligned_le16(40, d + 46);		/* e_shentsize */
+	put_unaligned_le16(6, d + 48);		/* e_shnum */
+	put_unaligned_le16(1, d + 50);		/* e_shstrndx */
+	memcpy(d + T_FMC_STR, str, sizeof(str));
+	memset(d + T_FMC_HASH, 0x4a, T_FMC_IMAGE - T_FMC_HASH);
+	memset(d + T_FMC_IMAGE, 0x6e, T_FMC_IMAGE_LEN);
+	for (i = 0; i < ARRAY_SIZE(sec); i++) {
+		sh = d + T_FMC_SH(i + 1);
+		put_unaligned_le32(sec[i][0], sh);
+		put_unaligned_le32(i ? SHT_PROGBITS : SHT_STRTAB, sh + 4);
+		put_unaligned_le32(i ? 0xfff00102 : 0x20, sh + 8);
+		put_unaligned_le32(sec[i][1], sh + 16);
+		put_unaligned_le32(sec[i][2], sh + 20);
+		if (i)
+			put_unaligned_le32(crc32_le(~0U, d + sec[i][1], sec[i][2]) ^ ~0U,
+					   sh + 28);
+	}
+}
+
 /**
  * struct t_ctx - files and results, allocated per test
  * @bl: the bootloader file.
  * @hs: the booter file.
  * @gb: the gen_bootloader file.
  * @gsp: the gsp file.
+ * @fmc: the fmc file.
  * @b: bootloader result.
  * @h: booter result.
  * @gbl: gen_bootloader result.
  * @g: gsp result.
+ * @f: fmc result.
  */
 struct t_ctx {
 	u8 bl[T_BL_LEN];
 	u8 hs[T_HS_LEN];
 	u8 gb[T_GB_LEN];
 	u8 gsp[T_GSP_LEN];
+	u8 fmc[T_FMC_LEN];
 	struct nova_fw_bootloader b;
 	struct nova_fw_booter h;
 	struct nova_fw_gen_bootloader gbl;
 	struct nova_fw_gsp g;
+	struct nova_fw_fmc f;
 };
 
 static struct t_ctx *t_new(struct kunit *test)
@@ -195,6 +258,7 @@ static struct t_ctx *t_new(struct kunit *test)
 	t_build_booter(c->hs);
 	t_build_gen_bootloader(c->gb);
 	t_build_gsp(c->gsp);
+	t_build_fmc(c->fmc);
 	return c;
 }
 
@@ -212,9 +276,12 @@ static int t_parse(struct t_ctx *c, enum t_kind kind, const u8 *d, size_t len,
 	case T_GEN_BOOTLOADER:
 		*why = c->gbl.why;
 		return nova_fw_gen_bootloader_parse(d, len, &c->gbl);
-	default:
+	case T_GSP:
 		*why = c->g.why;
 		return nova_fw_gsp_parse(d, len, T_SIG_NAME, &c->g);
+	default:
+		*why = c->f.why;
+		return nova_fw_fmc_parse(d, len, &nova_fw_fmc_cot_gb100, &c->f);
 	}
 }
 
@@ -449,6 +516,30 @@ static const struct nova_fw_bad_case nova_fw_bad_cases[] = {
 	{ "gsp: .fwimage past the end", T_GSP, T_SHF(2, sh_size), T_IMAGE_LEN + 1, 8, -EOVERFLOW },
 	{ "gsp: signature section empty", T_GSP, T_SHF(3, sh_size), 0, 8, -EINVAL },
 	{ "gsp: two .fwimage sections", T_GSP, T_SH(3), T_STR_IMAGE, 4, -EINVAL },
+	{ "fmc: ELF magic", T_FMC, 1, 'X', 1, -ENOEXEC },
+	{ "fmc: ELFCLASS64", T_FMC, EI_CLASS, ELFCLASS64, 1, -ENOEXEC },
+	{ "fmc: big endian", T_FMC, EI_DATA, ELFDATA2MSB, 1, -ENOEXEC },
+	{ "fmc: e_type ET_EXEC", T_FMC, 16, ET_EXEC, 2, -EINVAL },
+	{ "fmc: e_shoff 0x40", T_FMC, 32, 0x40, 4, -EINVAL },
+	{ "fmc: e_shnum 7", T_FMC, 48, 7, 2, -EINVAL },
+	{ "fmc: e_ident padding", T_FMC, 15, 1, 1, -EINVAL },
+	{ "fmc: null section not 0", T_FMC, T_FMC_SH(0) + 39, 1, 1, -EINVAL },
+	{ "fmc: string table SHT_PROGBITS", T_FMC, T_FMC_SH(1) + 4, SHT_PROGBITS, 4, -EINVAL },
+	{ "fmc: blob flags", T_FMC, T_FMC_SH(2) + 8, 0x2, 4, -EINVAL },
+	{ "fmc: blob over the section headers", T_FMC, T_FMC_SH(2) + 16, 0x100, 4,
+	  -EOVERFLOW },
+	{ "fmc: image past the end", T_FMC, T_FMC_SH(5) + 20, T_FMC_IMAGE_LEN + 1, 4,
+	  -EOVERFLOW },
+	{ "fmc: image size overflowing", T_FMC, T_FMC_SH(5) + 20, 0xffffffff, 4, -EOVERFLOW },
+	{ "fmc: image CRC32", T_FMC, T_FMC_IMAGE + 7, 0x6f, 1, -EBADMSG },
+	{ "fmc: hash CRC32", T_FMC, T_FMC_SH(2) + 28, 0x12345678, 4, -EBADMSG },
+	{ "fmc: sh_name past the string table", T_FMC, T_FMC_SH(3), T_FMC_STR_LEN, 4,
+	  -EOVERFLOW },
+	{ "fmc: string table not ended", T_FMC, T_FMC_STR + T_FMC_STR_LEN - 1, 'e', 1,
+	  -EOVERFLOW },
+	{ "fmc: no image", T_FMC, T_FMC_STR + 37, 'X', 1, -ENODATA },
+	{ "fmc: two sections named hash", T_FMC, T_FMC_SH(3), 11, 4, -EINVAL },
+	{ "fmc: image empty", T_FMC, T_FMC_SH(5) + 20, 0, 4, -EINVAL },
 };
 
 static void nova_fw_bad_desc(const struct nova_fw_bad_case *t, char *desc)
@@ -480,9 +571,13 @@ static void nova_fw_bad_test(struct kunit *test)
 		d = c->gb;
 		len = T_GB_LEN;
 		break;
-	default:
+	case T_GSP:
 		d = c->gsp;
 		len = T_GSP_LEN;
+		break;
+	default:
+		d = c->fmc;
+		len = T_FMC_LEN;
 		break;
 	}
 	KUNIT_ASSERT_LE(test, (size_t)t->off + t->size, len);
@@ -512,8 +607,9 @@ static void nova_fw_truncated_test(struct kunit *test)
 		{ T_BOOTER, T_HS_LEN },
 		{ T_GEN_BOOTLOADER, T_GB_LEN },
 		{ T_GSP, T_GSP_LEN },
+		{ T_FMC, T_FMC_LEN },
 	};
-	const u8 *src[] = { c->bl, c->hs, c->gb, c->gsp };
+	const u8 *src[] = { c->bl, c->hs, c->gb, c->gsp, c->fmc };
 	unsigned int f;
 	const char *why;
 	size_t n;
@@ -530,12 +626,38 @@ static void nova_fw_truncated_test(struct kunit *test)
 	}
 }
 
+static void nova_fw_fmc_good_test(struct kunit *test)
+{
+	struct t_ctx *c = t_new(test);
+	struct nova_fw_fmc *f = &c->f;
+
+	KUNIT_ASSERT_EQ_MSG(test, nova_fw_fmc_parse(c->fmc, T_FMC_LEN, &nova_fw_fmc_cot_gb100, f),
+			    0, "%s", f->why);
+	KUNIT_EXPECT_STREQ(test, f->why, "");
+	KUNIT_EXPECT_PTR_EQ(test, f->image, (const u8 *)c->fmc + T_FMC_IMAGE);
+	KUNIT_EXPECT_EQ(test, f->image_len, (size_t)T_FMC_IMAGE_LEN);
+	KUNIT_EXPECT_EQ(test, f->image_offset, (size_t)T_FMC_IMAGE);
+	KUNIT_EXPECT_PTR_EQ(test, f->hash, (const u8 *)c->fmc + T_FMC_HASH);
+	KUNIT_EXPECT_PTR_EQ(test, f->sig, (const u8 *)c->fmc + T_FMC_SIG);
+	KUNIT_EXPECT_PTR_EQ(test, f->pkey, (const u8 *)c->fmc + T_FMC_PKEY);
+	/* Hopper's FSP takes a 384-byte key and signature: refused, nothing kept. */
+	KUNIT_EXPECT_EQ(test, nova_fw_fmc_parse(c->fmc, T_FMC_LEN, &nova_fw_fmc_cot_gh100, f),
+			-EINVAL);
+	KUNIT_EXPECT_NULL(test, f->image);
+	KUNIT_EXPECT_NULL(test, f->hash);
+	KUNIT_EXPECT_EQ(test, nova_fw_fmc_parse(c->fmc, T_FMC_LEN, NULL, f), -EINVAL);
+	KUNIT_EXPECT_EQ(test, nova_fw_fmc_parse(c->gsp, T_GSP_LEN, &nova_fw_fmc_cot_gb100, f),
+			-ENOEXEC);
+	KUNIT_EXPECT_EQ(test, nova_fw_gsp_parse(c->fmc, T_FMC_LEN, NULL, &c->g), -ENOEXEC);
+}
+
 static struct kunit_case nova_fw_cases[] = {
 	KUNIT_CASE(nova_fw_bootloader_good_test),
 	KUNIT_CASE(nova_fw_booter_good_test),
 	KUNIT_CASE(nova_fw_gen_bootloader_good_test),
 	KUNIT_CASE(nova_fw_gen_bootloader_limits_test),
 	KUNIT_CASE(nova_fw_gsp_good_test),
+	KUNIT_CASE(nova_fw_fmc_good_test),
 	KUNIT_CASE_PARAM(nova_fw_bad_test, nova_fw_bad_gen_params),
 	KUNIT_CASE(nova_fw_truncated_test),
 	{}

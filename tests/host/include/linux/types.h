@@ -16,4 +16,9 @@ typedef int16_t s16;
 typedef int32_t s32;
 typedef long long s64;
 
+/* From the kernel's <linux/compiler_attributes.h>, which every file sees. */
+#ifndef __packed
+#define __packed __attribute__((__packed__))
+#endif
+
 #endif

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests for the FSP's chain-of-trust messages (fsp/msg.c): the
+ * headers and the COT message against the bytes NVIDIA's layouts give,
+ * written as numbers, and the checks of the FSP's answer, one case per way
+ * it can be wrong.
+ */
+
+#include <kunit/test.h>
+#include <linux/errno.h>
+#include <linux/string.h>
+#include <linux/nova_compat.h>
+
+#include "../fsp/msg.h"
+#include "../gsp/fw.h"
+
+static void nova_fsp_headers_test(struct kunit *test)
+{
+	/* One whole packet: SOM and EOM, sequence 0. */
+	KUNIT_EXPECT_EQ(test, nova_mctp_header(true, true, 0), 0xc0000000U);
+	KUNIT_EXPECT_EQ(test, nova_mctp_header(false, true, 5), 0x50000000U);
+	KUNIT_EXPECT_EQ(test, nova_mctp_header(true, false, 0), 0x80000000U);
+	/* Vendor-defined PCI (0x7e), NVIDIA (0x10de), the NVDM type on top. */
+	KUNIT_EXPECT_EQ(test, nova_nvdm_header(NOVA_NVDM_TYPE_COT), 0x1410de7eU);
+	KUNIT_EXPECT_EQ(test, nova_nvdm_header(NOVA_NVDM_TYPE_PRC), 0x1310de7eU);
+	KUNIT_EXPECT_EQ(test, nova_nvdm_header(NOVA_NVDM_TYPE_FSP_RESPONSE), 0x1510de7eU);
+}
+
+/* Blackwell's sizes: a 97-byte key and a 96-byte signature. */
+static void t_cot_args(struct nova_fsp_cot_args *a, u8 *hash, u8 *pkey, u8 *sig)
+{
+	memset(hash, 0x48, NOVA_FSP_COT_HASH_LEN);
+	memset(pkey, 0x50, 97);
+	memset(sig, 0x53, 96);
+	*a = (struct nova_fsp_cot_args) {
+		.version = 2,
+		.fmc_addr = 0x123456789000ULL,
+		.frts_vidmem_offset = 0x1c00000,
+		.frts_vidmem_size = 0x100000,
+		.hash = hash,
+		.pkey = pkey,
+		.pkey_len = 97,
+		.sig = sig,
+		.sig_len = 96,
+		.boot_params_addr = 0xfedcba987000ULL,
+	};
+}
+
+static bool t_all(const u8 *p, u8 c, size_t n)
+{
+	while (n--)
+		if (*p++ != c)
+			return false;
+	return true;
+}
+
+static void nova_fsp_cot_test(struct kunit *test)
+{
+	struct nova_fsp_cot_msg *msg = kunit_kzalloc(test, sizeof(*msg), GFP_KERNEL);
+	u8 hash[NOVA_FSP_COT_HASH_LEN], pkey[NOVA_FSP_COT_PKEY_LEN + 1];
+	u8 sig[NOVA_FSP_COT_SIG_LEN];
+	struct nova_fsp_cot_args a;
+	const u8 *b;
+
+	KUNIT_ASSERT_NOT_NULL(test, msg);
+	b = (const u8 *)msg;
+	t_cot_args(&a, hash, pkey, sig);
+	memset(msg, 0xee, sizeof(*msg));
+	KUNIT_ASSERT_EQ(test, nova_fsp_cot_build(&a, msg), 0);
+
+	/* The message as it goes into EMEM, at NVIDIA's offsets (+ 8 of headers). */
+	KUNIT_EXPECT_EQ(test, sizeof(*msg), (size_t)868);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(b), 0xc0000000U);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(b + 4), 0x1410de7eU);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le16(b + 8), 2);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le16(b + 10), 860);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(b + 12), 0x123456789000ULL);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(b + 20), 0ULL);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(b + 28), 0U);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(b + 32), 0x1c00000ULL);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(b + 40), 0x100000U);
+	KUNIT_EXPECT_TRUE(test, t_all(b + 44, 0x48, 48));
+	KUNIT_EXPECT_TRUE(test, t_all(b + 92, 0x50, 97));
+	KUNIT_EXPECT_TRUE(test, t_all(b + 92 + 97, 0, 384 - 97));
+	KUNIT_EXPECT_TRUE(test, t_all(b + 476, 0x53, 96));
+	KUNIT_EXPECT_TRUE(test, t_all(b + 476 + 96, 0, 384 - 96));
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(b + 860), 0xfedcba987000ULL);
+
+	/* Hopper's: a 384-byte key and signature fill their fields. */
+	memset(pkey, 0x50, NOVA_FSP_COT_PKEY_LEN);
+	memset(sig, 0x53, NOVA_FSP_COT_SIG_LEN);
+	a.version = 1;
+	a.pkey_len = NOVA_FSP_COT_PKEY_LEN;
+	a.sig_len = NOVA_FSP_COT_SIG_LEN;
+	KUNIT_ASSERT_EQ(test, nova_fsp_cot_build(&a, msg), 0);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le16(b + 8), 1);
+	KUNIT_EXPECT_TRUE(test, t_all(b + 92, 0x50, 384));
+	KUNIT_EXPECT_TRUE(test, t_all(b + 476, 0x53, 384));
+
+	/* What does not fit, or is missing, is refused. */
+	a.pkey_len = NOVA_FSP_COT_PKEY_LEN + 1;
+	KUNIT_EXPECT_EQ(test, nova_fsp_cot_build(&a, msg), -EINVAL);
+	a.pkey_len = 97;
+	a.sig_len = 0;
+	KUNIT_EXPECT_EQ(test, nova_fsp_cot_build(&a, msg), -EINVAL);
+	a.sig_len = 96;
+	a.hash = NULL;
+	KUNIT_EXPECT_EQ(test, nova_fsp_cot_build(&a, msg), -EINVAL);
+	a.hash = hash;
+	a.version = 0;
+	KUNIT_EXPECT_EQ(test, nova_fsp_cot_build(&a, msg), -EINVAL);
+}
+
+/**
+ * struct nova_fsp_resp_case - one answer of the FSP to a COT message
+ * @name: what is wrong with it.
+ * @len: its length.
+ * @off: the byte offset of the 32-bit word changed from the good answer.
+ * @val: its value there.
+ * @err: the errno expected.
+ * @code: the FSP error code expected.
+ */
+struct nova_fsp_resp_case {
+	const char *name;
+	size_t len;
+	u32 off;
+	u32 val;
+	int err;
+	u32 code;
+};
+
+static const struct nova_fsp_resp_case nova_fsp_resp_cases[] = {
+	{ "good", 20, 8, 0, 0, 0 },
+	{ "good, with a task id", 20, 8, 7, 0, 0 },
+	{ "good, with a PRC answer after it", 24, 20, 1, 0, 0 },
+	{ "FSP error 0xa1", 20, 16, 0xa1, -EIO, 0xa1 },
+	{ "16 bytes", 16, 8, 0, -EPROTO, 0 },
+	{ "22 bytes", 22, 8, 0, -EPROTO, 0 },
+	{ "1028 bytes", 1028, 8, 0, -EPROTO, 0 },
+	{ "no SOM", 20, 0, 0x40000000, -EPROTO, 0 },
+	{ "no EOM", 20, 0, 0x80000000, -EPROTO, 0 },
+	{ "not vendor-defined PCI", 20, 4, 0x1510de7f, -EPROTO, 0 },
+	{ "not NVIDIA's", 20, 4, 0x1510df7e, -EPROTO, 0 },
+	{ "a COT, not a response", 20, 4, 0x1410de7e, -EPROTO, 0 },
+	{ "the answer to a PRC", 20, 12, NOVA_NVDM_TYPE_PRC, -EPROTO, 0 },
+};
+
+static void nova_fsp_resp_desc(const struct nova_fsp_resp_case *t, char *desc)
+{
+	strscpy(desc, t->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(nova_fsp_resp, nova_fsp_resp_cases, nova_fsp_resp_desc);
+
+static void nova_fsp_response_test(struct kunit *test)
+{
+	const struct nova_fsp_resp_case *t = test->param_value;
+	u8 *buf = kunit_kzalloc(test, 1028, GFP_KERNEL);
+	const char *why;
+	u32 code = 0xdead;
+	int ret;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	put_unaligned_le32(0xc0000000, buf);
+	put_unaligned_le32(0x1510de7e, buf + 4);
+	put_unaligned_le32(NOVA_NVDM_TYPE_COT, buf + 12);
+	put_unaligned_le32(t->val, buf + t->off);
+
+	ret = nova_fsp_response_check(buf, t->len, NOVA_NVDM_TYPE_COT, &code, &why);
+	KUNIT_EXPECT_EQ(test, ret, t->err);
+	KUNIT_EXPECT_EQ(test, code, t->code);
+	if (t->err == -EPROTO)
+		KUNIT_EXPECT_NOT_NULL(test, why);
+	else
+		KUNIT_EXPECT_NULL(test, why);
+}
+
+/* GSP_FMC_BOOT_PARAMS as GSP-FMC reads it, at NVIDIA's offsets. */
+static void nova_fsp_boot_params_test(struct kunit *test)
+{
+	struct nova_gsp_fmc_boot_params p = {};
+	const u8 *b = (const u8 *)&p;
+
+	p.boot_gsp_rm_params.target = NOVA_GSP_DMA_TARGET_COHERENT_SYSTEM;
+	p.boot_gsp_rm_params.gsp_rm_desc_size = 256;
+	p.boot_gsp_rm_params.gsp_rm_desc_offset = 0x1000;
+	p.boot_gsp_rm_params.is_gsp_rm_boot = 1;
+	p.gsp_rm_params.target = NOVA_GSP_DMA_TARGET_NONCOHERENT_SYSTEM;
+	p.gsp_rm_params.boot_args_offset = 0x2000;
+	KUNIT_EXPECT_EQ(test, sizeof(p), (size_t)80);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(b + 8), 1U);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(b + 12), 256U);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(b + 16), 0x1000ULL);
+	KUNIT_EXPECT_EQ(test, b[36], 1);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le32(b + 40), 2U);
+	KUNIT_EXPECT_EQ(test, get_unaligned_le64(b + 48), 0x2000ULL);
+}
+
+static struct kunit_case nova_fsp_cases[] = {
+	KUNIT_CASE(nova_fsp_headers_test),
+	KUNIT_CASE(nova_fsp_cot_test),
+	KUNIT_CASE_PARAM(nova_fsp_response_test, nova_fsp_resp_gen_params),
+	KUNIT_CASE(nova_fsp_boot_params_test),
+	{}
+};
+
+static struct kunit_suite nova_fsp_suite = {
+	.name = "nova_core_fsp",
+	.test_cases = nova_fsp_cases,
+};
+
+kunit_test_suite(nova_fsp_suite);
