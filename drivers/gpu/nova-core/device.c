@@ -20,6 +20,7 @@
 #include "device.h"
 #include "firmware/firmware.h"
 #include "firmware/fwsec.h"
+#include "fsp/fsp.h"
 #include "regs.h"
 #include "vbios/vbios.h"
 
@@ -160,9 +161,10 @@ static void nova_bringup_fini(struct nova_device *nd, bool failed)
 
 /*
  * Hardware bring-up, up to GSP-RM running: the interrupt, the sysmem flush
- * page, the wait for GFW, VRAM, the VBIOS, the firmware files, the FB
- * layout, GSP-RM's memory and its boot (gsp/boot.c), which unloads what it
- * started if it fails. What stays is undone by nova_bringup_fini(), or is
+ * page, the wait for GFW (Hopper and Blackwell: for the FSP), VRAM, the
+ * VBIOS, the firmware files, the FB layout (those two not on Hopper and
+ * Blackwell), GSP-RM's memory and its boot (gsp/boot.c), which unloads what
+ * it started if it fails. What stays is undone by nova_bringup_fini(), or is
  * device-managed (the interrupt, the flush page).
  */
 static int nova_bringup(struct nova_device *nd, int irq)
@@ -177,7 +179,8 @@ static int nova_bringup(struct nova_device *nd, int irq)
 	ret = nova_irq_init(nd, irq);
 	if (ret)
 		return ret;
-	ret = nova_gfw_boot_wait(nd);
+	/* Hopper and Blackwell have no GFW to wait for: their FSP boots. */
+	ret = nd->hal->fsp ? nova_fsp_wait_boot(nd) : nova_gfw_boot_wait(nd);
 	if (ret)
 		return ret;
 	ret = nova_fb_flush_page_init(nd);
@@ -187,24 +190,30 @@ static int nova_bringup(struct nova_device *nd, int irq)
 	if (ret)
 		return ret;
 
-	nd->bios = kzalloc(sizeof(*nd->bios), GFP_KERNEL);
-	if (!nd->bios)
-		return -ENOMEM;
-	ret = nova_vbios_read(nd, &nd->rom, &rom_len);
-	if (ret)
-		goto fail;
-	ret = nova_vbios_parse(nd->rom, rom_len, nd->bios);
-	if (ret) {
-		dev_err(nd->dev, "VBIOS: %s (%d)\n", nd->bios->why, ret);
-		goto fail;
+	/* The VBIOS holds FWSEC, which Hopper and Blackwell do not run. */
+	if (!nd->hal->fsp) {
+		nd->bios = kzalloc(sizeof(*nd->bios), GFP_KERNEL);
+		if (!nd->bios)
+			return -ENOMEM;
+		ret = nova_vbios_read(nd, &nd->rom, &rom_len);
+		if (ret)
+			goto fail;
+		ret = nova_vbios_parse(nd->rom, rom_len, nd->bios);
+		if (ret) {
+			dev_err(nd->dev, "VBIOS: %s (%d)\n", nd->bios->why, ret);
+			goto fail;
+		}
 	}
 
 	ret = nova_firmware_request(nd, &nd->fw);
 	if (ret)
 		goto fail;
-	ret = nova_fb_layout(nd, &nd->fw);
-	if (ret)
-		goto fail;
+	/* There, GSP-FMC lays VRAM out: nova_core gives it sizes only. */
+	if (!nd->hal->fsp) {
+		ret = nova_fb_layout(nd, &nd->fw);
+		if (ret)
+			goto fail;
+	}
 	ret = nova_gsp_init(nd);
 	if (ret)
 		goto fail;
@@ -214,9 +223,12 @@ static int nova_bringup(struct nova_device *nd, int irq)
 		goto fail;
 	nova_firmware_release_boot(&nd->fw);
 
-	dev_info(nd->dev, "VRAM %llu MiB, WPR2 at 0x%llx-0x%llx (FRTS 0x%llx)\n",
-		 nd->vram_size >> 20, nd->fb.wpr2.start, nd->fb.wpr2.end,
-		 nd->fb.frts.start);
+	if (nd->hal->fsp)
+		dev_info(nd->dev, "VRAM %llu MiB, laid out by GSP-FMC\n", nd->vram_size >> 20);
+	else
+		dev_info(nd->dev, "VRAM %llu MiB, WPR2 at 0x%llx-0x%llx (FRTS 0x%llx)\n",
+			 nd->vram_size >> 20, nd->fb.wpr2.start, nd->fb.wpr2.end,
+			 nd->fb.frts.start);
 	dev_info(nd->dev, "GSP-RM started (firmware %s)\n", NOVA_FW_VERSION);
 	nd->brought_up = true;
 	return 0;

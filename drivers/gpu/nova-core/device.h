@@ -18,6 +18,7 @@
 #include "gsp/gsp.h"
 
 struct attribute_group;
+struct nova_fsp_hal;
 struct pci_driver;
 
 /**
@@ -25,12 +26,16 @@ struct pci_driver;
  * @name: name of the family, for messages ("tu10x").
  * @falcon: falcon handling.
  * @fb: framebuffer registers.
- * @bringup: whether nova_core brings the family up to WPR2 (Turing to Ada);
- *	Hopper and Blackwell boot through the FSP, which is not done yet.
+ * @bringup: whether nova_core boots the family's GSP-RM.
  * @gen_bootloader: FWSEC is loaded through the generic bootloader
  *	(gen_bootloader-<ver>.bin): Turing and GA100.
  * @gsp_sig_section: the section of the GSP firmware ELF that holds the
  *	family's signatures.
+ * @fsp: Hopper and Blackwell: the FSP that boots GSP-RM through its chain
+ *	of trust, with no VBIOS, FWSEC or booter; NULL for Turing to Ada.
+ * @dma_bits: how many bits of system memory the GPU's DMA reaches.
+ * @pci_config_mirror: where BAR0 mirrors the PCI config space, which
+ *	GSP-RM is told.
  */
 struct nova_hal {
 	const char *name;
@@ -39,6 +44,9 @@ struct nova_hal {
 	bool bringup;
 	bool gen_bootloader;
 	const char *gsp_sig_section;
+	const struct nova_fsp_hal *fsp;
+	u8 dma_bits;
+	u32 pci_config_mirror;
 };
 
 /**

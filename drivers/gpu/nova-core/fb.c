@@ -18,6 +18,7 @@
 
 /* WPR2 heap sizing (libos2: Turing and GA100; libos3: GA102 and later). */
 #define NOVA_HEAP_BASE_RM		SZ_8M
+#define NOVA_HEAP_BASE_RM_GH100		(14 * (u64)SZ_1M)
 #define NOVA_HEAP_PER_GB_FB		(96 * SZ_1K)
 #define NOVA_HEAP_CLIENT_ALLOC		(96 * (u64)SZ_1M)
 #define NOVA_HEAP_LIBOS3_CARVEOUT	(22 * (u64)SZ_1M)
@@ -32,6 +33,19 @@
 #define NOVA_FB_FRTS_SIZE		SZ_1M
 #define NOVA_FB_NON_WPR_HEAP_SIZE	SZ_1M
 
+/* The heap: GSP-RM's @base, per GiB of VRAM, its clients, libos3's carveout. */
+static u64 nova_fb_heap_size(bool libos3, u64 base, u64 fb_size)
+{
+	u64 gb = DIV_ROUND_UP_ULL(fb_size, SZ_1G);
+	u64 size;
+
+	size = base + ALIGN(gb * NOVA_HEAP_PER_GB_FB, SZ_1M) + NOVA_HEAP_CLIENT_ALLOC;
+	if (libos3)
+		return clamp(size + NOVA_HEAP_LIBOS3_CARVEOUT,
+			     NOVA_HEAP_LIBOS3_MIN, NOVA_HEAP_LIBOS3_MAX);
+	return clamp(size, NOVA_HEAP_LIBOS2_MIN, NOVA_HEAP_LIBOS2_MAX);
+}
+
 /**
  * nova_fb_wpr2_heap_size() - size of the GSP's heap inside WPR2
  * @libos3: the GSP runs libos3 (GA102 and later)
@@ -41,15 +55,21 @@
  */
 u64 nova_fb_wpr2_heap_size(bool libos3, u64 fb_size)
 {
-	u64 gb = DIV_ROUND_UP_ULL(fb_size, SZ_1G);
-	u64 size;
+	return nova_fb_heap_size(libos3, NOVA_HEAP_BASE_RM, fb_size);
+}
 
-	size = NOVA_HEAP_BASE_RM + ALIGN(gb * NOVA_HEAP_PER_GB_FB, SZ_1M) +
-	       NOVA_HEAP_CLIENT_ALLOC;
-	if (libos3)
-		return clamp(size + NOVA_HEAP_LIBOS3_CARVEOUT,
-			     NOVA_HEAP_LIBOS3_MIN, NOVA_HEAP_LIBOS3_MAX);
-	return clamp(size, NOVA_HEAP_LIBOS2_MIN, NOVA_HEAP_LIBOS2_MAX);
+/**
+ * nova_fb_wpr2_heap_size_gh100() - size of the GSP's heap on Hopper and
+ *	Blackwell
+ * @fb_size: usable VRAM in bytes
+ *
+ * libos3's, with GSP-RM's base of 14 MiB rather than 8.
+ *
+ * Return: the size in bytes, a multiple of 1 MiB.
+ */
+u64 nova_fb_wpr2_heap_size_gh100(u64 fb_size)
+{
+	return nova_fb_heap_size(true, NOVA_HEAP_BASE_RM_GH100, fb_size);
 }
 
 /* *start = ALIGN_DOWN(top - size, align), or false if it would wrap. */
@@ -188,6 +208,68 @@ static dma_addr_t nova_fb_flush_get_ga100(struct nova_device *nd)
 	return (hi << 40) | (lo << 8);
 }
 
+/*
+ * Hopper and Blackwell: the raw address, bits 31:0 in one register and
+ * bits 51:32 in another, written first (the low half's write flushes).
+ */
+static int nova_fb_flush_set_raw(struct nova_device *nd, u32 lo, u32 hi, dma_addr_t addr)
+{
+	if ((u64)addr >> 52)
+		return -ERANGE;
+	nova_wr32(nd, hi, upper_32_bits((u64)addr));
+	nova_wr32(nd, lo, lower_32_bits((u64)addr));
+	return 0;
+}
+
+static dma_addr_t nova_fb_flush_get_raw(struct nova_device *nd, u32 lo, u32 hi)
+{
+	return (u64)FIELD_GET(NV_PFB_PCIE_FLUSH_SYSMEM_ADDR_HI, nova_rd32(nd, hi)) << 32 |
+	       nova_rd32(nd, lo);
+}
+
+static int nova_fb_flush_set_gh100(struct nova_device *nd, dma_addr_t addr)
+{
+	return nova_fb_flush_set_raw(nd, NV_PFB_FBHUB_PCIE_FLUSH_SYSMEM_ADDR_LO_GH100,
+				     NV_PFB_FBHUB_PCIE_FLUSH_SYSMEM_ADDR_HI_GH100, addr);
+}
+
+static dma_addr_t nova_fb_flush_get_gh100(struct nova_device *nd)
+{
+	return nova_fb_flush_get_raw(nd, NV_PFB_FBHUB_PCIE_FLUSH_SYSMEM_ADDR_LO_GH100,
+				     NV_PFB_FBHUB_PCIE_FLUSH_SYSMEM_ADDR_HI_GH100);
+}
+
+/* GB10x routes sysmembar through HSHUB0's primary and egress pairs: both. */
+static int nova_fb_flush_set_gb100(struct nova_device *nd, dma_addr_t addr)
+{
+	int ret;
+
+	ret = nova_fb_flush_set_raw(nd, NV_PFB_HSHUB0_PCIE_FLUSH_SYSMEM_ADDR_LO_GB100,
+				    NV_PFB_HSHUB0_PCIE_FLUSH_SYSMEM_ADDR_HI_GB100, addr);
+	if (ret)
+		return ret;
+	return nova_fb_flush_set_raw(nd, NV_PFB_HSHUB0_EG_PCIE_FLUSH_SYSMEM_ADDR_LO_GB100,
+				     NV_PFB_HSHUB0_EG_PCIE_FLUSH_SYSMEM_ADDR_HI_GB100, addr);
+}
+
+static dma_addr_t nova_fb_flush_get_gb100(struct nova_device *nd)
+{
+	return nova_fb_flush_get_raw(nd, NV_PFB_HSHUB0_PCIE_FLUSH_SYSMEM_ADDR_LO_GB100,
+				     NV_PFB_HSHUB0_PCIE_FLUSH_SYSMEM_ADDR_HI_GB100);
+}
+
+static int nova_fb_flush_set_gb202(struct nova_device *nd, dma_addr_t addr)
+{
+	return nova_fb_flush_set_raw(nd, NV_PFB_FBHUB0_PCIE_FLUSH_SYSMEM_ADDR_LO_GB202,
+				     NV_PFB_FBHUB0_PCIE_FLUSH_SYSMEM_ADDR_HI_GB202, addr);
+}
+
+static dma_addr_t nova_fb_flush_get_gb202(struct nova_device *nd)
+{
+	return nova_fb_flush_get_raw(nd, NV_PFB_FBHUB0_PCIE_FLUSH_SYSMEM_ADDR_LO_GB202,
+				     NV_PFB_FBHUB0_PCIE_FLUSH_SYSMEM_ADDR_HI_GB202);
+}
+
 static bool nova_fb_display_tu102(struct nova_device *nd)
 {
 	return !(nova_rd32(nd, NV_FUSE_STATUS_OPT_DISPLAY_TU102) &
@@ -223,6 +305,33 @@ const struct nova_fb_hal nova_fb_hal_ga102 = {
 	.vram_size = nova_fb_vram_size_ga102,
 	.flush_set = nova_fb_flush_set_ga100,
 	.flush_get = nova_fb_flush_get_ga100,
+	.display_present = nova_fb_display_ga100,
+	.libos3 = true,
+};
+
+/** nova_fb_hal_gh100 - Hopper: GA102's, with the FBHUB's flush registers. */
+const struct nova_fb_hal nova_fb_hal_gh100 = {
+	.vram_size = nova_fb_vram_size_ga102,
+	.flush_set = nova_fb_flush_set_gh100,
+	.flush_get = nova_fb_flush_get_gh100,
+	.display_present = nova_fb_display_ga100,
+	.libos3 = true,
+};
+
+/** nova_fb_hal_gb100 - Blackwell GB10x: HSHUB0's flush registers. */
+const struct nova_fb_hal nova_fb_hal_gb100 = {
+	.vram_size = nova_fb_vram_size_ga102,
+	.flush_set = nova_fb_flush_set_gb100,
+	.flush_get = nova_fb_flush_get_gb100,
+	.display_present = nova_fb_display_ga100,
+	.libos3 = true,
+};
+
+/** nova_fb_hal_gb202 - Blackwell GB20x: FBHUB0's flush registers. */
+const struct nova_fb_hal nova_fb_hal_gb202 = {
+	.vram_size = nova_fb_vram_size_ga102,
+	.flush_set = nova_fb_flush_set_gb202,
+	.flush_get = nova_fb_flush_get_gb202,
 	.display_present = nova_fb_display_ga100,
 	.libos3 = true,
 };

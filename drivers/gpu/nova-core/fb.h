@@ -88,8 +88,12 @@ struct nova_fb_hal {
 extern const struct nova_fb_hal nova_fb_hal_tu102;
 extern const struct nova_fb_hal nova_fb_hal_ga100;
 extern const struct nova_fb_hal nova_fb_hal_ga102;
+extern const struct nova_fb_hal nova_fb_hal_gh100;
+extern const struct nova_fb_hal nova_fb_hal_gb100;
+extern const struct nova_fb_hal nova_fb_hal_gb202;
 
 u64 nova_fb_wpr2_heap_size(bool libos3, u64 fb_size);
+u64 nova_fb_wpr2_heap_size_gh100(u64 fb_size);
 int nova_fb_layout_compute(const struct nova_fb_params *p,
 			   struct nova_fb_layout *out);
 

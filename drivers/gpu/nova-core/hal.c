@@ -7,6 +7,11 @@
  */
 
 #include "device.h"
+#include "fsp/fsp.h"
+
+/* Where BAR0 mirrors the PCI config space: Turing to Ada, then Hopper on. */
+#define NOVA_PCI_CONFIG_MIRROR_TU102	0x88000
+#define NOVA_PCI_CONFIG_MIRROR_GH100	0x92000
 
 /* Turing: PIO loads, FWSEC through the generic bootloader, libos2. */
 #define NOVA_HAL_TURING(_name, _sig)				\
@@ -17,6 +22,8 @@
 		.bringup = true,				\
 		.gen_bootloader = true,				\
 		.gsp_sig_section = (_sig),			\
+		.dma_bits = 47,					\
+		.pci_config_mirror = NOVA_PCI_CONFIG_MIRROR_TU102, \
 	}
 
 /* GA102 and later: DMA loads, BROM-checked signatures, libos3. */
@@ -27,6 +34,24 @@
 		.fb = &nova_fb_hal_ga102,			\
 		.bringup = (_bringup),				\
 		.gsp_sig_section = (_sig),			\
+		.dma_bits = 47,					\
+		.pci_config_mirror = NOVA_PCI_CONFIG_MIRROR_TU102, \
+	}
+
+/*
+ * Hopper and Blackwell: GA102's falcons, their own flush registers, 52 bits
+ * of DMA, GSP-RM booted by the FSP.
+ */
+#define NOVA_HAL_GH100(_name, _sig, _fb, _fsp)			\
+	{							\
+		.name = (_name),				\
+		.falcon = &nova_falcon_hal_ga102,		\
+		.fb = (_fb),					\
+		.bringup = false,				\
+		.gsp_sig_section = (_sig),			\
+		.fsp = (_fsp),					\
+		.dma_bits = 52,					\
+		.pci_config_mirror = NOVA_PCI_CONFIG_MIRROR_GH100, \
 	}
 
 static const struct nova_hal nova_hals[NOVA_NUM_FAMILIES] = {
@@ -40,13 +65,18 @@ static const struct nova_hal nova_hals[NOVA_NUM_FAMILIES] = {
 		.bringup = true,
 		.gen_bootloader = true,
 		.gsp_sig_section = ".fwsignature_ga100",
+		.dma_bits = 47,
+		.pci_config_mirror = NOVA_PCI_CONFIG_MIRROR_TU102,
 	},
 	[NOVA_FAMILY_GA10X] = NOVA_HAL_GA102("ga10x", ".fwsignature_ga10x", true),
 	[NOVA_FAMILY_AD10X] = NOVA_HAL_GA102("ad10x", ".fwsignature_ad10x", true),
-	/* Hopper and Blackwell: identified; their FSP boot is not done yet. */
-	[NOVA_FAMILY_GH100] = NOVA_HAL_GA102("gh100", ".fwsignature_gh100", false),
-	[NOVA_FAMILY_GB10X] = NOVA_HAL_GA102("gb10x", ".fwsignature_gb10x", false),
-	[NOVA_FAMILY_GB20X] = NOVA_HAL_GA102("gb20x", ".fwsignature_gb20x", false),
+	/* Hopper and Blackwell: the FSP path, not brought up yet. */
+	[NOVA_FAMILY_GH100] = NOVA_HAL_GH100("gh100", ".fwsignature_gh100",
+					     &nova_fb_hal_gh100, &nova_fsp_hal_gh100),
+	[NOVA_FAMILY_GB10X] = NOVA_HAL_GH100("gb10x", ".fwsignature_gb10x",
+					     &nova_fb_hal_gb100, &nova_fsp_hal_gb100),
+	[NOVA_FAMILY_GB20X] = NOVA_HAL_GH100("gb20x", ".fwsignature_gb20x",
+					     &nova_fb_hal_gb202, &nova_fsp_hal_gb202),
 };
 
 /**

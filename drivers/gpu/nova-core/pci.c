@@ -60,8 +60,8 @@ static int nova_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 
 	/* Only a GPU nova_core drives may master the bus. */
 	pci_set_master(pdev);
-	/* The falcons' DMA engines reach 47 bits of system memory. */
-	ret = dma_set_mask_and_coherent(&pdev->dev, DMA_BIT_MASK(47));
+	/* The falcons' DMA reaches 47 bits of system memory, 52 from Hopper on. */
+	ret = dma_set_mask_and_coherent(&pdev->dev, DMA_BIT_MASK(nd->hal->dma_bits));
 	if (ret)
 		return dev_err_probe(&pdev->dev, ret, "no usable DMA mask\n");
 

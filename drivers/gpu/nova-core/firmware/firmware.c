@@ -12,6 +12,7 @@
 #include <linux/nova_compat.h>
 
 #include "../device.h"
+#include "../fsp/fsp.h"
 #include "firmware.h"
 
 #define NOVA_FW_PATH_MAX	64
@@ -39,6 +40,7 @@ static int nova_firmware_get(struct nova_device *nd, const char *name,
  */
 void nova_firmware_release(struct nova_firmware *fw)
 {
+	release_firmware(fw->fmc_file);
 	release_firmware(fw->gen_bootloader_file);
 	release_firmware(fw->booter_unload_file);
 	release_firmware(fw->booter_load_file);
@@ -51,12 +53,15 @@ void nova_firmware_release(struct nova_firmware *fw)
  * nova_firmware_release_boot() - release the files only the boot needs
  * @fw: the firmware
  *
- * Once GSP-RM runs, the GSP image, its bootloader and booter_load are no
- * longer needed; booter_unload and the generic bootloader (which FWSEC-SB
- * needs on Turing and GA100) stay for the unload.
+ * Once GSP-RM runs, the GSP image, its bootloader, booter_load and the FMC
+ * are no longer needed; booter_unload and the generic bootloader (which
+ * FWSEC-SB needs on Turing and GA100) stay for the unload.
  */
 void nova_firmware_release_boot(struct nova_firmware *fw)
 {
+	release_firmware(fw->fmc_file);
+	fw->fmc_file = NULL;
+	memset(&fw->fmc, 0, sizeof(fw->fmc));
 	release_firmware(fw->booter_load_file);
 	release_firmware(fw->bootloader_file);
 	release_firmware(fw->gsp_file);
@@ -104,6 +109,19 @@ int nova_firmware_request(struct nova_device *nd, struct nova_firmware *fw)
 	why = fw->bootloader.why;
 	if (ret)
 		goto bad;
+
+	/* Hopper and Blackwell: the FSP boots GSP-RM with the FMC. */
+	if (nd->hal->fsp) {
+		ret = nova_firmware_get(nd, "fmc", &fw->fmc_file, path);
+		if (ret)
+			goto fail;
+		ret = nova_fw_fmc_parse(fw->fmc_file->data, fw->fmc_file->size,
+					nd->hal->fsp->fmc, &fw->fmc);
+		why = fw->fmc.why;
+		if (ret)
+			goto bad;
+		return 0;
+	}
 
 	ret = nova_firmware_get(nd, "booter_load", &fw->booter_load_file, path);
 	if (ret)

@@ -24,12 +24,15 @@ struct nova_device;
  * @booter_unload_file: booter_unload-<ver>.bin.
  * @gen_bootloader_file: gen_bootloader-<ver>.bin (Turing and GA100 only;
  *	NULL otherwise).
+ * @fmc_file: fmc-<ver>.bin (Hopper and Blackwell, which have no booter;
+ *	NULL otherwise).
  * @gsp: the GSP ELF's image and signature sections.
  * @bootloader: the RISC-V bootloader.
  * @booter_load: the booter that loads GSP-RM.
  * @booter_unload: the booter that unloads it.
  * @gen_bootloader: the generic bootloader that loads FWSEC (if
  *	@gen_bootloader_file).
+ * @fmc: the FMC the FSP boots GSP-RM with (if @fmc_file).
  *
  * The parsed views point into the files: release them together with
  * nova_firmware_release().
@@ -40,11 +43,13 @@ struct nova_firmware {
 	const struct firmware *booter_load_file;
 	const struct firmware *booter_unload_file;
 	const struct firmware *gen_bootloader_file;
+	const struct firmware *fmc_file;
 	struct nova_fw_gsp gsp;
 	struct nova_fw_bootloader bootloader;
 	struct nova_fw_booter booter_load;
 	struct nova_fw_booter booter_unload;
 	struct nova_fw_gen_bootloader gen_bootloader;
+	struct nova_fw_fmc fmc;
 };
 
 int nova_firmware_request(struct nova_device *nd, struct nova_firmware *fw);

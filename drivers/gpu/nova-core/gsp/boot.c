@@ -18,6 +18,12 @@
  * Unloading is FWSEC-SB, which returns the GSP falcon to its state before
  * libos, then booter_unload on SEC2, which takes down WPR2, so the next
  * probe finds the GPU as it was at power-on.
+ *
+ * Hopper and Blackwell have neither FWSEC nor booter: GspFwWprMeta gives
+ * only the regions' sizes, and the FSP (fsp/fsp.c) takes the FMC, whose
+ * GSP-FMC (its ACR) lays out VRAM, checks and starts GSP-RM, given
+ * GSP_FMC_BOOT_PARAMS (where GspFwWprMeta and the libos arguments are).
+ * Their unload ends with the GSP's RISC-V core halted.
  */
 
 #include <linux/bitfield.h>
@@ -34,6 +40,7 @@
 #include "../firmware/firmware.h"
 #include "../firmware/fwsec.h"
 #include "../fb.h"
+#include "../fsp/fsp.h"
 #include "../regs.h"
 #include "fw.h"
 #include "gsp.h"
@@ -41,6 +48,9 @@
 /* How long GSP-RM's RISC-V core may take to start after booter_load. */
 #define NOVA_GSP_RISCV_START_S		5
 #define NOVA_GSP_RISCV_POLL_US		USEC_PER_MSEC
+/* Hopper and Blackwell: FRTS and the VGA workspace GSP-FMC lays out. */
+#define NOVA_GSP_FRTS_SIZE		SZ_1M
+#define NOVA_GSP_VGA_WORKSPACE_SIZE	SZ_128K
 /* What booter_unload finds in its mailboxes: a value it must overwrite. */
 #define NOVA_GSP_UNLOAD_SENTINEL	0xff
 
@@ -71,9 +81,12 @@ struct nova_gsp_image_chunk {
  * @bootloader: a copy of the RISC-V bootloader's payload.
  * @sig: a copy of the image's signature for this chip family.
  * @wpr_meta: the &struct nova_gsp_wpr_meta booter reads.
+ * @fmc: Hopper and Blackwell: a copy of the FMC's image, for the FSP.
+ * @boot_params: Hopper and Blackwell: the &struct nova_gsp_fmc_boot_params
+ *	GSP-FMC reads.
  *
- * Exists from before FWSEC-FRTS until booter_load has run; freed by
- * nova_gsp_fw_mem_fini().
+ * Exists from before FWSEC-FRTS (or the COT message) until GSP-RM has
+ * started; freed by nova_gsp_fw_mem_fini().
  */
 struct nova_gsp_fw_mem {
 	struct nova_gsp_image_chunk *chunks;
@@ -85,6 +98,8 @@ struct nova_gsp_fw_mem {
 	struct nova_dma_buf bootloader;
 	struct nova_dma_buf sig;
 	struct nova_dma_buf wpr_meta;
+	struct nova_dma_buf fmc;
+	struct nova_dma_buf boot_params;
 };
 
 /*
@@ -188,6 +203,25 @@ static int nova_gsp_radix3_build(struct nova_device *nd,
 	return 0;
 }
 
+/* What GspFwWprMeta says of system memory: the image, bootloader, signature. */
+static void nova_gsp_wpr_meta_fill_sysmem(struct nova_gsp_wpr_meta *m, u64 image,
+					  u64 image_size,
+					  const struct nova_fw_bootloader *bl,
+					  u64 bl_dma, u64 sig, u64 sig_size)
+{
+	m->magic = NOVA_GSP_WPR_META_MAGIC;
+	m->revision = NOVA_GSP_WPR_META_REVISION;
+	m->sysmem_addr_radix3_elf = image;
+	m->size_radix3_elf = image_size;
+	m->sysmem_addr_bootloader = bl_dma;
+	m->size_bootloader = bl->ucode_len;
+	m->bootloader_code_offset = bl->monitor_code_offset;
+	m->bootloader_data_offset = bl->monitor_data_offset;
+	m->bootloader_manifest_offset = bl->manifest_offset;
+	m->sysmem_addr_signature = sig;
+	m->size_signature = sig_size;
+}
+
 /**
  * nova_gsp_wpr_meta_fill() - fill GspFwWprMeta
  * @m: the structure, zeroed
@@ -206,17 +240,7 @@ void nova_gsp_wpr_meta_fill(struct nova_gsp_wpr_meta *m,
 			    u64 image_size, const struct nova_fw_bootloader *bl,
 			    u64 bl_dma, u64 sig, u64 sig_size)
 {
-	m->magic = NOVA_GSP_WPR_META_MAGIC;
-	m->revision = NOVA_GSP_WPR_META_REVISION;
-	m->sysmem_addr_radix3_elf = image;
-	m->size_radix3_elf = image_size;
-	m->sysmem_addr_bootloader = bl_dma;
-	m->size_bootloader = bl->ucode_len;
-	m->bootloader_code_offset = bl->monitor_code_offset;
-	m->bootloader_data_offset = bl->monitor_data_offset;
-	m->bootloader_manifest_offset = bl->manifest_offset;
-	m->sysmem_addr_signature = sig;
-	m->size_signature = sig_size;
+	nova_gsp_wpr_meta_fill_sysmem(m, image, image_size, bl, bl_dma, sig, sig_size);
 	m->gsp_fw_rsvd_start = fb->heap.start;
 	m->non_wpr_heap_offset = fb->heap.start;
 	m->non_wpr_heap_size = fb->heap.end - fb->heap.start;
@@ -233,9 +257,41 @@ void nova_gsp_wpr_meta_fill(struct nova_gsp_wpr_meta *m,
 	m->vga_workspace_size = fb->vga_workspace.end - fb->vga_workspace.start;
 }
 
+/**
+ * nova_gsp_wpr_meta_fill_sizes() - fill GspFwWprMeta for GSP-FMC (Hopper
+ *	and Blackwell)
+ * @m: the structure, zeroed
+ * @hal: the family's FSP
+ * @fb_size: usable VRAM in bytes
+ * @image: bus address of level 0 of the image's radix3 page table
+ * @image_size: size of the image (.fwimage)
+ * @bl: the RISC-V bootloader
+ * @bl_dma: bus address of its payload's copy
+ * @sig: bus address of the signature's copy
+ * @sig_size: size of the signature
+ *
+ * A pure function. GSP-FMC's ACR lays out VRAM itself: GspFwWprMeta gives
+ * it the system memory inputs and the regions' sizes, their offsets 0.
+ */
+void nova_gsp_wpr_meta_fill_sizes(struct nova_gsp_wpr_meta *m,
+				  const struct nova_fsp_hal *hal, u64 fb_size,
+				  u64 image, u64 image_size,
+				  const struct nova_fw_bootloader *bl, u64 bl_dma,
+				  u64 sig, u64 sig_size)
+{
+	nova_gsp_wpr_meta_fill_sysmem(m, image, image_size, bl, bl_dma, sig, sig_size);
+	m->non_wpr_heap_size = hal->non_wpr_heap_size;
+	m->gsp_fw_heap_size = nova_fb_wpr2_heap_size_gh100(fb_size);
+	m->frts_size = NOVA_GSP_FRTS_SIZE;
+	m->vga_workspace_size = NOVA_GSP_VGA_WORKSPACE_SIZE;
+	m->pmu_reserved_size = hal->pmu_reserved_size;
+}
+
 static void nova_gsp_fw_mem_fini(struct nova_device *nd,
 				 struct nova_gsp_fw_mem *mem)
 {
+	nova_dma_buf_free(&mem->boot_params);
+	nova_dma_buf_free(&mem->fmc);
 	nova_dma_buf_free(&mem->wpr_meta);
 	nova_dma_buf_free(&mem->sig);
 	nova_dma_buf_free(&mem->bootloader);
@@ -288,9 +344,14 @@ static int nova_gsp_fw_mem_init(struct nova_device *nd,
 		return ret;
 	}
 
-	nova_gsp_wpr_meta_fill(mem->wpr_meta.cpu, &nd->fb, mem->radix3.dma,
-			       g->image_len, &fw->bootloader,
-			       mem->bootloader.dma, mem->sig.dma, g->sig_len);
+	if (nd->hal->fsp)
+		nova_gsp_wpr_meta_fill_sizes(mem->wpr_meta.cpu, nd->hal->fsp, nd->vram_size,
+					     mem->radix3.dma, g->image_len, &fw->bootloader,
+					     mem->bootloader.dma, mem->sig.dma, g->sig_len);
+	else
+		nova_gsp_wpr_meta_fill(mem->wpr_meta.cpu, &nd->fb, mem->radix3.dma,
+				       g->image_len, &fw->bootloader,
+				       mem->bootloader.dma, mem->sig.dma, g->sig_len);
 	return 0;
 }
 
@@ -306,7 +367,8 @@ static bool nova_gsp_wpr2_set(struct nova_device *nd)
  *
  * UNLOADING_GUEST_DRIVER if GSP-RM is up, FWSEC-SB, then booter_unload if
  * WPR2 exists; each is tried even if one before failed, and each failure
- * is logged.
+ * is logged. On Hopper and Blackwell: UNLOADING_GUEST_DRIVER, then the wait
+ * for the GSP's RISC-V core to halt.
  *
  * Return: 0 if WPR2 is gone and the GSP's RISC-V core stopped; else a
  * negative errno, and GSP-RM may still run.
@@ -323,6 +385,14 @@ int nova_gsp_unload(struct nova_device *nd)
 			dev_err(nd->dev, "GSP unload: GSP-RM did not acknowledge (%d); stopping it regardless\n",
 				ret);
 		nd->gsp_rm.ready = false;
+	}
+
+	/* Hopper and Blackwell: GSP-FMC and the ACR stop on their own. */
+	if (nd->hal->fsp) {
+		ret = nova_fsp_wait_gsp_halt(nd);
+		if (!ret)
+			nd->gsp_rm.running = false;
+		return ret;
 	}
 
 	ret_sb = nova_fwsec_sb(nd, nd->bios, fw->gen_bootloader_file ?
@@ -354,13 +424,44 @@ int nova_gsp_unload(struct nova_device *nd)
 	return ret_sb;
 }
 
+/*
+ * GSP-RM was started (by @by): its bootloader's version, the wait for its
+ * RISC-V core, its interrupt, its boot over the queues.
+ */
+static int nova_gsp_riscv_started(struct nova_device *nd,
+				  const struct nova_firmware *fw, const char *by)
+{
+	struct nova_gsp *gsp = &nd->gsp_rm;
+	bool active;
+	int ret;
+
+	gsp->app_version = fw->bootloader.app_version;
+	nova_falcon_set_os(&nd->gsp, gsp->app_version);
+	ret = read_poll_timeout(nova_falcon_riscv_active, active, active,
+				NOVA_GSP_RISCV_POLL_US,
+				NOVA_GSP_RISCV_START_S * USEC_PER_SEC,
+				false, &nd->gsp);
+	if (ret) {
+		dev_err(nd->dev, "GSP-RM did not start: the GSP's RISC-V core is not active %u s after %s\n",
+			NOVA_GSP_RISCV_START_S, by);
+		return ret;
+	}
+
+	/* GSP-RM tells of its messages with SWGEN0. */
+	nova_falcon_irq_enable(&nd->gsp, NV_PFALCON_IRQ_SWGEN0);
+	ret = nova_gsp_rm_init(nd);
+	if (ret)
+		return ret;
+	gsp->ready = true;
+	return 0;
+}
+
 /* GSP reset and given its arguments, booter_load, the wait for RISC-V. */
 static int nova_gsp_start(struct nova_device *nd,
 			  const struct nova_firmware *fw,
 			  struct nova_gsp_fw_mem *mem)
 {
 	struct nova_gsp *gsp = &nd->gsp_rm;
-	bool active;
 	u32 mbox0;
 	int ret;
 
@@ -388,25 +489,62 @@ static int nova_gsp_start(struct nova_device *nd,
 		return -EIO;
 	}
 
-	gsp->app_version = fw->bootloader.app_version;
-	nova_falcon_set_os(&nd->gsp, gsp->app_version);
-	ret = read_poll_timeout(nova_falcon_riscv_active, active, active,
-				NOVA_GSP_RISCV_POLL_US,
-				NOVA_GSP_RISCV_START_S * USEC_PER_SEC,
-				false, &nd->gsp);
-	if (ret) {
-		dev_err(nd->dev, "GSP-RM did not start: the GSP's RISC-V core is not active %u s after booter_load\n",
-			NOVA_GSP_RISCV_START_S);
-		return ret;
-	}
+	return nova_gsp_riscv_started(nd, fw, "booter_load");
+}
 
-	/* GSP-RM tells of its messages with SWGEN0. */
-	nova_falcon_irq_enable(&nd->gsp, NV_PFALCON_IRQ_SWGEN0);
-	ret = nova_gsp_rm_init(nd);
+/*
+ * Hopper and Blackwell: the FMC's image and GSP_FMC_BOOT_PARAMS in system
+ * memory, the COT message, the wait for GSP-FMC to release the GSP.
+ */
+static int nova_gsp_start_fsp(struct nova_device *nd,
+			      const struct nova_firmware *fw,
+			      struct nova_gsp_fw_mem *mem)
+{
+	const struct nova_fsp_hal *hal = nd->hal->fsp;
+	struct nova_gsp *gsp = &nd->gsp_rm;
+	struct nova_gsp_fmc_boot_params *p;
+	struct nova_fsp_cot_args args;
+	int ret;
+
+	ret = nova_gsp_send_init_commands(nd);
 	if (ret)
 		return ret;
-	gsp->ready = true;
-	return 0;
+	ret = nova_dma_buf_from(nd->dev, fw->fmc.image, fw->fmc.image_len, &mem->fmc);
+	if (!ret)
+		ret = nova_dma_buf_alloc(nd->dev, sizeof(*p), &mem->boot_params);
+	if (ret)
+		return ret;
+
+	p = mem->boot_params.cpu;
+	p->boot_gsp_rm_params.target = NOVA_GSP_DMA_TARGET_COHERENT_SYSTEM;
+	p->boot_gsp_rm_params.gsp_rm_desc_size = sizeof(struct nova_gsp_wpr_meta);
+	p->boot_gsp_rm_params.gsp_rm_desc_offset = mem->wpr_meta.dma;
+	p->boot_gsp_rm_params.is_gsp_rm_boot = 1;
+	p->gsp_rm_params.target = NOVA_GSP_DMA_TARGET_NONCOHERENT_SYSTEM;
+	p->gsp_rm_params.boot_args_offset = gsp->libos.dma;
+
+	args = (struct nova_fsp_cot_args) {
+		.version = hal->cot_version,
+		.fmc_addr = mem->fmc.dma,
+		.frts_vidmem_offset = nova_fsp_frts_vidmem_offset(hal),
+		.frts_vidmem_size = NOVA_GSP_FRTS_SIZE,
+		.hash = fw->fmc.hash,
+		.pkey = fw->fmc.pkey,
+		.pkey_len = hal->fmc->pkey,
+		.sig = fw->fmc.sig,
+		.sig_len = hal->fmc->sig,
+		.boot_params_addr = mem->boot_params.dma,
+	};
+	ret = nova_fsp_send_cot(nd, &args);
+	if (ret)
+		return ret;
+	/* From here on GSP-RM may be running: the unload must stop it. */
+	gsp->started = true;
+	gsp->running = true;
+	ret = nova_fsp_wait_lockdown(nd, mem->boot_params.dma);
+	if (ret)
+		return ret;
+	return nova_gsp_riscv_started(nd, fw, "GSP-FMC");
 }
 
 /**
@@ -414,7 +552,8 @@ static int nova_gsp_start(struct nova_device *nd,
  * @nd: the GPU, with its FB layout, VBIOS, firmware and GSP memory
  *	(nova_gsp_init()) set up
  *
- * Puts the firmware in system memory, runs FWSEC-FRTS and booter_load,
+ * Puts the firmware in system memory, runs FWSEC-FRTS and booter_load (on
+ * Hopper and Blackwell: gives the FSP the FMC and waits for GSP-FMC),
  * waits for GSP-RM's RISC-V core to start, then runs its sequencer, waits
  * for INIT_DONE and reads its static information (commands.c). If a step
  * after FWSEC-FRTS fails, GSP-RM is unloaded again, so the GPU is left as
@@ -428,6 +567,14 @@ int nova_gsp_boot(struct nova_device *nd)
 	const struct nova_firmware *fw = &nd->fw;
 	struct nova_gsp_fw_mem mem = {};
 	int ret;
+
+	if (nd->hal->fsp) {
+		ret = nova_gsp_fw_mem_init(nd, fw, &mem);
+		if (ret)
+			return ret;
+		ret = nova_gsp_start_fsp(nd, fw, &mem);
+		goto unload;
+	}
 
 	/* What could stop the boot or the unload halfway, before it starts. */
 	ret = nova_booter_check(nd, &fw->booter_load, "booter_load");
@@ -446,6 +593,7 @@ int nova_gsp_boot(struct nova_device *nd)
 		goto out;
 
 	ret = nova_gsp_start(nd, fw, &mem);
+unload:
 	if (ret && nova_gsp_unload(nd))
 		dev_err(nd->dev, "GSP unload after the failed boot failed too: the GPU needs a reset\n");
 out:

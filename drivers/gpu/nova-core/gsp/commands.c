@@ -19,8 +19,7 @@
 #include "gsp.h"
 #include "sequencer.h"
 
-/* Where BAR0 mirrors the PCI configuration space on Turing to Ada. */
-#define NOVA_GSP_PCI_CONFIG_MIRROR	0x88000
+/* The size of BAR0's mirror of the PCI configuration space (the HAL's). */
 #define NOVA_GSP_PCI_CONFIG_MIRROR_SIZE	0x1000
 /* NV_PGC6_BSI_SECURE_SCRATCH_14: bit 26 once GSP-RM resumed. */
 #define NV_PGC6_BSI_SECURE_SCRATCH_14	0x001180f8
@@ -89,7 +88,7 @@ static void nova_gsp_system_info_fill(struct nova_device *nd,
 				      struct nova_gsp_system_info *info)
 {
 	info->max_user_va = BIT_ULL(47) - SZ_4K;
-	info->pci_config_mirror_base = NOVA_GSP_PCI_CONFIG_MIRROR;
+	info->pci_config_mirror_base = nd->hal->pci_config_mirror;
 	info->pci_config_mirror_size = NOVA_GSP_PCI_CONFIG_MIRROR_SIZE;
 	info->pci_device_id = PCI_VENDOR_ID_NVIDIA;
 	if (dev_is_pci(nd->dev)) {
@@ -357,7 +356,8 @@ out:
  * nova_gsp_rm_init() - GSP-RM's boot after its RISC-V core started
  * @nd: the GPU
  *
- * The sequencer, INIT_DONE, then GSP-RM's static information.
+ * The sequencer (Turing to Ada: on Hopper and Blackwell GSP-FMC booted
+ * GSP-RM), INIT_DONE, then GSP-RM's static information.
  *
  * Return: 0 once GSP-RM is ready, else a negative errno (logged).
  */
@@ -365,9 +365,12 @@ int nova_gsp_rm_init(struct nova_device *nd)
 {
 	int ret;
 
-	ret = nova_gsp_run_sequencer(nd);
-	if (ret)
-		return ret;
+	/* Hopper and Blackwell: GSP-FMC did that, no sequencer comes. */
+	if (!nd->hal->fsp) {
+		ret = nova_gsp_run_sequencer(nd);
+		if (ret)
+			return ret;
+	}
 	ret = nova_gsp_wait_init_done(nd, NOVA_GSP_BOOT_EVENT_TIMEOUT_MS);
 	if (ret == -ETIMEDOUT)
 		dev_err(nd->dev, "GSP: no INIT_DONE from GSP-RM within %u ms\n",

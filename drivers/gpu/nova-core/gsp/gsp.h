@@ -18,6 +18,7 @@
 #include "fw.h"
 
 struct nova_device;
+struct nova_fsp_hal;
 struct nova_fb_layout;
 struct nova_fw_bootloader;
 struct nova_gsp_wpr_meta;
@@ -235,6 +236,11 @@ void nova_gsp_wpr_meta_fill(struct nova_gsp_wpr_meta *m,
 			    const struct nova_fb_layout *fb, u64 image,
 			    u64 image_size, const struct nova_fw_bootloader *bl,
 			    u64 bl_dma, u64 sig, u64 sig_size);
+void nova_gsp_wpr_meta_fill_sizes(struct nova_gsp_wpr_meta *m,
+				  const struct nova_fsp_hal *hal, u64 fb_size,
+				  u64 image, u64 image_size,
+				  const struct nova_fw_bootloader *bl, u64 bl_dma,
+				  u64 sig, u64 sig_size);
 
 /* cmdq.c */
 int nova_gsp_cmdq_init(struct nova_device *nd, struct nova_gsp *gsp);

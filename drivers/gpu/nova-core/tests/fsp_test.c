@@ -3,7 +3,8 @@
  * KUnit tests for the FSP's chain-of-trust messages (fsp/msg.c): the
  * headers and the COT message against the bytes NVIDIA's layouts give,
  * written as numbers, and the checks of the FSP's answer, one case per way
- * it can be wrong.
+ * it can be wrong; each family's FSP facts and the GspFwWprMeta GSP-FMC
+ * reads (sizes only).
  */
 
 #include <kunit/test.h>
@@ -11,8 +12,12 @@
 #include <linux/string.h>
 #include <linux/nova_compat.h>
 
+#include "../fb.h"
+#include "../firmware/fw.h"
+#include "../fsp/fsp.h"
 #include "../fsp/msg.h"
 #include "../gsp/fw.h"
+#include "../gsp/gsp.h"
 
 static void nova_fsp_headers_test(struct kunit *test)
 {
@@ -196,11 +201,94 @@ static void nova_fsp_boot_params_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, get_unaligned_le64(b + 48), 0x2000ULL);
 }
 
+/*
+ * Each family's FSP: the COT version and the FMC's sizes nouveau's FSP code
+ * sends, where FRTS ends (GH100: 2 MiB below the end of VRAM; Blackwell:
+ * below 2 MiB + 128 KiB and the PMU's 0x1820000, in 2 MiB units).
+ */
+static void nova_fsp_hal_test(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, nova_fsp_hal_gh100.cot_version, 1);
+	KUNIT_EXPECT_EQ(test, nova_fsp_hal_gb100.cot_version, 2);
+	KUNIT_EXPECT_EQ(test, nova_fsp_hal_gb202.cot_version, 2);
+	KUNIT_EXPECT_EQ(test, nova_fsp_hal_gh100.fmc->pkey, 384U);
+	KUNIT_EXPECT_EQ(test, nova_fsp_hal_gb100.fmc->pkey, 97U);
+	KUNIT_EXPECT_EQ(test, nova_fsp_hal_gb202.fmc->sig, 96U);
+	KUNIT_EXPECT_EQ(test, nova_fsp_hal_gh100.boot_status, 0x200bcU);
+	KUNIT_EXPECT_EQ(test, nova_fsp_hal_gb100.boot_status, 0x200bcU);
+	KUNIT_EXPECT_EQ(test, nova_fsp_hal_gb202.boot_status, 0xad00bcU);
+	KUNIT_EXPECT_EQ(test, nova_fsp_hal_gb100.pmu_reserved_size, 0x1820000U);
+	KUNIT_EXPECT_EQ(test, nova_fsp_frts_vidmem_offset(&nova_fsp_hal_gh100), 0x200000ULL);
+	KUNIT_EXPECT_EQ(test, nova_fsp_frts_vidmem_offset(&nova_fsp_hal_gb100), 0x1c00000ULL);
+	KUNIT_EXPECT_EQ(test, nova_fsp_frts_vidmem_offset(&nova_fsp_hal_gb202), 0x1c00000ULL);
+}
+
+/*
+ * GspFwWprMeta for GSP-FMC: the system memory inputs, the sizes, every
+ * offset 0. The heap: 14 MiB + 96 KiB per GiB (1 MiB) + 96 MiB + 22 MiB
+ * for 8 GiB; the clamps at 88 and 280 MiB.
+ */
+static void nova_fsp_wpr_meta_test(struct kunit *test)
+{
+	struct nova_gsp_wpr_meta *m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
+	struct nova_fw_bootloader bl = {
+		.ucode_len = 0x1000,
+		.monitor_code_offset = 0x100,
+		.monitor_data_offset = 0x200,
+		.manifest_offset = 0x300,
+	};
+
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_EXPECT_EQ(test, nova_fb_wpr2_heap_size_gh100(8ULL << 30), 133ULL << 20);
+	KUNIT_EXPECT_EQ(test, nova_fb_wpr2_heap_size_gh100(0), 132ULL << 20);
+	KUNIT_EXPECT_EQ(test, nova_fb_wpr2_heap_size_gh100(4ULL << 40), 280ULL << 20);
+
+	nova_gsp_wpr_meta_fill_sizes(m, &nova_fsp_hal_gb202, 8ULL << 30, 0x10000, 0x3c99000,
+				     &bl, 0x20000, 0x30000, 0x1000);
+	KUNIT_EXPECT_EQ(test, m->magic, 0xdc3aae21371a60b3ULL);
+	KUNIT_EXPECT_EQ(test, m->revision, 1ULL);
+	KUNIT_EXPECT_EQ(test, m->sysmem_addr_radix3_elf, 0x10000ULL);
+	KUNIT_EXPECT_EQ(test, m->size_radix3_elf, 0x3c99000ULL);
+	KUNIT_EXPECT_EQ(test, m->sysmem_addr_bootloader, 0x20000ULL);
+	KUNIT_EXPECT_EQ(test, m->size_bootloader, 0x1000ULL);
+	KUNIT_EXPECT_EQ(test, m->bootloader_code_offset, 0x100ULL);
+	KUNIT_EXPECT_EQ(test, m->bootloader_data_offset, 0x200ULL);
+	KUNIT_EXPECT_EQ(test, m->bootloader_manifest_offset, 0x300ULL);
+	KUNIT_EXPECT_EQ(test, m->sysmem_addr_signature, 0x30000ULL);
+	KUNIT_EXPECT_EQ(test, m->size_signature, 0x1000ULL);
+	KUNIT_EXPECT_EQ(test, m->non_wpr_heap_size, 0x220000ULL);
+	KUNIT_EXPECT_EQ(test, m->gsp_fw_heap_size, 133ULL << 20);
+	KUNIT_EXPECT_EQ(test, m->frts_size, 0x100000ULL);
+	KUNIT_EXPECT_EQ(test, m->vga_workspace_size, 0x20000ULL);
+	KUNIT_EXPECT_EQ(test, m->pmu_reserved_size, 0x1820000U);
+	/* GSP-FMC's ACR picks these. */
+	KUNIT_EXPECT_EQ(test, m->gsp_fw_rsvd_start, 0ULL);
+	KUNIT_EXPECT_EQ(test, m->non_wpr_heap_offset, 0ULL);
+	KUNIT_EXPECT_EQ(test, m->gsp_fw_wpr_start, 0ULL);
+	KUNIT_EXPECT_EQ(test, m->gsp_fw_heap_offset, 0ULL);
+	KUNIT_EXPECT_EQ(test, m->gsp_fw_offset, 0ULL);
+	KUNIT_EXPECT_EQ(test, m->boot_bin_offset, 0ULL);
+	KUNIT_EXPECT_EQ(test, m->frts_offset, 0ULL);
+	KUNIT_EXPECT_EQ(test, m->gsp_fw_wpr_end, 0ULL);
+	KUNIT_EXPECT_EQ(test, m->fb_size, 0ULL);
+	KUNIT_EXPECT_EQ(test, m->vga_workspace_offset, 0ULL);
+
+	memset(m, 0, sizeof(*m));
+	nova_gsp_wpr_meta_fill_sizes(m, &nova_fsp_hal_gh100, 80ULL << 30, 0x10000, 0x3c99000,
+				     &bl, 0x20000, 0x30000, 0x1000);
+	KUNIT_EXPECT_EQ(test, m->non_wpr_heap_size, 0x200000ULL);
+	KUNIT_EXPECT_EQ(test, m->pmu_reserved_size, 0U);
+	/* 14 + 8 (80 x 96 KiB = 7.5 MiB, rounded up) + 96 + 22 MiB. */
+	KUNIT_EXPECT_EQ(test, m->gsp_fw_heap_size, 140ULL << 20);
+}
+
 static struct kunit_case nova_fsp_cases[] = {
 	KUNIT_CASE(nova_fsp_headers_test),
 	KUNIT_CASE(nova_fsp_cot_test),
 	KUNIT_CASE_PARAM(nova_fsp_response_test, nova_fsp_resp_gen_params),
 	KUNIT_CASE(nova_fsp_boot_params_test),
+	KUNIT_CASE(nova_fsp_hal_test),
+	KUNIT_CASE(nova_fsp_wpr_meta_test),
 	{}
 };
 
