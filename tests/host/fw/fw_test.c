@@ -821,27 +821,30 @@ static void test_misc(void)
 }
 
 /*
- * The tree holds the four files of each of the 16 chips and gen_bootloader
- * of the six Turing and GA100 ones: 70 files, all parsing; no other chip
- * has a gen_bootloader.
+ * The tree holds the four files of each of the 16 Turing-to-Ada chips and
+ * gen_bootloader of the six Turing and GA100 ones, and gsp, bootloader and
+ * fmc of each of the 8 Hopper and Blackwell chips: 94 files, all parsing;
+ * no other chip has a gen_bootloader, only those have an fmc.
  */
-#define TREE_FILES	(16 * 4 + 6)
+#define TREE_FILES	(16 * 4 + 6 + 8 * 3)
 
 static void test_tree(const char *dir)
 {
 	unsigned int c, k, n = 0, bad = 0;
+	const char *chip;
 	char path[4096];
 	struct res r;
 	uint8_t *d;
 	size_t len;
 	int ret;
 
-	for (c = 0; c < mkfw_num_chips; c++) {
+	for (c = 0; c < mkfw_num_chips + mkfw_num_fsp_chips; c++) {
+		chip = c < mkfw_num_chips ? mkfw_chips[c] : mkfw_fsp_chips[c - mkfw_num_chips];
 		for (k = 0; k < MKFW_NUM_KINDS; k++) {
 			snprintf(path, sizeof(path), "%s/nvidia/%s/gsp/%s-%s.bin", dir,
-				 mkfw_chips[c], mkfw_kind_names[k], MKFW_VERSION);
+				 chip, mkfw_kind_names[k], MKFW_VERSION);
 			d = read_file(path, &len);
-			if (!mkfw_kind_on_chip(k, mkfw_chips[c])) {
+			if (!mkfw_kind_on_chip(k, chip)) {
 				if (d && !bad++)
 					diag("%s: should not exist", path);
 				free(d);
@@ -852,7 +855,7 @@ static void test_tree(const char *dir)
 					diag("%s: cannot read", path);
 				continue;
 			}
-			ret = parse_copy(k, mkfw_chips[c], d, len, &r);
+			ret = parse_copy(k, chip, d, len, &r);
 			if (ret && !bad++)
 				diag("%s: %d '%s'", path, ret, r.why);
 			n += !ret;

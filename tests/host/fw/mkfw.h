@@ -82,6 +82,8 @@ extern const char *const mkfw_chips[];
 extern const unsigned int mkfw_num_chips;
 extern const char *const mkfw_fmc_chips[];
 extern const unsigned int mkfw_num_fmc_chips;
+extern const char *const mkfw_fsp_chips[];
+extern const unsigned int mkfw_num_fsp_chips;
 extern const char *const mkfw_kind_names[MKFW_NUM_KINDS];
 
 /* BinHdr. */

@@ -237,6 +237,16 @@ const char *const mkfw_fmc_chips[] = { "gh100", "gb100", "gb202" };
 
 const unsigned int mkfw_num_fmc_chips = sizeof(mkfw_fmc_chips) / sizeof(mkfw_fmc_chips[0]);
 
+/*
+ * Every Hopper and Blackwell chip, as the tree holds them: gsp, bootloader
+ * and fmc each (gb102 has gb100's files, gb203 to gb207 gb202's).
+ */
+const char *const mkfw_fsp_chips[] = {
+	"gh100", "gb100", "gb102", "gb202", "gb203", "gb205", "gb206", "gb207",
+};
+
+const unsigned int mkfw_num_fsp_chips = sizeof(mkfw_fsp_chips) / sizeof(mkfw_fsp_chips[0]);
+
 const char *const mkfw_kind_names[MKFW_NUM_KINDS] = {
 	"gsp", "bootloader", "booter_load", "booter_unload", "gen_bootloader", "fmc",
 };
@@ -307,18 +317,18 @@ int mkfw_kind_from_name(const char *name)
 	return -1;
 }
 
-/* Whether @chip is one of mkfw_fmc_chips. */
+/* Whether @chip is one of mkfw_fsp_chips (Hopper and Blackwell). */
 bool mkfw_fmc_chip(const char *chip)
 {
 	unsigned int i;
 
-	for (i = 0; i < mkfw_num_fmc_chips; i++)
-		if (!strcmp(chip, mkfw_fmc_chips[i]))
+	for (i = 0; i < mkfw_num_fsp_chips; i++)
+		if (!strcmp(chip, mkfw_fsp_chips[i]))
 			return true;
 	return false;
 }
 
-/* Whether @chip is one of mkfw_chips or mkfw_fmc_chips. */
+/* Whether @chip is one of mkfw_chips or mkfw_fsp_chips. */
 bool mkfw_chip_known(const char *chip)
 {
 	unsigned int i;
@@ -336,7 +346,7 @@ bool mkfw_chip_known(const char *chip)
 bool mkfw_kind_on_chip(enum mkfw_kind kind, const char *chip)
 {
 	if (mkfw_fmc_chip(chip))
-		return kind == MKFW_FMC;
+		return kind == MKFW_FMC || kind == MKFW_GSP || kind == MKFW_BOOTLOADER;
 	if (kind == MKFW_FMC)
 		return false;
 	return kind != MKFW_GEN_BOOTLOADER || mkfw_gsp_is_tu10x(chip);
@@ -390,6 +400,12 @@ const char *mkfw_gsp_sig_section(const char *chip)
 		return ".fwsignature_ga100";
 	if (!strncmp(chip, "ad", 2))
 		return ".fwsignature_ad10x";
+	if (!strncmp(chip, "gh", 2))
+		return ".fwsignature_gh100";
+	if (!strncmp(chip, "gb10", 4))
+		return ".fwsignature_gb10x";
+	if (!strncmp(chip, "gb20", 4))
+		return ".fwsignature_gb20x";
 	return ".fwsignature_ga10x";
 }
 
@@ -1027,7 +1043,8 @@ int mkfw_write_tree(const char *dir)
 {
 	char path[4096];
 	struct mkfw_opts o;
-	unsigned int c, k;
+	unsigned int c, k, n = mkfw_num_chips + mkfw_num_fsp_chips;
+	const char *chip;
 	uint8_t *data;
 	size_t len;
 	FILE *f;
@@ -1037,23 +1054,24 @@ int mkfw_write_tree(const char *dir)
 	ret = mkdir_one(dir);
 	if (!ret)
 		ret = mkdir_one(path);
-	for (c = 0; !ret && c < mkfw_num_chips; c++) {
-		snprintf(path, sizeof(path), "%s/nvidia/%s", dir, mkfw_chips[c]);
+	for (c = 0; !ret && c < n; c++) {
+		chip = c < mkfw_num_chips ? mkfw_chips[c] : mkfw_fsp_chips[c - mkfw_num_chips];
+		snprintf(path, sizeof(path), "%s/nvidia/%s", dir, chip);
 		ret = mkdir_one(path);
-		snprintf(path, sizeof(path), "%s/nvidia/%s/gsp", dir, mkfw_chips[c]);
+		snprintf(path, sizeof(path), "%s/nvidia/%s/gsp", dir, chip);
 		if (!ret)
 			ret = mkdir_one(path);
 		for (k = 0; !ret && k < MKFW_NUM_KINDS; k++) {
-			if (!mkfw_kind_on_chip(k, mkfw_chips[c]))
+			if (!mkfw_kind_on_chip(k, chip))
 				continue;
 			mkfw_default_opts(&o);
 			o.kind = k;
-			o.chip = mkfw_chips[c];
+			o.chip = chip;
 			ret = mkfw_build(&o, &data, &len);
 			if (ret)
 				break;
 			snprintf(path, sizeof(path), "%s/nvidia/%s/gsp/%s-%s.bin", dir,
-				 mkfw_chips[c], mkfw_kind_names[k], MKFW_VERSION);
+				 chip, mkfw_kind_names[k], MKFW_VERSION);
 			f = fopen(path, "wb");
 			if (!f || fwrite(data, 1, len, f) != len)
 				ret = errno ? -errno : -EIO;
