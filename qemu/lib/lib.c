@@ -553,6 +553,7 @@ struct nova_emu_lib *nova_emu_lib_create(const char *config, const char *fw_dir,
 		snprintf(err, err_len, "out of memory for GSP-RM");
 		goto free_falcons;
 	}
+	nova_emu_fsp_init(gpu);
 	if (nova_emu_prom_load(gpu, &l->pdev.dev)) {
 		snprintf(err, err_len, "out of memory for the VBIOS");
 		goto free_gsp;
@@ -581,6 +582,7 @@ void nova_emu_lib_destroy(struct nova_emu_lib *l)
 	if (!l)
 		return;
 	nova_emu_falcons_cancel(l->gpu);
+	nova_emu_fsp_cancel(l->gpu);
 	nova_emu_gsp_cancel(l->gpu);
 	nova_emu_prom_free(l->gpu);
 	nova_emu_gsp_free(l->gpu);
@@ -631,6 +633,7 @@ void nova_emu_lib_wr32(struct nova_emu_lib *l, uint32_t addr, uint32_t val)
 void nova_emu_lib_reset(struct nova_emu_lib *l)
 {
 	nova_emu_falcons_flush(l->gpu);
+	nova_emu_fsp_flush(l->gpu);
 	nova_emu_gsp_flush(l->gpu);
 	nova_emu_power_on(l->gpu);
 }
@@ -672,6 +675,10 @@ void nova_emu_lib_info(struct nova_emu_lib *l, struct nova_emu_lib_info *info)
 	info->gsp_errors = gpu->gsp.errors;
 	info->gsp = nova_emu_gsp_state_name(gpu->gsp.state);
 	info->misbehave = nova_emu_rm_misbehave_name(gpu->gsp.rm.misbehave);
+	info->fsp = nova_emu_fsp_state(gpu);
+	info->fmc = nova_emu_fmc_state_name(gpu->gsp.fmc);
+	info->fsp_messages = gpu->fsp.messages;
+	info->fsp_last_error = gpu->fsp.last_error;
 	if (gpu->wpr2_hi) {
 		u64 start, end;
 

@@ -50,6 +50,11 @@ struct nova_emu_lib_ops {
  * @misbehave: GSP-RM's armed misbehaviour, as emu/gsp_misbehave shows it.
  * @wpr2_start: WPR2's first byte in VRAM, or 0 where WPR2 is not set.
  * @wpr2_end: WPR2's end (exclusive), or 0.
+ * @fsp: what the FSP is doing, as nova_emu's emu/fsp shows it ("idle",
+ *	"none" on a chip without FSP).
+ * @fmc: what GSP-FMC is doing ("off", "masked", "locked", "failed").
+ * @fsp_messages: messages the FSP took.
+ * @fsp_last_error: the errorCode of the FSP's last answer.
  */
 struct nova_emu_lib_info {
 	const char *chip;
@@ -65,6 +70,10 @@ struct nova_emu_lib_info {
 	const char *misbehave;
 	uint64_t wpr2_start;
 	uint64_t wpr2_end;
+	const char *fsp;
+	const char *fmc;
+	uint64_t fsp_messages;
+	uint32_t fsp_last_error;
 };
 
 struct nova_emu_lib;

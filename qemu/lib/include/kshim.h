@@ -81,7 +81,9 @@ static inline unsigned int __ffs64(u64 x)
 #define NSEC_PER_USEC 1000ULL
 #define NSEC_PER_MSEC 1000000ULL
 #define NSEC_PER_SEC 1000000000ULL
+#define SZ_1K 0x400
 #define SZ_4K 0x1000
+#define SZ_8K 0x2000
 #define SZ_64K 0x10000
 #define SZ_1M 0x100000
 #define SZ_2M 0x200000

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Host test of nova_emu_elf64_section() (drivers/gpu/nova-core/emu/gsp/
- * elf.c): a synthetic ELF64 file with the sections of a gsp-<version>.bin
- * (.fwimage and a signature section), then every corruption of its
- * headers the lookup must refuse, every truncation of it (which must never
- * read past the buffer: ASan), and, given a firmware directory, NVIDIA's
- * real gsp-570.144.bin of each family.
+ * Host test of nova_emu_elf64_section() and nova_emu_elf32_section()
+ * (drivers/gpu/nova-core/emu/gsp/elf.c): a synthetic ELF64 file with the
+ * sections of a gsp-<version>.bin (.fwimage and a signature section), then
+ * every corruption of its headers the lookup must refuse, every truncation
+ * of it (which must never read past the buffer: ASan); a synthetic ELF32
+ * file shaped as an fmc-<version>.bin (hash, signature, publickey, image),
+ * its corruptions and truncations; and, given a firmware directory,
+ * NVIDIA's real gsp-570.144.bin of each family and fmc-570.144.bin of
+ * GH100, GB100 and GB202.
  *
  *   elf-test [FWDIR]
  */
@@ -149,6 +152,102 @@ static void real(const char *dir, const char *chip, const char *sig)
 	free(d);
 }
 
+/* The synthetic fmc file: ELF32, 52-byte header, six 40-byte sections. */
+#define F_SHOFF		52
+#define F_STRTAB	(F_SHOFF + 6 * 40)
+#define F_HASH		336
+#define F_SIG		384
+#define F_PKEY		480
+#define F_IMAGE		580
+#define F_IMAGE_LEN	0x400
+#define F_LEN		(F_IMAGE + F_IMAGE_LEN)
+
+static const char fmc_strtab[] = "\0.shstrtab\0hash\0signature\0publickey\0image";
+
+static uint8_t *sh32(uint8_t *f, unsigned int i)
+{
+	return f + F_SHOFF + i * 40;
+}
+
+/* Builds the good synthetic fmc file into @f (F_LEN bytes). */
+static void build32(uint8_t *f)
+{
+	static const uint8_t ident[] = { 0x7f, 'E', 'L', 'F', 1, 1, 1 };
+	static const struct {
+		uint32_t name, off, size;
+	} secs[6] = {
+		{ 0, 0, 0 }, { 1, F_STRTAB, sizeof(fmc_strtab) }, { 11, F_HASH, 48 },
+		{ 16, F_SIG, 96 }, { 26, F_PKEY, 97 }, { 36, F_IMAGE, F_IMAGE_LEN },
+	};
+	unsigned int i;
+
+	memset(f, 0, F_LEN);
+	memcpy(f, ident, sizeof(ident));
+	put32(f + 0x20, F_SHOFF);
+	put16(f + 0x28, 52);
+	put16(f + 0x2e, 40);
+	put16(f + 0x30, 6);
+	put16(f + 0x32, 1);
+	memcpy(f + F_STRTAB, fmc_strtab, sizeof(fmc_strtab));
+	for (i = 1; i < 6; i++) {
+		put32(sh32(f, i), secs[i].name);
+		put32(sh32(f, i) + 4, i == 1 ? 3 : 1);
+		put32(sh32(f, i) + 0x10, secs[i].off);
+		put32(sh32(f, i) + 0x14, secs[i].size);
+		memset(f + secs[i].off + (i == 1 ? sizeof(fmc_strtab) : 0), 0x10 + i,
+		       i == 1 ? 0 : secs[i].size);
+	}
+}
+
+static void d_class64(uint8_t *f) { f[4] = 2; }
+static void d_shentsize(uint8_t *f) { put16(f + 0x2e, 64); }
+static void d_shoff(uint8_t *f) { put32(f + 0x20, F_LEN - 40); }
+static void d_strndx(uint8_t *f) { put16(f + 0x32, 6); }
+static void d_image_past(uint8_t *f) { put32(sh32(f, 5) + 0x14, F_IMAGE_LEN + 1); }
+static void d_image_wrap(uint8_t *f) { put32(sh32(f, 5) + 0x10, 0xffffffff); }
+static void d_nobits(uint8_t *f) { put32(sh32(f, 5) + 4, 8); }
+static void d_dup(uint8_t *f) { put32(sh32(f, 4), 36); }
+static void d_unterminated(uint8_t *f) { put32(sh32(f, 1) + 0x14, 40); }
+
+static const struct corruption corruptions32[] = {
+	{ "ELF32: 64-bit class", d_class64, -ENOEXEC },
+	{ "ELF32: e_shentsize 64", d_shentsize, -EINVAL },
+	{ "ELF32: section headers past the end", d_shoff, -EINVAL },
+	{ "ELF32: e_shstrndx = e_shnum", d_strndx, -EINVAL },
+	{ "ELF32: image one byte past the end", d_image_past, -EINVAL },
+	{ "ELF32: image sh_offset 0xffffffff", d_image_wrap, -EINVAL },
+	{ "ELF32: image is NOBITS", d_nobits, -EINVAL },
+	{ "ELF32: two sections named image", d_dup, -EINVAL },
+	{ "ELF32: image's name without its NUL", d_unterminated, -ENOENT },
+};
+
+/* Checks the real fmc file of @chip: its four sections, the FSP's sizes. */
+static void real32(const char *dir, const char *chip, size_t key, size_t sig)
+{
+	size_t len, off[4], size[4];
+	char path[512];
+	uint8_t *d;
+	int r;
+
+	snprintf(path, sizeof(path), "%s/nvidia/%s/gsp/fmc-570.144.bin", dir, chip);
+	d = read_file(path, &len);
+	if (!d) {
+		result(0, "real %s: %s cannot be read", chip, path);
+		return;
+	}
+	r = nova_emu_elf32_section(d, len, "hash", &off[0], &size[0]) ||
+	    nova_emu_elf32_section(d, len, "publickey", &off[1], &size[1]) ||
+	    nova_emu_elf32_section(d, len, "signature", &off[2], &size[2]) ||
+	    nova_emu_elf32_section(d, len, "image", &off[3], &size[3]);
+	diag("%s: fmc image at 0x%zx, %zu bytes", chip, r ? 0 : off[3], r ? 0 : size[3]);
+	result(!r && size[0] == 48 && size[1] == key && size[2] == sig &&
+	       size[3] > 0x10000 && nova_emu_elf64_section(d, len, "image", &off[0],
+							   &size[0]) == -ENOEXEC,
+	       "real %s: fmc-570.144.bin: hash 48, publickey %zu, signature %zu bytes, an image; not ELF64",
+	       chip, key, sig);
+	free(d);
+}
+
 int main(int argc, char **argv)
 {
 	static const char *const families[][2] = {
@@ -162,7 +261,8 @@ int main(int argc, char **argv)
 	int ret;
 
 	printf("KTAP version 1\n1..%zu\n", 4 + sizeof(corruptions) / sizeof(corruptions[0]) +
-	       (argc > 1 ? sizeof(families) / sizeof(families[0]) : 0));
+	       3 + sizeof(corruptions32) / sizeof(corruptions32[0]) +
+	       (argc > 1 ? sizeof(families) / sizeof(families[0]) + 3 : 0));
 	build(f);
 	ret = nova_emu_elf64_section(f, T_LEN, ".fwimage", &off, &size);
 	result(!ret && off == T_IMAGE && size == T_IMAGE_LEN, "good file: .fwimage");
@@ -193,8 +293,48 @@ int main(int argc, char **argv)
 	}
 	result(!bad, "every truncation refused (%u accepted)", bad);
 
+	/* ELF32, the shape of fmc-<version>.bin. */
+	f = realloc(f, T_LEN > F_LEN ? T_LEN : F_LEN);
+	build32(f);
+	bad = 0;
+	ret = nova_emu_elf32_section(f, F_LEN, "image", &off, &size);
+	bad += ret || off != F_IMAGE || size != F_IMAGE_LEN;
+	ret = nova_emu_elf32_section(f, F_LEN, "publickey", &off, &size);
+	bad += ret || off != F_PKEY || size != 97;
+	ret = nova_emu_elf32_section(f, F_LEN, "hash", &off, &size);
+	bad += ret || off != F_HASH || size != 48;
+	ret = nova_emu_elf32_section(f, F_LEN, "signature", &off, &size);
+	bad += ret || off != F_SIG || size != 96;
+	bad += nova_emu_elf32_section(f, F_LEN, "imag", &off, &size) != -ENOENT;
+	result(!bad, "ELF32 good file: image, publickey, hash, signature found; no imag");
+	result(nova_emu_elf64_section(f, F_LEN, "image", &off, &size) == -ENOEXEC,
+	       "ELF32 file: not an ELF64 file");
+	for (i = 0; i < sizeof(corruptions32) / sizeof(corruptions32[0]); i++) {
+		build32(f);
+		corruptions32[i].fn(f);
+		ret = nova_emu_elf32_section(f, F_LEN, "image", &off, &size);
+		result(ret == corruptions32[i].err, "%s: %d (expected %d)",
+		       corruptions32[i].name, ret, corruptions32[i].err);
+	}
+	build32(f);
+	bad = 0;
+	for (cut = 0; cut < F_LEN; cut++) {
+		t = malloc(cut ? cut : 1);
+		memcpy(t, f, cut);
+		ret = nova_emu_elf32_section(t, cut, "image", &off, &size);
+		if (!ret && (off + size > cut || cut < F_LEN))
+			bad++;
+		free(t);
+	}
+	result(!bad, "ELF32: every truncation refused (%u accepted)", bad);
+
 	for (i = 0; argc > 1 && i < sizeof(families) / sizeof(families[0]); i++)
 		real(argv[1], families[i][0], families[i][1]);
+	if (argc > 1) {
+		real32(argv[1], "gh100", 384, 384);
+		real32(argv[1], "gb100", 97, 96);
+		real32(argv[1], "gb202", 97, 96);
+	}
 	free(f);
 	return failed ? 1 : 0;
 }

@@ -167,11 +167,21 @@ struct nova_emu_falcon {
 	u32 mailbox[2];
 };
 
+enum nova_emu_fsp_family {
+	NOVA_EMU_FSP_NONE,
+	NOVA_EMU_FSP_GH100,
+	NOVA_EMU_FSP_GB10X,
+	NOVA_EMU_FSP_GB20X,
+};
+
 struct nova_emu_gpu {
 	int lock;
 	struct {
 		u64 fb_size;
+		enum nova_emu_fsp_family fsp_family;
 	} cfg;
+	u32 wpr2_lo;
+	u32 wpr2_hi;
 	struct platform_device *pdev;
 	struct nova_emu_falcon falcon[2];
 	struct nova_emu_gsp gsp;

@@ -185,6 +185,7 @@ int nova_emu_config_finish(struct nova_emu_config *cfg, bool vbios_given)
  * @NOVA_EMU_KEY_DMA: dma=ok|stray
  * @NOVA_EMU_KEY_BOOTER: booter=ok|fail|nostart
  * @NOVA_EMU_KEY_DISPLAY: display=0|1
+ * @NOVA_EMU_KEY_FSP: fsp=ok|noboot|badresp|silent|badseq|lockdown|fmcfail
  */
 enum nova_emu_key {
 	NOVA_EMU_KEY_CHIPSET,
@@ -205,6 +206,7 @@ enum nova_emu_key {
 	NOVA_EMU_KEY_DMA,
 	NOVA_EMU_KEY_BOOTER,
 	NOVA_EMU_KEY_DISPLAY,
+	NOVA_EMU_KEY_FSP,
 };
 
 static const char * const nova_emu_keys[] = {
@@ -226,6 +228,7 @@ static const char * const nova_emu_keys[] = {
 	[NOVA_EMU_KEY_DMA] = "dma",
 	[NOVA_EMU_KEY_BOOTER] = "booter",
 	[NOVA_EMU_KEY_DISPLAY] = "display",
+	[NOVA_EMU_KEY_FSP] = "fsp",
 };
 
 static const char * const nova_emu_ok_stuck[] = { "ok", "stuck" };
@@ -248,6 +251,16 @@ static const char * const nova_emu_booter_modes[] = {
 	[NOVA_EMU_BOOTER_OK] = "ok",
 	[NOVA_EMU_BOOTER_FAIL] = "fail",
 	[NOVA_EMU_BOOTER_NOSTART] = "nostart",
+};
+
+static const char * const nova_emu_fsp_modes[] = {
+	[NOVA_EMU_FSP_OK] = "ok",
+	[NOVA_EMU_FSP_NOBOOT] = "noboot",
+	[NOVA_EMU_FSP_BADRESP] = "badresp",
+	[NOVA_EMU_FSP_SILENT] = "silent",
+	[NOVA_EMU_FSP_BADSEQ] = "badseq",
+	[NOVA_EMU_FSP_LOCKDOWN] = "lockdown",
+	[NOVA_EMU_FSP_FMCFAIL] = "fmcfail",
 };
 
 /**
@@ -364,6 +377,12 @@ static int nova_emu_parse_key(struct nova_emu_config *cfg,
 		if (!ret)
 			cfg->display_off = !v;
 		return ret;
+	case NOVA_EMU_KEY_FSP:
+		ret = nova_emu_parse_choice(val, nova_emu_fsp_modes,
+					    ARRAY_SIZE(nova_emu_fsp_modes), &v);
+		if (!ret)
+			cfg->fsp = v;
+		return ret;
 	}
 	return -EINVAL;
 }
@@ -435,6 +454,12 @@ int nova_emu_config_parse(char *line, struct nova_emu_config *cfg,
 	if (nova_emu_config_finish(cfg, seen & BIT(NOVA_EMU_KEY_VBIOS))) {
 		pr_err("%s: key fb: %llu MiB is not encodable on this chipset (mag << scale MiB, mag <= 63)\n",
 		       who, cfg->fb_size >> 20);
+		return -EINVAL;
+	}
+	if (cfg->fsp != NOVA_EMU_FSP_OK &&
+	    cfg->fsp_family == NOVA_EMU_FSP_NONE) {
+		pr_err("%s: key fsp: %s: this chipset has no FSP (Hopper and Blackwell have)\n",
+		       who, nova_emu_fsp_modes[cfg->fsp]);
 		return -EINVAL;
 	}
 	return 0;

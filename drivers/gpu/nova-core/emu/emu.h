@@ -53,6 +53,45 @@ enum nova_emu_fwsec_mode {
 };
 
 /**
+ * enum nova_emu_fsp_family - the FSP a chip has, and its GSP-FMC's rules
+ * @NOVA_EMU_FSP_NONE: no FSP (Turing, Ampere, Ada): booter boots GSP-RM.
+ * @NOVA_EMU_FSP_GH100: Hopper (GH100).
+ * @NOVA_EMU_FSP_GB10X: Blackwell GB10x (GB100, GB102).
+ * @NOVA_EMU_FSP_GB20X: Blackwell GB20x (GB202 to GB207).
+ */
+enum nova_emu_fsp_family {
+	NOVA_EMU_FSP_NONE,
+	NOVA_EMU_FSP_GH100,
+	NOVA_EMU_FSP_GB10X,
+	NOVA_EMU_FSP_GB20X,
+};
+
+/**
+ * enum nova_emu_fsp_mode - how the emulated FSP behaves (knob fsp=)
+ * @NOVA_EMU_FSP_OK: like the real one.
+ * @NOVA_EMU_FSP_NOBOOT: it never boots: NV_THERM_I2CS_SCRATCH reads 0 and
+ *	it answers nothing.
+ * @NOVA_EMU_FSP_BADRESP: a good COT is answered with errorCode 0xa1
+ *	(FSP_ERR_IFS_ERR_INVALID_DATA), and GSP-FMC does not boot.
+ * @NOVA_EMU_FSP_SILENT: it takes every message and answers none.
+ * @NOVA_EMU_FSP_BADSEQ: its answers are malformed (MCTP SOM without EOM),
+ *	and GSP-FMC does not boot.
+ * @NOVA_EMU_FSP_LOCKDOWN: it accepts a good COT, but GSP-FMC never
+ *	releases the GSP's lockdown nor starts GSP-RM.
+ * @NOVA_EMU_FSP_FMCFAIL: it accepts a good COT, but GSP-FMC fails:
+ *	%NOVA_EMU_FMC_ERR_KNOB in the GSP's MAILBOX0, lockdown released.
+ */
+enum nova_emu_fsp_mode {
+	NOVA_EMU_FSP_OK,
+	NOVA_EMU_FSP_NOBOOT,
+	NOVA_EMU_FSP_BADRESP,
+	NOVA_EMU_FSP_SILENT,
+	NOVA_EMU_FSP_BADSEQ,
+	NOVA_EMU_FSP_LOCKDOWN,
+	NOVA_EMU_FSP_FMCFAIL,
+};
+
+/**
  * struct nova_emu_config - what an emulated GPU is created with
  * @chip: the chipset, or NULL when @boot0 and @boot42 were given raw.
  * @boot0: value NV_PMC_BOOT_0 reads as.
@@ -79,11 +118,16 @@ enum nova_emu_fwsec_mode {
  * @booter: behaviour of the emulated booter_load (booter=).
  * @display_off: display=0: the display engine is fused off whatever the
  *	chip, as on a headless SKU.
+ * @fsp: behaviour of the emulated FSP (fsp=); only %NOVA_EMU_FSP_OK on a
+ *	chip without FSP.
  * @ga100_plus: derived from @boot42: an Ampere or later chip.
  * @ga102_plus: derived from @boot42: a GA102 or later chip (GA10x but
  *	GA100, Hopper, Ada and later), with the GA102 falcon and FB registers.
- * @no_display: derived from @boot42 (GA100 has no display) and
- *	@display_off: the display engine is fused off.
+ * @no_display: derived from @boot42 (GA100, GH100 and GB10x, the data
+ *	centre chips, have no display) and @display_off: the display engine
+ *	is fused off.
+ * @fsp_family: derived from @boot42: the chip's FSP, if it has one
+ *	(Hopper and Blackwell), which then boots GSP-RM through GSP-FMC.
  */
 struct nova_emu_config {
 	const struct nova_emu_chip *chip;
@@ -104,9 +148,11 @@ struct nova_emu_config {
 	bool dma_stray;
 	enum nova_emu_booter_mode booter;
 	bool display_off;
+	enum nova_emu_fsp_mode fsp;
 	bool ga100_plus;
 	bool ga102_plus;
 	bool no_display;
+	enum nova_emu_fsp_family fsp_family;
 };
 
 /* Interrupt lines shared by all emulated GPUs; irq= picks one. */
@@ -278,6 +324,51 @@ struct nova_emu_falcon {
 	struct nova_emu_falcon_engine eng;
 };
 
+/* The FSP's EMEM (8 KiB), and its channel 0, where messages go. */
+#define NOVA_EMU_FSP_EMEM_SIZE		SZ_8K
+#define NOVA_EMU_FSP_CHANNEL_SIZE	1024
+
+/**
+ * struct nova_emu_fsp - the FSP of Hopper and Blackwell (fsp.c)
+ * @emem: its EMEM, which EMEMC/EMEMD port 0 reads and writes.
+ * @ememc: EMEMC port 0 as written, less its offset (AINCW, AINCR).
+ * @emem_pos: the byte offset of the next EMEMD access.
+ * @queue_head: NV_PFSP_QUEUE_HEAD(0), the CPU->FSP queue's head.
+ * @queue_tail: NV_PFSP_QUEUE_TAIL(0).
+ * @msgq_head: NV_PFSP_MSGQ_HEAD(0), the FSP->CPU queue's head.
+ * @msgq_tail: NV_PFSP_MSGQ_TAIL(0).
+ * @busy: a message is being handled: its job is queued or running.
+ * @cmd_head: QUEUE_HEAD at the doorbell, for the job.
+ * @cmd_tail: QUEUE_TAIL at the doorbell, for the job.
+ * @gen: bumped by a power-on: a job that started under an older one
+ *	drops its answer.
+ * @job_gen: @gen when the job was queued.
+ * @messages: messages the FSP took (emu/fsp).
+ * @last_error: the errorCode of its last answer (emu/fsp).
+ * @job: the job that handles a message.
+ * @cmd: the job's copy of the message (the job's own).
+ *
+ * Protected by the GPU's lock, but @cmd.
+ */
+struct nova_emu_fsp {
+	u8 emem[NOVA_EMU_FSP_EMEM_SIZE];
+	u32 ememc;
+	u32 emem_pos;
+	u32 queue_head;
+	u32 queue_tail;
+	u32 msgq_head;
+	u32 msgq_tail;
+	bool busy;
+	u32 cmd_head;
+	u32 cmd_tail;
+	u32 gen;
+	u32 job_gen;
+	u64 messages;
+	u32 last_error;
+	struct nova_emu_job job;
+	u8 cmd[NOVA_EMU_FSP_CHANNEL_SIZE];
+};
+
 /**
  * struct nova_emu_dma - an emulated GPU's bus address space (dma.c)
  * @lock: protects the members below, and the memory of a mapping while
@@ -329,8 +420,13 @@ struct nova_emu_dma {
  * @wpr2_hi: NV_PFB_PRI_MMU_WPR2_ADDR_HI; 0 means no WPR2.
  * @scratch_0e: NV_PBUS_SW_SCRATCH(0xe), the FWSEC-FRTS error code.
  * @scratch_15: NV_PBUS_SW_SCRATCH(0x15), the FWSEC-SB error code.
- * @flush_lo: NV_PFB_NISO_FLUSH_SYSMEM_ADDR (address bits 39:8).
- * @flush_hi: NV_PFB_NISO_FLUSH_SYSMEM_ADDR_HI (address bits 63:40).
+ * @flush_lo: NV_PFB_NISO_FLUSH_SYSMEM_ADDR (address bits 39:8); on
+ *	Hopper and Blackwell their flush page's LO register (address bits
+ *	31:8, GB10x: HSHUB0's PCIE pair).
+ * @flush_hi: NV_PFB_NISO_FLUSH_SYSMEM_ADDR_HI (address bits 63:40); on
+ *	Hopper and Blackwell the HI register (address bits 51:32).
+ * @flush2_lo: GB10x: HSHUB0's EG flush page LO register.
+ * @flush2_hi: GB10x: HSHUB0's EG flush page HI register.
  * @ptimer_offset: what PTIMER's time adds to the host's clock, as the
  *	driver set it.
  * @ptimer_hi: NV_PTIMER_TIME_1 as written, for the next TIME_0 write.
@@ -346,6 +442,7 @@ struct nova_emu_dma {
  * @intr_leaf_en: the interrupt tree's leaf enables
  *	(NV_VIRTUAL_FUNCTION_PRIV_CPU_INTR_LEAF_EN_SET/_CLEAR).
  * @intr_top_en: its top-level enables (CPU_INTR_TOP_EN_SET/_CLEAR).
+ * @fsp: the FSP (fsp.c), Hopper and Blackwell.
  * @gsp: GSP-RM (gsp/boot.c), protected by @lock as documented there.
  * @wq: the GPU's worker (host.c), where its engines run; constant.
  * @irq: the Linux interrupt of its line (irq.c); constant.
@@ -378,6 +475,8 @@ struct nova_emu_gpu {
 	u32 scratch_15;
 	u32 flush_lo;
 	u32 flush_hi;
+	u32 flush2_lo;
+	u32 flush2_hi;
 	u64 ptimer_offset;
 	u32 ptimer_hi;
 	u32 ptimer_intr_en;
@@ -389,6 +488,7 @@ struct nova_emu_gpu {
 	u32 mmu_inval;
 	u32 intr_leaf_en[NOVA_EMU_INTR_LEAVES];
 	u32 intr_top_en;
+	struct nova_emu_fsp fsp;
 	struct nova_emu_gsp gsp;
 	struct workqueue_struct *wq;
 	unsigned int irq;
@@ -442,6 +542,22 @@ struct nova_emu_gpu {
 #define NOVA_EMU_MBOX_BOOTER_BOOTLOADER	0xbadb0014 /* bad RISC-V bootloader */
 #define NOVA_EMU_MBOX_BOOTER_SIGNATURE	0xbadb0015 /* bad image signature */
 #define NOVA_EMU_MBOX_BOOTER_LAYOUT	0xbadb0016 /* bad FB layout */
+
+/*
+ * What GSP-FMC leaves in the GSP's MAILBOX0 when it fails (its lockdown
+ * released, GSP-RM not running); 8-bit codes, as GSP-FMC's.
+ */
+#define NOVA_EMU_FMC_ERR_KNOB		0x5a /* knob fsp=fmcfail */
+#define NOVA_EMU_FMC_ERR_LAYOUT		0x5b /* no FB layout fits VRAM */
+#define NOVA_EMU_FMC_ERR_RM		0x5c /* GSP-RM crashed at its start */
+/* The FSP's errorCodes (NVIDIA's kern_fsp_retval.h). */
+#define NOVA_EMU_FSP_OK			0x00
+#define NOVA_EMU_FSP_ERR_INVALID_STATE	0x9e /* FSP_ERR_IFS_ERR_INVALID_STATE */
+#define NOVA_EMU_FSP_ERR_FILE_NOT_FOUND	0x9f /* FSP_ERR_IFR_FILE_NOT_FOUND */
+#define NOVA_EMU_FSP_ERR_NOT_SUPPORTED	0xa0 /* FSP_ERR_IFS_ERR_NOT_SUPPORTED */
+#define NOVA_EMU_FSP_ERR_INVALID_DATA	0xa1 /* FSP_ERR_IFS_ERR_INVALID_DATA */
+/* What GSP registers read while the PRIV target mask routes them to FSP. */
+#define NOVA_EMU_PRIV_MASKED		0xbadf4100
 
 /* regs.c */
 extern const struct nova_core_io_ops nova_emu_io_ops;
@@ -523,6 +639,19 @@ u64 nova_emu_dma_faults(struct nova_emu_gpu *gpu);
 void nova_emu_host_job_flush(struct nova_emu_job *job);
 void nova_emu_host_job_kill(struct nova_emu_job *job);
 
+/* fsp.c */
+void nova_emu_fsp_init(struct nova_emu_gpu *gpu);
+void nova_emu_fsp_power_on(struct nova_emu_gpu *gpu);
+void nova_emu_fsp_cancel(struct nova_emu_gpu *gpu);
+void nova_emu_fsp_flush(struct nova_emu_gpu *gpu);
+const char *nova_emu_fsp_state(struct nova_emu_gpu *gpu);
+bool nova_emu_therm_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		       u32 *val);
+bool nova_emu_fsp_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		     u32 *val);
+bool nova_emu_fsp_wr(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		     u32 val);
+
 /* fb.c */
 bool nova_emu_fb_size_encode(u64 size, u32 *val);
 void nova_emu_fb_power_on(struct nova_emu_gpu *gpu);
@@ -557,5 +686,9 @@ bool nova_emu_vf_priv_wr(struct nova_emu_gpu *gpu, unsigned int inst,
 			 u32 addr, u32 val);
 bool nova_emu_fuse_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 		      u32 *val);
+bool nova_emu_hub_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		     u32 *val);
+bool nova_emu_hub_wr(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		     u32 val);
 
 #endif /* __NOVA_EMU_H__ */

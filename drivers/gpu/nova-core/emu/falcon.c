@@ -2,6 +2,12 @@
 /*
  * nova_emu: the falcons (GSP and SEC2).
  *
+ * Hopper and Blackwell: the FSP boots the GSP (gsp/fmc.c). While it holds
+ * the GSP in lockdown, the GSP's registers take no writes (counted as
+ * unmodeled), HWCFG2 bit 13 reads 1, and until GSP-FMC picks its COT up
+ * they read %NOVA_EMU_PRIV_MASKED; a driver that resets, starts or loads
+ * the GSP falcon itself there violates the protocol (gsp_errors).
+ *
  * Both falcons follow one model: the PFALCON registers at the falcon's base
  * (0x110000 GSP, 0x840000 SEC2) and the PFALCON2 (RISC-V, boot ROM)
  * registers 0x1000 above. Each has 64 KiB of IMEM and 64 KiB of DMEM,
@@ -37,7 +43,9 @@
  */
 
 #include <linux/bitfield.h>
+#include <linux/device.h>
 #include <linux/ktime.h>
+#include <linux/platform_device.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
@@ -62,6 +70,7 @@
 #define FALCON_RM			0x084
 #define FALCON_HWCFG2			0x0f4
 #define   FALCON_HWCFG2_RESET_READY	BIT(31)
+#define   FALCON_HWCFG2_RISCV_BR_PRIV_LOCKDOWN BIT(13)
 #define   FALCON_HWCFG2_MEM_SCRUBBING	BIT(12)
 #define   FALCON_HWCFG2_RISCV		BIT(10)
 #define FALCON_CPUCTL			0x100
@@ -652,6 +661,38 @@ void nova_emu_falcons_flush(struct nova_emu_gpu *gpu)
 }
 
 /**
+ * nova_emu_falcon_fsp_refused() - whether a GSP register write is refused
+ *	because the FSP boots the GSP (Hopper and Blackwell)
+ * @gpu: the emulated GPU, its lock held
+ * @inst: which falcon
+ * @what: what the write does, for the log, or NULL for a plain write
+ *
+ * While GSP-FMC holds the GSP in lockdown every write to its registers is
+ * dropped (and counted as unmodeled by the caller). On these chips the
+ * driver never resets or starts the GSP itself, nor loads it: a write
+ * that would (@what) is a protocol violation, counted in gsp_errors and
+ * dropped.
+ *
+ * Return: 0 if the write goes ahead; 1 if it is dropped as a violation;
+ * -EPERM if dropped for the lockdown.
+ */
+static int nova_emu_falcon_fsp_refused(struct nova_emu_gpu *gpu,
+				       unsigned int inst, const char *what)
+{
+	if (inst != NOVA_EMU_FALCON_GSP ||
+	    gpu->cfg.fsp_family == NOVA_EMU_FSP_NONE)
+		return 0;
+	if (nova_emu_fmc_lockdown(gpu))
+		return -EPERM;
+	if (!what)
+		return 0;
+	gpu->gsp.errors++;
+	dev_err_ratelimited(&gpu->pdev->dev, "GSP falcon: the driver %s, on a chip whose FSP boots the GSP: refused\n",
+			    what);
+	return 1;
+}
+
+/**
  * nova_emu_falcon_rd() - read handler of the PFALCON registers
  * @gpu: the emulated GPU
  * @inst: which falcon
@@ -664,6 +705,12 @@ bool nova_emu_falcon_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 			u32 addr, u32 *val)
 {
 	struct nova_emu_falcon *f = &gpu->falcon[inst];
+
+	/* Hopper+: the PRIV target mask routes the GSP's registers to FSP. */
+	if (inst == NOVA_EMU_FALCON_GSP && nova_emu_fmc_priv_masked(gpu)) {
+		*val = NOVA_EMU_PRIV_MASKED;
+		return true;
+	}
 
 	switch (addr) {
 	case FALCON_IRQSCLR:
@@ -697,6 +744,8 @@ bool nova_emu_falcon_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 		*val = FALCON_HWCFG2_RESET_READY | FALCON_HWCFG2_RISCV;
 		if (nova_emu_falcon_scrub_poll(f) && gpu->cfg.ga102_plus)
 			*val |= FALCON_HWCFG2_MEM_SCRUBBING;
+		if (inst == NOVA_EMU_FALCON_GSP && nova_emu_fmc_lockdown(gpu))
+			*val |= FALCON_HWCFG2_RISCV_BR_PRIV_LOCKDOWN;
 		break;
 	case FALCON_CPUCTL:
 	case FALCON_CPUCTL_ALIAS:
@@ -780,6 +829,19 @@ bool nova_emu_falcon_wr(struct nova_emu_gpu *gpu, unsigned int inst,
 			u32 addr, u32 val)
 {
 	struct nova_emu_falcon *f = &gpu->falcon[inst];
+	const char *what = NULL;
+	int refused;
+
+	if ((addr == FALCON_CPUCTL || addr == FALCON_CPUCTL_ALIAS) &&
+	    (val & FALCON_CPUCTL_STARTCPU))
+		what = "starts the GSP falcon's CPU";
+	else if (addr == FALCON_ENGINE && (val & FALCON_ENGINE_RESET))
+		what = "resets the GSP falcon";
+	else if (addr == FALCON_DMATRFCMD)
+		what = "loads the GSP falcon by DMA";
+	refused = nova_emu_falcon_fsp_refused(gpu, inst, what);
+	if (refused)
+		return refused > 0;
 
 	switch (addr) {
 	case FALCON_IRQSCLR:
@@ -894,7 +956,10 @@ bool nova_emu_falcon_wr(struct nova_emu_gpu *gpu, unsigned int inst,
  * The boot ROM, BCR and RISC-V CPUCTL registers exist on GA102 and later;
  * the RISC-V status register on Turing and GA100. The GSP's RISC-V core
  * reads as active while GSP-RM runs (gsp/boot.c), as halted (GA102+) once
- * it crashed; SEC2's never runs.
+ * it crashed, and on Hopper and Blackwell whenever neither GSP-FMC nor
+ * GSP-RM runs on it; SEC2's never runs. While the PRIV target mask routes
+ * the GSP's registers to the FSP (gsp/fmc.c), they all read
+ * %NOVA_EMU_PRIV_MASKED.
  *
  * Return: true if the register is modelled on this chip.
  */
@@ -905,6 +970,10 @@ bool nova_emu_falcon2_rd(struct nova_emu_gpu *gpu, unsigned int inst,
 
 	bool gsp = inst == NOVA_EMU_FALCON_GSP;
 
+	if (gsp && nova_emu_fmc_priv_masked(gpu)) {
+		*val = NOVA_EMU_PRIV_MASKED;
+		return true;
+	}
 	if (!gpu->cfg.ga102_plus) {
 		if (addr != FALCON2_RISCV_STATUS)
 			return false;
@@ -957,9 +1026,16 @@ bool nova_emu_falcon2_wr(struct nova_emu_gpu *gpu, unsigned int inst,
 			 u32 addr, u32 val)
 {
 	struct nova_emu_falcon *f = &gpu->falcon[inst];
+	int refused;
 
 	if (!gpu->cfg.ga102_plus)
 		return false;
+	refused = nova_emu_falcon_fsp_refused(gpu, inst,
+					      addr == FALCON2_BCR_CTRL ?
+					      "selects the GSP's core (BCR_CTRL)" :
+					      NULL);
+	if (refused)
+		return refused > 0;
 
 	switch (addr) {
 	case FALCON2_MOD_SEL:

@@ -4,8 +4,9 @@
  *
  * What nova_core reads and writes on its way to WPR2 outside the falcons:
  * the GFW boot (devinit) status, the VRAM size, the display fuse, the VGA
- * workspace, the sysmem flush page, the WPR2 bounds, the FWSEC scratch
- * registers and the ucode fuse versions. Each register exists on the chips
+ * workspace, the sysmem flush page (NISO on Turing to Ada, FBHUB on
+ * Hopper, HSHUB0 on GB10x, FBHUB0 on GB20x), the WPR2 bounds, the FWSEC
+ * scratch registers and the ucode fuse versions. Each register exists on the chips
  * that have it; on the others it is unmodeled.
  */
 
@@ -28,6 +29,20 @@
 #define NV_PFB_LOCAL_MEMORY_RANGE	0xce0	/* 0x100ce0, TU, GA100 */
 #define   NV_PFB_LOCAL_MEMORY_RANGE_SCALE GENMASK(3, 0)
 #define   NV_PFB_LOCAL_MEMORY_RANGE_MAG	GENMASK(9, 4)
+
+/* Hopper's sysmem flush page (PFB): address bits 31:8 / 51:32. */
+#define NV_PFB_FBHUB_PCIE_FLUSH_SYSMEM_ADDR_LO 0xa34	/* 0x100a34, GH100 */
+#define NV_PFB_FBHUB_PCIE_FLUSH_SYSMEM_ADDR_HI 0xa38	/* 0x100a38, GH100 */
+#define   NV_FLUSH_SYSMEM_ADDR_LO	GENMASK(31, 8)
+#define   NV_FLUSH_SYSMEM_ADDR_HI	GENMASK(19, 0)
+
+/* Blackwell's: HSHUB0 (block at 0x870000, GB10x), FBHUB0 (0x8a1000, GB20x). */
+#define NV_HSHUB0_PCIE_FLUSH_SYSMEM_ADDR_LO 0xe50	/* 0x870e50 */
+#define NV_HSHUB0_PCIE_FLUSH_SYSMEM_ADDR_HI 0xe54	/* 0x870e54 */
+#define NV_HSHUB0_EG_FLUSH_SYSMEM_ADDR_LO 0x6c0		/* 0x8706c0 */
+#define NV_HSHUB0_EG_FLUSH_SYSMEM_ADDR_HI 0x6c4		/* 0x8706c4 */
+#define NV_FBHUB0_PCIE_FLUSH_SYSMEM_ADDR_LO 0xd58	/* 0x8a1d58 */
+#define NV_FBHUB0_PCIE_FLUSH_SYSMEM_ADDR_HI 0xd5c	/* 0x8a1d5c */
 
 /* PGC6 (block at 0x118000). */
 #define NV_PGC6_GFW_BOOT_PROGRESS	0x128	/* 0x118128 */
@@ -99,6 +114,8 @@ void nova_emu_fb_power_on(struct nova_emu_gpu *gpu)
 	gpu->scratch_15 = 0;
 	gpu->flush_lo = 0;
 	gpu->flush_hi = 0;
+	gpu->flush2_lo = 0;
+	gpu->flush2_hi = 0;
 	gpu->ptimer_offset = 0;
 	gpu->ptimer_hi = 0;
 	gpu->ptimer_intr_en = 0;
@@ -202,13 +219,22 @@ void nova_emu_wpr2_range(u32 lo, u32 hi, u64 *start, u64 *end)
 bool nova_emu_pfb_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 		     u32 *val)
 {
+	bool fsp = gpu->cfg.fsp_family != NOVA_EMU_FSP_NONE;
+	bool gh100 = gpu->cfg.fsp_family == NOVA_EMU_FSP_GH100;
+
 	switch (addr) {
 	case NV_PFB_NISO_FLUSH_SYSMEM_ADDR:
 		*val = gpu->flush_lo;
-		return true;
+		return !fsp;
 	case NV_PFB_NISO_FLUSH_SYSMEM_ADDR_HI:
 		*val = gpu->flush_hi;
-		return gpu->cfg.ga100_plus;
+		return gpu->cfg.ga100_plus && !fsp;
+	case NV_PFB_FBHUB_PCIE_FLUSH_SYSMEM_ADDR_LO:
+		*val = gpu->flush_lo;
+		return gh100;
+	case NV_PFB_FBHUB_PCIE_FLUSH_SYSMEM_ADDR_HI:
+		*val = gpu->flush_hi;
+		return gh100;
 	case NV_PFB_LOCAL_MEMORY_RANGE:
 		/* The size was checked to be encodable at creation. */
 		return !gpu->cfg.ga102_plus &&
@@ -229,17 +255,116 @@ bool nova_emu_pfb_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 bool nova_emu_pfb_wr(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 		     u32 val)
 {
+	bool fsp = gpu->cfg.fsp_family != NOVA_EMU_FSP_NONE;
+	bool gh100 = gpu->cfg.fsp_family == NOVA_EMU_FSP_GH100;
+
 	switch (addr) {
 	case NV_PFB_NISO_FLUSH_SYSMEM_ADDR:
+		if (fsp)
+			return false;
 		gpu->flush_lo = val;
 		return true;
 	case NV_PFB_NISO_FLUSH_SYSMEM_ADDR_HI:
-		if (!gpu->cfg.ga100_plus)
+		if (!gpu->cfg.ga100_plus || fsp)
 			return false;
 		gpu->flush_hi = val;
 		return true;
+	case NV_PFB_FBHUB_PCIE_FLUSH_SYSMEM_ADDR_LO:
+		if (!gh100)
+			return false;
+		gpu->flush_lo = val & NV_FLUSH_SYSMEM_ADDR_LO;
+		return true;
+	case NV_PFB_FBHUB_PCIE_FLUSH_SYSMEM_ADDR_HI:
+		if (!gh100)
+			return false;
+		gpu->flush_hi = val & NV_FLUSH_SYSMEM_ADDR_HI;
+		return true;
 	}
 	return false;
+}
+
+/**
+ * nova_emu_hub_reg() - the storage of a Blackwell flush page register
+ * @gpu: the emulated GPU
+ * @inst: 0 for HSHUB0 (0x870000, GB10x), 1 for FBHUB0 (0x8a1000, GB20x)
+ * @addr: register offset in the block
+ * @mask: set to the bits the register keeps
+ *
+ * Return: the register's storage, or NULL if it is not one on this chip.
+ */
+static u32 *nova_emu_hub_reg(struct nova_emu_gpu *gpu, unsigned int inst,
+			     u32 addr, u32 *mask)
+{
+	enum nova_emu_fsp_family family = gpu->cfg.fsp_family;
+
+	*mask = NV_FLUSH_SYSMEM_ADDR_LO;
+	if (!inst && family == NOVA_EMU_FSP_GB10X) {
+		switch (addr) {
+		case NV_HSHUB0_PCIE_FLUSH_SYSMEM_ADDR_LO:
+			return &gpu->flush_lo;
+		case NV_HSHUB0_EG_FLUSH_SYSMEM_ADDR_LO:
+			return &gpu->flush2_lo;
+		}
+		*mask = NV_FLUSH_SYSMEM_ADDR_HI;
+		switch (addr) {
+		case NV_HSHUB0_PCIE_FLUSH_SYSMEM_ADDR_HI:
+			return &gpu->flush_hi;
+		case NV_HSHUB0_EG_FLUSH_SYSMEM_ADDR_HI:
+			return &gpu->flush2_hi;
+		}
+	}
+	if (inst && family == NOVA_EMU_FSP_GB20X) {
+		if (addr == NV_FBHUB0_PCIE_FLUSH_SYSMEM_ADDR_LO)
+			return &gpu->flush_lo;
+		*mask = NV_FLUSH_SYSMEM_ADDR_HI;
+		if (addr == NV_FBHUB0_PCIE_FLUSH_SYSMEM_ADDR_HI)
+			return &gpu->flush_hi;
+	}
+	return NULL;
+}
+
+/**
+ * nova_emu_hub_rd() - read handler of Blackwell's HSHUB0 and FBHUB0 blocks
+ * @gpu: the emulated GPU
+ * @inst: 0 for HSHUB0 (GB10x), 1 for FBHUB0 (GB20x)
+ * @addr: register offset in the block
+ * @val: set to the register's value
+ *
+ * The sysmem flush page: LO holds address bits 31:8 (its bits 7:0 read
+ * 0), HI address bits 51:32 in its bits 19:0; GB10x has two such pairs
+ * (PCIE and EG), which the driver sets alike.
+ *
+ * Return: true if the register is modelled on this chip.
+ */
+bool nova_emu_hub_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		     u32 *val)
+{
+	u32 mask, *reg = nova_emu_hub_reg(gpu, inst, addr, &mask);
+
+	if (!reg)
+		return false;
+	*val = *reg;
+	return true;
+}
+
+/**
+ * nova_emu_hub_wr() - write handler of Blackwell's HSHUB0 and FBHUB0 blocks
+ * @gpu: the emulated GPU
+ * @inst: 0 for HSHUB0 (GB10x), 1 for FBHUB0 (GB20x)
+ * @addr: register offset in the block
+ * @val: the value written
+ *
+ * Return: true if the register is modelled on this chip.
+ */
+bool nova_emu_hub_wr(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
+		     u32 val)
+{
+	u32 mask, *reg = nova_emu_hub_reg(gpu, inst, addr, &mask);
+
+	if (!reg)
+		return false;
+	*reg = val & mask;
+	return true;
 }
 
 /**

@@ -457,6 +457,40 @@ static ssize_t gsp_show(struct device *dev, struct device_attribute *attr,
 static DEVICE_ATTR_RO(gsp);
 
 /**
+ * fsp_show() - show emu/fsp, what the FSP and GSP-FMC are doing
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Shows "STATE fmc=FMC messages=N last_error=0xE": the FSP's state
+ * ("none", "noboot", "busy", "answered" or "idle"), GSP-FMC's ("off",
+ * "masked", "locked" or "failed"), the messages it took since the GPU's
+ * creation and the errorCode of its last answer since power-on.
+ *
+ * Return: the length of the text.
+ */
+static ssize_t fsp_show(struct device *dev, struct device_attribute *attr,
+			char *buf)
+{
+	struct nova_emu_gpu *gpu = nova_emu_dev_gpu(dev);
+	enum nova_emu_fmc_state fmc;
+	const char *state;
+	unsigned long flags;
+	u64 messages;
+	u32 last;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	state = nova_emu_fsp_state(gpu);
+	fmc = gpu->gsp.fmc;
+	messages = gpu->fsp.messages;
+	last = gpu->fsp.last_error;
+	spin_unlock_irqrestore(&gpu->lock, flags);
+	return sysfs_emit(buf, "%s fmc=%s messages=%llu last_error=0x%x\n",
+			  state, nova_emu_fmc_state_name(fmc), messages, last);
+}
+static DEVICE_ATTR_RO(fsp);
+
+/**
  * gsp_errors_show() - show emu/gsp_errors, the GSP protocol violations
  * @dev: the device of the GPU's platform device
  * @attr: the attribute
@@ -572,6 +606,7 @@ static struct attribute *nova_emu_gpu_attrs[] = {
 	&dev_attr_dma_faults.attr,
 	&dev_attr_falcons.attr,
 	&dev_attr_gsp.attr,
+	&dev_attr_fsp.attr,
 	&dev_attr_gsp_errors.attr,
 	&dev_attr_gsp_misbehave.attr,
 	&dev_attr_irq.attr,
@@ -669,6 +704,7 @@ static int nova_emu_create(unsigned int id, const struct nova_emu_config *cfg)
 	ret = nova_emu_gsp_init(gpu);
 	if (ret)
 		goto free_falcons;
+	nova_emu_fsp_init(gpu);
 	ret = nova_emu_prom_load(gpu, nova_emu_root);
 	if (ret)
 		goto free_gsp;
@@ -728,12 +764,14 @@ static void nova_emu_destroy(struct nova_emu_gpu *gpu)
 
 	list_del(&gpu->node);
 	nova_emu_falcons_cancel(gpu);
+	nova_emu_fsp_cancel(gpu);
 	nova_emu_gsp_cancel(gpu);
 	/* The device stays for the DMA layer's messages. */
 	get_device(&gpu->pdev->dev);
 	/* Unbinds nova_core first, so no register callback runs after this. */
 	platform_device_unregister(gpu->pdev);
 	nova_emu_falcons_cancel(gpu);
+	nova_emu_fsp_cancel(gpu);
 	nova_emu_gsp_cancel(gpu);
 	nova_emu_dma_fini(gpu);
 	put_device(&gpu->pdev->dev);
@@ -770,6 +808,7 @@ static int nova_emu_bus_notify(struct notifier_block *nb,
 
 	gpu = nova_emu_dev_gpu(dev);
 	nova_emu_falcons_flush(gpu);
+	nova_emu_fsp_flush(gpu);
 	nova_emu_gsp_flush(gpu);
 	if (!gpu->cfg.persist)
 		nova_emu_power_on(gpu);

@@ -7,7 +7,8 @@
  * value real GPUs return for an unassigned register and is counted; writes
  * there are dropped. Each hardware block lives in its own file: the PROM
  * window (vbios.c), the falcons (falcon.c, running the emulated ucode of
- * firmware.c), the framebuffer and miscellaneous registers (fb.c).
+ * firmware.c), the framebuffer and miscellaneous registers (fb.c), the
+ * FSP of Hopper and Blackwell and its boot status (fsp.c).
  */
 
 #include <linux/bitfield.h>
@@ -135,10 +136,12 @@ void nova_emu_chip_boot_regs(const struct nova_emu_chip *chip, u32 *boot0,
  * nova_emu_config_family() - derive the chip family flags of a configuration
  * @cfg: the configuration, with its @boot42 set
  *
- * Sets @cfg->ga100_plus, @cfg->ga102_plus and @cfg->no_display from the
- * architecture and implementation in NV_PMC_BOOT_42, so raw boot0/boot42
- * devices get the registers of the chip they claim to be; display=0
- * fuses the display off on any chip.
+ * Sets @cfg->ga100_plus, @cfg->ga102_plus, @cfg->no_display and
+ * @cfg->fsp_family from the architecture and implementation in
+ * NV_PMC_BOOT_42, so raw boot0/boot42 devices get the registers of the
+ * chip they claim to be; display=0 fuses the display off on any chip. The
+ * data centre chips (GA100, GH100, GB10x) have no display; Hopper (0x18)
+ * and Blackwell (0x1a GB10x, 0x1b GB20x) boot GSP-RM through their FSP.
  */
 void nova_emu_config_family(struct nova_emu_config *cfg)
 {
@@ -147,7 +150,21 @@ void nova_emu_config_family(struct nova_emu_config *cfg)
 
 	cfg->ga100_plus = arch >= 0x17;
 	cfg->ga102_plus = (arch == 0x17 && impl != 0) || arch >= 0x18;
-	cfg->no_display = (arch == 0x17 && impl == 0) || cfg->display_off;
+	cfg->no_display = (arch == 0x17 && impl == 0) || arch == 0x18 ||
+			  arch == 0x1a || cfg->display_off;
+	switch (arch) {
+	case 0x18:
+		cfg->fsp_family = NOVA_EMU_FSP_GH100;
+		break;
+	case 0x1a:
+		cfg->fsp_family = NOVA_EMU_FSP_GB10X;
+		break;
+	case 0x1b:
+		cfg->fsp_family = NOVA_EMU_FSP_GB20X;
+		break;
+	default:
+		cfg->fsp_family = NOVA_EMU_FSP_NONE;
+	}
 }
 
 /**
@@ -208,6 +225,7 @@ static const struct nova_emu_block nova_emu_blocks[] = {
 		       nova_emu_pbus_rd, nova_emu_pbus_wr),
 	NOVA_EMU_BLOCK("PTIMER", 0x009000, 0x001000, 0,
 		       nova_emu_ptimer_rd, nova_emu_ptimer_wr),
+	NOVA_EMU_BLOCK("THERM", 0x020000, 0x001000, 0, nova_emu_therm_rd, NULL),
 	NOVA_EMU_BLOCK("FUSE (Turing)", 0x021000, 0x001000, 0,
 		       nova_emu_tu_fuse_rd, NULL),
 	NOVA_EMU_BLOCK("PFB", 0x100000, 0x001000, 0,
@@ -226,6 +244,14 @@ static const struct nova_emu_block nova_emu_blocks[] = {
 		       nova_emu_falcon_rd, nova_emu_falcon_wr),
 	NOVA_EMU_BLOCK("SEC2 falcon2", 0x841000, 0x001000, NOVA_EMU_FALCON_SEC2,
 		       nova_emu_falcon2_rd, nova_emu_falcon2_wr),
+	NOVA_EMU_BLOCK("HSHUB0 (GB10x)", 0x870000, 0x001000, 0,
+		       nova_emu_hub_rd, nova_emu_hub_wr),
+	NOVA_EMU_BLOCK("FBHUB0 (GB20x)", 0x8a1000, 0x001000, 1,
+		       nova_emu_hub_rd, nova_emu_hub_wr),
+	NOVA_EMU_BLOCK("FSP falcon", 0x8f2000, 0x001000, 0,
+		       nova_emu_fsp_rd, nova_emu_fsp_wr),
+	NOVA_EMU_BLOCK("THERM (GB20x)", 0xad0000, 0x001000, 1,
+		       nova_emu_therm_rd, NULL),
 	NOVA_EMU_BLOCK("VIRTUAL_FUNCTION_PRIV CPU_INTR", 0xb81000, 0x001000, 0,
 		       nova_emu_vf_intr_rd, nova_emu_vf_intr_wr),
 	NOVA_EMU_BLOCK("VIRTUAL_FUNCTION_PRIV", 0xb83000, 0x001000, 0,
@@ -375,8 +401,9 @@ void nova_emu_regs_init(struct nova_emu_gpu *gpu)
  * What a cold boot of the board does: the falcons are out of reset, idle
  * (their jobs cancelled), with interrupts masked and scrubbed memories;
  * WPR2 is absent (unless the GPU was created with wpr2=preset); GSP-RM is
- * off; the scratch and flush-page registers are cleared. The VBIOS ROM and the
- * counters are kept. Takes the GPU's lock; callable from any context.
+ * off; the scratch and flush-page registers are cleared; the FSP (Hopper,
+ * Blackwell) has booted, its queues empty. The VBIOS ROM and the counters
+ * are kept. Takes the GPU's lock; callable from any context.
  */
 void nova_emu_power_on(struct nova_emu_gpu *gpu)
 {
@@ -386,6 +413,7 @@ void nova_emu_power_on(struct nova_emu_gpu *gpu)
 	nova_emu_falcons_power_on(gpu);
 	nova_emu_fb_power_on(gpu);
 	nova_emu_gsp_power_on(gpu);
+	nova_emu_fsp_power_on(gpu);
 	gpu->irq_storm = 0;
 	nova_emu_irq_update(gpu);
 	spin_unlock_irqrestore(&gpu->lock, flags);

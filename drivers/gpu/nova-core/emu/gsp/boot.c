@@ -26,6 +26,11 @@
  * active. GSP-RM that finds its arguments bad "crashes": it halts before
  * its core ever reads as active, and the violation counts in gsp_errors.
  *
+ * On Hopper and Blackwell there is no booter: GSP-FMC (fmc.c) checks
+ * GspFwWprMeta with the same functions (nova_emu_gsp_meta_check(), all
+ * but the FB layout, which its ACR picks) and starts GSP-RM with the
+ * libos arguments GSP_FMC_BOOT_PARAMS names (nova_emu_gsp_start()).
+ *
  * FWSEC-SB stops GSP-RM (the GSP's state before libos); booter_unload
  * takes WPR2 down and stops it too, counting a protocol violation if
  * GSP-RM was still running then.
@@ -174,6 +179,7 @@
  * struct emu_booter - what one booter_load run works with
  * @gpu: the emulated GPU.
  * @dev: the device to log on and to load firmware for.
+ * @who: what its log lines say it is: "booter_load", or GSP-FMC's.
  * @meta: GspFwWprMeta as read from the driver's memory.
  * @page: a 4 KiB bounce buffer for DMA reads.
  * @ptes: a 4 KiB buffer for the radix3 table's level 1.
@@ -186,6 +192,7 @@
 struct emu_booter {
 	struct nova_emu_gpu *gpu;
 	struct device *dev;
+	const char *who;
 	u8 meta[META_LEN];
 	u8 page[EMU_GSP_PAGE];
 	u8 ptes[EMU_GSP_PAGE];
@@ -283,8 +290,8 @@ static u32 emu_booter_fw(struct emu_booter *b, const char *chip)
 		ret = firmware_request_nowarn(&b->bl, name, b->dev);
 	}
 	if (ret) {
-		dev_err(b->dev, "booter_load: the emulator cannot load %s (%pe)\n",
-			name, ERR_PTR(ret));
+		dev_err(b->dev, "%s: the emulator cannot load %s (%pe)\n",
+			b->who, name, ERR_PTR(ret));
 		return NOVA_EMU_MBOX_BOOTER_FW;
 	}
 	return 0;
@@ -312,33 +319,33 @@ static u32 emu_booter_image(struct emu_booter *b)
 	ret = nova_emu_elf64_section(fw, b->gsp->size, ".fwimage", &img,
 				     &img_size);
 	if (ret) {
-		dev_err(b->dev, "booter_load: the emulator's %s has no .fwimage (%d)\n",
-			EMU_GSP_FILE, ret);
+		dev_err(b->dev, "%s: the emulator's %s has no .fwimage (%d)\n",
+			b->who, EMU_GSP_FILE, ret);
 		return NOVA_EMU_MBOX_BOOTER_FW;
 	}
 	if (size != img_size) {
-		dev_err(b->dev, "booter_load: sizeOfRadix3Elf %llu, the GSP image (.fwimage) is %zu bytes\n",
-			size, img_size);
+		dev_err(b->dev, "%s: sizeOfRadix3Elf %llu, the GSP image (.fwimage) is %zu bytes\n",
+			b->who, size, img_size);
 		return NOVA_EMU_MBOX_BOOTER_IMAGE;
 	}
 	npages = DIV_ROUND_UP(size, EMU_GSP_PAGE);
 	n2 = DIV_ROUND_UP(npages, EMU_RADIX3_PER_PAGE);
 	if (!npages || n2 > EMU_RADIX3_PER_PAGE) {
-		dev_err(b->dev, "booter_load: sizeOfRadix3Elf %llu: no radix3 table holds it\n",
-			size);
+		dev_err(b->dev, "%s: sizeOfRadix3Elf %llu: no radix3 table holds it\n",
+			b->who, size);
 		return NOVA_EMU_MBOX_BOOTER_RADIX3;
 	}
 
 	if (nova_emu_host_dma(b->gpu, emu_meta(b, META_RADIX3), &lvl0,
 			      sizeof(lvl0), false)) {
-		dev_err(b->dev, "booter_load: radix3 level 0 at 0x%llx is not readable\n",
-			emu_meta(b, META_RADIX3));
+		dev_err(b->dev, "%s: radix3 level 0 at 0x%llx is not readable\n",
+			b->who, emu_meta(b, META_RADIX3));
 		return NOVA_EMU_MBOX_BOOTER_RADIX3;
 	}
 	lvl1 = le64_to_cpu(lvl0);
 	if (nova_emu_host_dma(b->gpu, lvl1, b->ptes, n2 * sizeof(u64), false)) {
-		dev_err(b->dev, "booter_load: radix3 level 1 at 0x%llx (%llu entries) is not readable\n",
-			lvl1, n2);
+		dev_err(b->dev, "%s: radix3 level 1 at 0x%llx (%llu entries) is not readable\n",
+			b->who, lvl1, n2);
 		return NOVA_EMU_MBOX_BOOTER_RADIX3;
 	}
 	for (j = 0; j < n2; j++) {
@@ -348,8 +355,8 @@ static u32 emu_booter_image(struct emu_booter *b)
 
 		if (nova_emu_host_dma(b->gpu, lvl2, b->l2, cnt * sizeof(u64),
 				      false)) {
-			dev_err(b->dev, "booter_load: radix3 level 2 page %llu at 0x%llx is not readable\n",
-				j, lvl2);
+			dev_err(b->dev, "%s: radix3 level 2 page %llu at 0x%llx is not readable\n",
+				b->who, j, lvl2);
 			return NOVA_EMU_MBOX_BOOTER_RADIX3;
 		}
 		for (k = 0; k < cnt; k++) {
@@ -359,21 +366,21 @@ static u32 emu_booter_image(struct emu_booter *b)
 
 			off = page * EMU_GSP_PAGE;
 			if (!IS_ALIGNED(pa, EMU_GSP_PAGE)) {
-				dev_err(b->dev, "booter_load: radix3: GSP image page %llu at 0x%llx is not 4 KiB aligned\n",
-					page, pa);
+				dev_err(b->dev, "%s: radix3: GSP image page %llu at 0x%llx is not 4 KiB aligned\n",
+					b->who, page, pa);
 				return NOVA_EMU_MBOX_BOOTER_RADIX3;
 			}
 			ret = emu_dma_cmp(b, pa, fw + img + off,
 					  min_t(size_t, size - off, EMU_GSP_PAGE),
 					  &bad);
 			if (ret < 0) {
-				dev_err(b->dev, "booter_load: GSP image page %llu at 0x%llx is not readable\n",
-					page, pa);
+				dev_err(b->dev, "%s: GSP image page %llu at 0x%llx is not readable\n",
+					b->who, page, pa);
 				return NOVA_EMU_MBOX_BOOTER_RADIX3;
 			}
 			if (ret) {
-				dev_err(b->dev, "booter_load: GSP image page %llu (at 0x%llx) differs from .fwimage\n",
-					page, pa);
+				dev_err(b->dev, "%s: GSP image page %llu (at 0x%llx) differs from .fwimage\n",
+					b->who, page, pa);
 				return NOVA_EMU_MBOX_BOOTER_IMAGE;
 			}
 			cond_resched();
@@ -411,16 +418,16 @@ static u32 emu_booter_bl(struct emu_booter *b)
 		goto bad_file;
 
 	if (emu_meta(b, META_BL_SIZE) != size) {
-		dev_err(b->dev, "booter_load: sizeOfBootloader %llu, the bootloader's payload is %u bytes\n",
-			emu_meta(b, META_BL_SIZE), size);
+		dev_err(b->dev, "%s: sizeOfBootloader %llu, the bootloader's payload is %u bytes\n",
+			b->who, emu_meta(b, META_BL_SIZE), size);
 		return NOVA_EMU_MBOX_BOOTER_BOOTLOADER;
 	}
 	if (emu_meta(b, META_BL_CODE) != get_unaligned_le32(d + hdr + BL_DESC_CODE) ||
 	    emu_meta(b, META_BL_DATA) != get_unaligned_le32(d + hdr + BL_DESC_DATA) ||
 	    emu_meta(b, META_BL_MANIFEST) !=
 		get_unaligned_le32(d + hdr + BL_DESC_MANIFEST)) {
-		dev_err(b->dev, "booter_load: bootloader code/data/manifest offsets 0x%llx/0x%llx/0x%llx, its descriptor says 0x%x/0x%x/0x%x\n",
-			emu_meta(b, META_BL_CODE), emu_meta(b, META_BL_DATA),
+		dev_err(b->dev, "%s: bootloader code/data/manifest offsets 0x%llx/0x%llx/0x%llx, its descriptor says 0x%x/0x%x/0x%x\n",
+			b->who, emu_meta(b, META_BL_CODE), emu_meta(b, META_BL_DATA),
 			emu_meta(b, META_BL_MANIFEST),
 			get_unaligned_le32(d + hdr + BL_DESC_CODE),
 			get_unaligned_le32(d + hdr + BL_DESC_DATA),
@@ -429,16 +436,16 @@ static u32 emu_booter_bl(struct emu_booter *b)
 	}
 	ret = emu_dma_cmp(b, emu_meta(b, META_BL), d + data, size, &bad);
 	if (ret) {
-		dev_err(b->dev, "booter_load: the bootloader at 0x%llx %s\n",
-			emu_meta(b, META_BL), ret < 0 ? "is not readable" :
+		dev_err(b->dev, "%s: the bootloader at 0x%llx %s\n",
+			b->who, emu_meta(b, META_BL), ret < 0 ? "is not readable" :
 			"differs from its file's payload");
 		return NOVA_EMU_MBOX_BOOTER_BOOTLOADER;
 	}
 	return 0;
 
 bad_file:
-	dev_err(b->dev, "booter_load: the emulator's %s is malformed\n",
-		EMU_BL_FILE);
+	dev_err(b->dev, "%s: the emulator's %s is malformed\n",
+		b->who, EMU_BL_FILE);
 	return NOVA_EMU_MBOX_BOOTER_FW;
 }
 
@@ -457,20 +464,20 @@ static u32 emu_booter_sig(struct emu_booter *b, const char *section)
 	ret = nova_emu_elf64_section(b->gsp->data, b->gsp->size, section,
 				     &off, &size);
 	if (ret) {
-		dev_err(b->dev, "booter_load: the emulator's %s has no %s (%d)\n",
-			EMU_GSP_FILE, section, ret);
+		dev_err(b->dev, "%s: the emulator's %s has no %s (%d)\n",
+			b->who, EMU_GSP_FILE, section, ret);
 		return NOVA_EMU_MBOX_BOOTER_FW;
 	}
 	if (emu_meta(b, META_SIG_SIZE) != size) {
-		dev_err(b->dev, "booter_load: sizeOfSignature %llu, %s is %zu bytes\n",
-			emu_meta(b, META_SIG_SIZE), section, size);
+		dev_err(b->dev, "%s: sizeOfSignature %llu, %s is %zu bytes\n",
+			b->who, emu_meta(b, META_SIG_SIZE), section, size);
 		return NOVA_EMU_MBOX_BOOTER_SIGNATURE;
 	}
 	ret = emu_dma_cmp(b, emu_meta(b, META_SIG), b->gsp->data + off, size,
 			  &bad);
 	if (ret) {
-		dev_err(b->dev, "booter_load: the signature at 0x%llx %s %s\n",
-			emu_meta(b, META_SIG),
+		dev_err(b->dev, "%s: the signature at 0x%llx %s %s\n",
+			b->who, emu_meta(b, META_SIG),
 			ret < 0 ? "is not readable, expected" : "differs from",
 			section);
 		return NOVA_EMU_MBOX_BOOTER_SIGNATURE;
@@ -530,18 +537,21 @@ static u32 emu_booter_layout(struct emu_booter *b)
 	if (!why)
 		return 0;
 
-	dev_err(b->dev, "booter_load: FB layout: %s (fbSize 0x%llx frts 0x%llx+0x%llx wpr2 0x%llx-0x%llx wprEnd 0x%llx boot 0x%llx elf 0x%llx heap 0x%llx+0x%llx wprStart 0x%llx nonWpr 0x%llx+0x%llx)\n",
-		why, fb, frts, frts_size, b->wpr2_start, b->wpr2_end, wpr_end,
+	dev_err(b->dev, "%s: FB layout: %s (fbSize 0x%llx frts 0x%llx+0x%llx wpr2 0x%llx-0x%llx wprEnd 0x%llx boot 0x%llx elf 0x%llx heap 0x%llx+0x%llx wprStart 0x%llx nonWpr 0x%llx+0x%llx)\n",
+		b->who, why, fb, frts, frts_size, b->wpr2_start, b->wpr2_end, wpr_end,
 		boot, elf, heap, heap_size, wpr, nonwpr, nonwpr_size);
 	return NOVA_EMU_MBOX_BOOTER_LAYOUT;
 }
 
 /**
- * emu_booter_check() - booter_load's checks of GspFwWprMeta
- * @b: the run, with WPR2's bounds
+ * emu_booter_check() - the checks of GspFwWprMeta and what it points at
+ * @b: the run
  * @meta: bus address of GspFwWprMeta
  * @chip: the chip's name
  * @section: the chip family's signature section
+ *
+ * Everything but the FB layout, which booter_load and GSP-FMC check each
+ * its own way.
  *
  * Return: 0, or a NOVA_EMU_MBOX_BOOTER_* code.
  */
@@ -551,14 +561,14 @@ static u32 emu_booter_check(struct emu_booter *b, u64 meta, const char *chip,
 	u32 ret;
 
 	if (nova_emu_host_dma(b->gpu, meta, b->meta, META_LEN, false)) {
-		dev_err(b->dev, "booter_load: GspFwWprMeta at 0x%llx (SEC2 MAILBOX0/1) is not readable\n",
-			meta);
+		dev_err(b->dev, "%s: GspFwWprMeta at 0x%llx is not readable\n",
+			b->who, meta);
 		return NOVA_EMU_MBOX_BOOTER_META_DMA;
 	}
 	if (emu_meta(b, META_MAGIC) != META_MAGIC_VALUE ||
 	    emu_meta(b, META_REVISION) != META_REVISION_VALUE) {
-		dev_err(b->dev, "booter_load: GspFwWprMeta magic 0x%llx revision %llu, expected 0x%llx revision %u\n",
-			emu_meta(b, META_MAGIC), emu_meta(b, META_REVISION),
+		dev_err(b->dev, "%s: GspFwWprMeta magic 0x%llx revision %llu, expected 0x%llx revision %u\n",
+			b->who, emu_meta(b, META_MAGIC), emu_meta(b, META_REVISION),
 			META_MAGIC_VALUE, META_REVISION_VALUE);
 		return NOVA_EMU_MBOX_BOOTER_META;
 	}
@@ -570,9 +580,63 @@ static u32 emu_booter_check(struct emu_booter *b, u64 meta, const char *chip,
 		ret = emu_booter_bl(b);
 	if (!ret)
 		ret = emu_booter_sig(b, section);
-	if (!ret)
-		ret = emu_booter_layout(b);
 	return ret;
+}
+
+/**
+ * nova_emu_gsp_meta_check() - check GspFwWprMeta as booter_load does
+ * @gpu: the emulated GPU, its lock not held
+ * @who: what the log lines say the checker is
+ * @meta: bus address of GspFwWprMeta
+ * @chip: the chip's name, whose nvidia/<chip>/gsp/ files the emulator loads
+ * @section: the chip family's signature section in gsp-570.144.bin
+ * @copy: set to GspFwWprMeta as read, %NOVA_EMU_META_LEN bytes (on
+ *	success)
+ *
+ * Magic and revision, the radix3 table and the GSP image, the RISC-V
+ * bootloader and the signature, as booter_load checks them; not the FB
+ * layout. Sleeps (loads firmware).
+ *
+ * Return: 0, or a NOVA_EMU_MBOX_BOOTER_* code (logged).
+ */
+u32 nova_emu_gsp_meta_check(struct nova_emu_gpu *gpu, const char *who,
+			    u64 meta, const char *chip, const char *section,
+			    u8 *copy)
+{
+	struct emu_booter *b;
+	u32 ret;
+
+	b = kzalloc(sizeof(*b), GFP_KERNEL);
+	if (!b)
+		return NOVA_EMU_MBOX_BOOTER_FW;
+	b->gpu = gpu;
+	b->dev = &gpu->pdev->dev;
+	b->who = who;
+	ret = emu_booter_check(b, meta, chip, section);
+	if (!ret)
+		memcpy(copy, b->meta, META_LEN);
+	release_firmware(b->bl);
+	release_firmware(b->gsp);
+	kfree(b);
+	return ret;
+}
+
+/**
+ * nova_emu_gsp_start() - start GSP-RM on the GSP's RISC-V core
+ * @gpu: the emulated GPU, its lock held
+ * @delay_ns: how long before GSP-RM checks its arguments
+ *
+ * GSP-RM is starting: its start job (nova_emu_gsp_start_job()) is queued.
+ */
+void nova_emu_gsp_start(struct nova_emu_gpu *gpu, u64 delay_ns)
+{
+	struct nova_emu_gsp *gsp = &gpu->gsp;
+
+	lockdep_assert_held(&gpu->lock);
+	gsp->state = NOVA_EMU_GSP_STARTING;
+	gsp->boot_stage = 0;
+	gsp->start_gen = gsp->gen;
+	nova_emu_host_job_queue(&gsp->start, delay_ns);
 }
 
 /**
@@ -636,9 +700,12 @@ u32 nova_emu_booter_load(struct nova_emu_gpu *gpu,
 		return NOVA_EMU_MBOX_BOOTER_FW;
 	b->gpu = gpu;
 	b->dev = dev;
+	b->who = "booter_load";
 	nova_emu_wpr2_range(lo, hi, &b->wpr2_start, &b->wpr2_end);
 
 	ret = emu_booter_check(b, meta, chip->name, section);
+	if (!ret)
+		ret = emu_booter_layout(b);
 	if (!ret && nova_emu_host_dma(gpu, meta + META_VERIFIED, &verified,
 				      sizeof(verified), true)) {
 		dev_err(dev, "booter_load: GspFwWprMeta at 0x%llx is not writable\n",
@@ -653,14 +720,11 @@ u32 nova_emu_booter_load(struct nova_emu_gpu *gpu,
 
 	/* Booter starts the GSP's RISC-V core: GSP-RM comes up on its own. */
 	spin_lock_irqsave(&gpu->lock, flags);
-	if (gpu->cfg.booter == NOVA_EMU_BOOTER_NOSTART) {
+	gsp->fmc_boot = false;
+	if (gpu->cfg.booter == NOVA_EMU_BOOTER_NOSTART)
 		gsp->state = NOVA_EMU_GSP_STALLED;
-	} else {
-		gsp->state = NOVA_EMU_GSP_STARTING;
-		gsp->boot_stage = 0;
-		gsp->start_gen = gsp->gen;
-		nova_emu_host_job_queue(&gsp->start, 0);
-	}
+	else
+		nova_emu_gsp_start(gpu, 0);
 	spin_unlock_irqrestore(&gpu->lock, flags);
 	return 0;
 }
@@ -1034,12 +1098,15 @@ fault:
  * nova_emu_gsp_start_job() - GSP-RM starts on the GSP's RISC-V core
  * @job: &nova_emu_gsp.start
  *
- * Reads the libos arguments at the bus address in the GSP's MAILBOX0/1 and
- * checks them; then GSP-RM runs (its RISC-V core reads as active) and
- * writes its first LOGINIT record, or it crashes: halts before its core
- * ever reads as active, the violation counted in gsp_errors. What stopped
- * GSP-RM meanwhile (FWSEC-SB, booter_unload, a power-on) makes the job
- * drop its outcome.
+ * Reads the libos arguments at the bus address in the GSP's MAILBOX0/1
+ * (booter_load's start) or that GSP-FMC took from GSP_FMC_BOOT_PARAMS
+ * (Hopper and Blackwell) and checks them; then GSP-RM runs (its RISC-V
+ * core reads as active) and writes its first LOGINIT record, or it
+ * crashes: halts before its core ever reads as active, the violation
+ * counted in gsp_errors. Started by GSP-FMC, GSP-RM running releases the
+ * GSP's lockdown and clears MAILBOX0/1; crashing, it releases it with
+ * %NOVA_EMU_FMC_ERR_RM in MAILBOX0. What stopped GSP-RM meanwhile
+ * (FWSEC-SB, booter_unload, a power-on) makes the job drop its outcome.
  */
 static void nova_emu_gsp_start_job(struct nova_emu_job *job)
 {
@@ -1057,6 +1124,8 @@ static void nova_emu_gsp_start_job(struct nova_emu_job *job)
 	gen = gsp->start_gen;
 	live = gen == gsp->gen && gsp->state == NOVA_EMU_GSP_STARTING;
 	libos = (u64)f->mailbox[1] << 32 | f->mailbox[0];
+	if (gsp->fmc_boot)
+		libos = gsp->fmc_libos;
 	spin_unlock_irqrestore(&gpu->lock, flags);
 	if (!live)
 		return;
@@ -1085,7 +1154,11 @@ static void nova_emu_gsp_start_job(struct nova_emu_job *job)
 		if (ret) {
 			gsp->state = NOVA_EMU_GSP_CRASHED;
 			gsp->errors++;
+			if (gsp->fmc_boot)
+				nova_emu_fmc_release(gpu, NOVA_EMU_FMC_ERR_RM);
 		} else {
+			if (gsp->fmc_boot)
+				nova_emu_fmc_release(gpu, 0);
 			gsp->state = NOVA_EMU_GSP_RUNNING;
 			gsp->libos = libos;
 			gsp->shm = r->shm;
@@ -1121,6 +1194,7 @@ int nova_emu_gsp_init(struct nova_emu_gpu *gpu)
 		return -ENOMEM;
 	}
 	nova_emu_host_job_init(&gpu->gsp.start, gpu, nova_emu_gsp_start_job);
+	nova_emu_fmc_init(gpu);
 	return 0;
 }
 
@@ -1139,8 +1213,8 @@ void nova_emu_gsp_free(struct nova_emu_gpu *gpu)
  * nova_emu_gsp_power_on() - GSP-RM's power-on state: off
  * @gpu: the emulated GPU, its lock held
  *
- * A pending start job is cancelled (a running one drops its outcome); the
- * counter of violations is kept.
+ * A pending start job is cancelled (a running one drops its outcome), and
+ * so is GSP-FMC; the counter of violations is kept.
  */
 void nova_emu_gsp_power_on(struct nova_emu_gpu *gpu)
 {
@@ -1148,6 +1222,7 @@ void nova_emu_gsp_power_on(struct nova_emu_gpu *gpu)
 	gpu->gsp.gen++;
 	nova_emu_host_job_cancel(&gpu->gsp.start);
 	nova_emu_host_job_cancel(&gpu->gsp.rm.job);
+	nova_emu_fmc_power_on(gpu);
 	gpu->gsp.state = NOVA_EMU_GSP_OFF;
 	gpu->gsp.boot_stage = 0;
 	gpu->gsp.libos = 0;
@@ -1171,18 +1246,20 @@ void nova_emu_gsp_cancel(struct nova_emu_gpu *gpu)
 	spin_lock_irqsave(&gpu->lock, flags);
 	gpu->gsp.gen++;
 	spin_unlock_irqrestore(&gpu->lock, flags);
+	nova_emu_host_job_kill(&gpu->gsp.fmc_job);
 	nova_emu_host_job_kill(&gpu->gsp.start);
 	nova_emu_host_job_kill(&gpu->gsp.rm.job);
 }
 
 /**
- * nova_emu_gsp_flush() - let GSP-RM's pending jobs run
+ * nova_emu_gsp_flush() - let GSP-FMC's and GSP-RM's pending jobs run
  * @gpu: the emulated GPU
  *
  * Sleeps.
  */
 void nova_emu_gsp_flush(struct nova_emu_gpu *gpu)
 {
+	nova_emu_host_job_flush(&gpu->gsp.fmc_job);
 	nova_emu_host_job_flush(&gpu->gsp.start);
 	nova_emu_host_job_flush(&gpu->gsp.rm.job);
 }
@@ -1227,10 +1304,20 @@ bool nova_emu_gsp_riscv_active(struct nova_emu_gpu *gpu)
  * nova_emu_gsp_riscv_halted() - whether the GSP's RISC-V core halted
  * @gpu: the emulated GPU, its lock held
  *
- * Return: true once GSP-RM crashed (until it is stopped or unloaded).
+ * Booted by booter_load (Turing to Ada), the core halts only when GSP-RM
+ * crashes. On Hopper and Blackwell it is halted unless GSP-FMC or GSP-RM
+ * runs on it: at power-on, after GSP-FMC failed, once GSP-RM unloaded or
+ * crashed.
+ *
+ * Return: true while halted.
  */
 bool nova_emu_gsp_riscv_halted(struct nova_emu_gpu *gpu)
 {
+	enum nova_emu_gsp_state state = gpu->gsp.state;
+
 	lockdep_assert_held(&gpu->lock);
-	return gpu->gsp.state == NOVA_EMU_GSP_CRASHED;
+	if (gpu->cfg.fsp_family == NOVA_EMU_FSP_NONE)
+		return state == NOVA_EMU_GSP_CRASHED;
+	return !nova_emu_fmc_busy(gpu) && state != NOVA_EMU_GSP_STARTING &&
+	       state != NOVA_EMU_GSP_RUNNING;
 }

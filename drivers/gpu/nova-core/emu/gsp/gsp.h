@@ -2,8 +2,10 @@
 /*
  * nova_emu: the GSP side of the emulated GPU, mirroring nova_core's gsp/:
  * booter_load and booter_unload on SEC2 (the checks of GspFwWprMeta and of
- * everything it points at), and GSP-RM on the GSP's RISC-V core (the checks
- * of its libos arguments and of the message queues' memory).
+ * everything it points at), GSP-FMC booting GSP-RM on Hopper and Blackwell
+ * (the FSP's checks of a COT message, fmc.c), and GSP-RM on the GSP's
+ * RISC-V core (the checks of its libos arguments and of the message
+ * queues' memory).
  *
  * NVIDIA's layouts (r570.144) are written here as literal offsets of the
  * emulator's own, on purpose not shared with nova_core's gsp/fw.h: the
@@ -206,6 +208,26 @@ enum nova_emu_booter_mode {
 	NOVA_EMU_BOOTER_NOSTART,
 };
 
+/**
+ * enum nova_emu_fmc_state - GSP-FMC, booting GSP-RM on Hopper and Blackwell
+ *	(fmc.c)
+ * @NOVA_EMU_FMC_OFF: not booting (no COT accepted, or GSP-RM runs).
+ * @NOVA_EMU_FMC_MASKED: the FSP accepted a COT; GSP-FMC has not picked it
+ *	up: the PRIV target mask routes the GSP's registers to the FSP, and
+ *	they read %NOVA_EMU_PRIV_MASKED.
+ * @NOVA_EMU_FMC_LOCKED: GSP-FMC runs: the GSP is in lockdown (HWCFG2 bit
+ *	13), its MAILBOX0/1 hold the boot parameters' bus address, until
+ *	GSP-RM runs.
+ * @NOVA_EMU_FMC_FAILED: GSP-FMC failed: an error code in MAILBOX0, the
+ *	lockdown released, its RISC-V core halted.
+ */
+enum nova_emu_fmc_state {
+	NOVA_EMU_FMC_OFF,
+	NOVA_EMU_FMC_MASKED,
+	NOVA_EMU_FMC_LOCKED,
+	NOVA_EMU_FMC_FAILED,
+};
+
 /* The most pages of the message queues' shared memory (one PTE page). */
 #define NOVA_EMU_GSP_SHM_MAX_PAGES	512
 
@@ -229,6 +251,24 @@ enum nova_emu_booter_mode {
  * @statq: offset of the status (message) queue.
  * @loginit: bus address of the LOGINIT buffer.
  * @boot_stage: NV_PGC6_BSI_SECURE_SCRATCH_14 (bit 26: GSP-RM resumed).
+ * @fmc: GSP-FMC's state (Hopper and Blackwell).
+ * @fmc_job: the job in which GSP-FMC picks the FB layout, sets WPR2 and
+ *	starts GSP-RM (fmc.c).
+ * @fmc_gen: @gen when @fmc_job was queued.
+ * @fmc_boot: GSP-RM was started by GSP-FMC: its start job takes the libos
+ *	arguments from @fmc_libos and releases the lockdown.
+ * @fmc_args: bus address of GSP_FMC_BOOT_PARAMS, the COT's.
+ * @fmc_libos: bus address of the libos arguments (its bootArgsOffset).
+ * @fmc_fw_size: sizeOfRadix3Elf of the GspFwWprMeta the COT gave.
+ * @fmc_bl_size: its sizeOfBootloader.
+ * @fmc_heap_size: its gspFwHeapSize.
+ * @fmc_nonwpr_size: its nonWprHeapSize.
+ * @fmc_frts_end: the COT's frtsVidmemOffset: FRTS ends that far below
+ *	the end of VRAM.
+ * @fmc_nonwpr_offset: the non-WPR heap's offset GSP-FMC chose (0 before);
+ *	GET_GSP_STATIC_INFO's fwWprLayoutOffset.nonWprHeapOffset.
+ * @fmc_frts_offset: FRTS's offset GSP-FMC chose; fwWprLayoutOffset's
+ *	frtsOffset.
  * @rm: GSP-RM's message queue model (rm.c).
  *
  * Protected by the GPU's lock, but @shm_pte, which only the start job
@@ -249,6 +289,19 @@ struct nova_emu_gsp {
 	u64 statq;
 	u64 loginit;
 	u32 boot_stage;
+	enum nova_emu_fmc_state fmc;
+	struct nova_emu_job fmc_job;
+	u32 fmc_gen;
+	bool fmc_boot;
+	u64 fmc_args;
+	u64 fmc_libos;
+	u64 fmc_fw_size;
+	u64 fmc_bl_size;
+	u64 fmc_heap_size;
+	u64 fmc_nonwpr_size;
+	u64 fmc_frts_end;
+	u64 fmc_nonwpr_offset;
+	u64 fmc_frts_offset;
 	struct nova_emu_rm rm;
 };
 
@@ -292,6 +345,23 @@ u32 nova_emu_booter_load(struct nova_emu_gpu *gpu,
 			 const struct nova_emu_falcon *f);
 u32 nova_emu_booter_unload(struct nova_emu_gpu *gpu);
 void nova_emu_gsp_fwsec_sb(struct nova_emu_gpu *gpu);
+u32 nova_emu_gsp_meta_check(struct nova_emu_gpu *gpu, const char *who,
+			    u64 meta, const char *chip, const char *section,
+			    u8 *copy);
+void nova_emu_gsp_start(struct nova_emu_gpu *gpu, u64 delay_ns);
+
+/* fmc.c */
+/* GspFwWprMeta's length, which GSP_FMC_BOOT_PARAMS's gspRmDescSize says. */
+#define NOVA_EMU_META_LEN		256
+void nova_emu_fmc_init(struct nova_emu_gpu *gpu);
+void nova_emu_fmc_power_on(struct nova_emu_gpu *gpu);
+u32 nova_emu_fmc_cot(struct nova_emu_gpu *gpu, const u8 *cot, size_t len,
+		     bool boot);
+bool nova_emu_fmc_priv_masked(struct nova_emu_gpu *gpu);
+bool nova_emu_fmc_lockdown(struct nova_emu_gpu *gpu);
+bool nova_emu_fmc_busy(struct nova_emu_gpu *gpu);
+void nova_emu_fmc_release(struct nova_emu_gpu *gpu, u32 error);
+const char *nova_emu_fmc_state_name(enum nova_emu_fmc_state state);
 
 /* rm.c */
 int nova_emu_rm_init(struct nova_emu_gpu *gpu);

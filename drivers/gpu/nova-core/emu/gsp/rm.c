@@ -14,10 +14,13 @@
  * line, and the element is skipped.
  *
  * The init: GSP_SET_SYSTEM_INFO (928 bytes, the PCI config mirror where
- * Turing to Ada have it) and SET_REGISTRY (a PACKED_REGISTRY_TABLE whose
- * size, entries and names are inside it) are answered; after both,
- * GSP-RM sends RUN_CPU_SEQUENCER with a script using every opcode: a
- * write, a modify and a poll of scratch registers it owns
+ * the chip has it: 0x88000 on Turing to Ada, 0x92000 on Hopper and
+ * Blackwell) and SET_REGISTRY (a PACKED_REGISTRY_TABLE whose size, entries
+ * and names are inside it) are answered; after both, on Hopper and
+ * Blackwell (booted by GSP-FMC, no booter to resume it) GSP-RM sends
+ * INIT_DONE; on the others it sends RUN_CPU_SEQUENCER with a script
+ * using every opcode: a write, a modify and a poll of scratch registers it
+ * owns
  * (NV_PBUS_SW_SCRATCH(0x30..0x32)), a delay, a store, then CORE_RESET,
  * CORE_START and CORE_WAIT_FOR_HALT of the GSP falcon and CORE_RESUME. The
  * GSP falcon's reset parks GSP-RM (state "suspended", its RISC-V core
@@ -27,8 +30,9 @@
  * RISC-V core active. GSP-RM then checks the script's effects and sends
  * INIT_DONE. GET_GSP_STATIC_INFO is answered with the chip's name, VRAM
  * size, FB regions and the handles of GSP-RM's internal client, device and
- * subdevice; GSP_RM_CONTROL on that subdevice answers the GPC and TPC
- * masks (NV2080_CTRL_CMD_GPU_GET_FERMI_GPC_INFO, _TPC_INFO) and the
+ * subdevice (and, booted by GSP-FMC, the non-WPR heap's and FRTS's
+ * offsets its ACR chose); GSP_RM_CONTROL on that subdevice answers the
+ * GPC and TPC masks (NV2080_CTRL_CMD_GPU_GET_FERMI_GPC_INFO, _TPC_INFO) and the
  * kernel's interrupt table (NV2080_CTRL_CMD_INTERNAL_INTR_GET_KERNEL_TABLE),
  * and any other control NV_ERR_NOT_SUPPORTED in its status;
  * UPDATE_BAR_PDE is kept and answered; GSP_RM_ALLOC allocates clients,
@@ -73,7 +77,9 @@
  * its regions from 0x160, 48 bytes each {u64 base, limit, reserved, u32
  * performance, u8 supportCompressed, supportISO, bProtected, blackList[17]},
  * 0x4c8 fb_length, 0x4ec gpuNameString[64], 0x600 bar1PdeBase, 0x640
- * hInternalClient, 0x644 hInternalDevice, 0x648 hInternalSubdevice.
+ * hInternalClient, 0x644 hInternalDevice, 0x648 hInternalSubdevice, 0x668
+ * fwWprLayoutOffset {u64 nonWprHeapOffset, u64 frtsOffset} (its last
+ * member).
  *
  * rpc_update_bar_pde_v15_00: below, at BAR_PDE_LEN.
  *
@@ -150,7 +156,8 @@
 #define SYSINFO_MIRROR_BASE	0x50
 #define SYSINFO_MIRROR_SIZE	0x54
 #define SYSINFO_DEVICE_ID	0x58
-#define SYSINFO_MIRROR_BASE_VAL	0x88000
+#define SYSINFO_MIRROR_BASE_VAL	0x88000	/* Turing to Ada */
+#define SYSINFO_MIRROR_BASE_FSP	0x92000	/* Hopper, Blackwell */
 #define SYSINFO_MIRROR_SIZE_VAL	0x1000
 #define PCI_VENDOR_NVIDIA	0x10de
 
@@ -173,6 +180,8 @@
 #define STATIC_H_CLIENT		0x640
 #define STATIC_H_DEVICE		0x644
 #define STATIC_H_SUBDEVICE	0x648
+#define STATIC_NONWPR_HEAP	0x668	/* fwWprLayoutOffset.nonWprHeapOffset */
+#define STATIC_FRTS		0x670	/* fwWprLayoutOffset.frtsOffset */
 
 /*
  * GSP-RM's internal client, device and subdevice, which its static
@@ -675,7 +684,9 @@ static int rm_send(struct nova_emu_gpu *gpu, u32 fn, u32 seq, u32 result,
 
 	if (rm->silent)
 		return 0;
-	if (reply || fn == EV_RUN_CPU_SEQUENCER)
+	/* A boot's message: the sequencer, or INIT_DONE where there is none. */
+	if (reply || fn == EV_RUN_CPU_SEQUENCER ||
+	    (fn == EV_INIT_DONE && gpu->cfg.fsp_family != NOVA_EMU_FSP_NONE))
 		mode = rm_take_misbehave(gpu, reply);
 	switch (mode) {
 	case NOVA_EMU_GSP_MB_SILENT:
@@ -722,6 +733,8 @@ static int rm_send(struct nova_emu_gpu *gpu, u32 fn, u32 seq, u32 result,
  *
  * GSP-RM (535.42.02 and later) writes MAILBOX0, whatever it held, with
  * bit 31 alone: nouveau waits for exactly 0x80000000, nova_core for bit 31.
+ * Booted by GSP-FMC (Hopper, Blackwell), GSP-RM's unload also takes WPR2
+ * down and halts the GSP's RISC-V core, ready for the next COT.
  */
 static void rm_down(struct nova_emu_gpu *gpu)
 {
@@ -735,6 +748,10 @@ static void rm_down(struct nova_emu_gpu *gpu)
 	if (gsp->state == NOVA_EMU_GSP_RUNNING) {
 		gsp->state = NOVA_EMU_GSP_DOWN;
 		gpu->falcon[NOVA_EMU_FALCON_GSP].mailbox[0] = RM_UNLOADED;
+		if (gsp->fmc_boot) {
+			gpu->wpr2_lo = 0;
+			gpu->wpr2_hi = 0;
+		}
 	}
 	spin_unlock_irqrestore(&gpu->lock, flags);
 }
@@ -856,6 +873,22 @@ static int rm_sequencer(struct nova_emu_gpu *gpu)
 }
 
 /**
+ * rm_init_done() - send INIT_DONE without a sequencer (Hopper, Blackwell)
+ * @gpu: the emulated GPU
+ *
+ * Return: 0 or -EAGAIN (it waits).
+ */
+static int rm_init_done(struct nova_emu_gpu *gpu)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	gpu->gsp.rm.phase = NOVA_EMU_RM_READY;
+	spin_unlock_irqrestore(&gpu->lock, flags);
+	return rm_send(gpu, EV_INIT_DONE, 0, NV_OK, NULL, 0, false);
+}
+
+/**
  * rm_check_sysinfo() - check GSP_SET_SYSTEM_INFO's payload
  * @gpu: the emulated GPU
  * @p: the payload
@@ -865,13 +898,16 @@ static int rm_sequencer(struct nova_emu_gpu *gpu)
  */
 static bool rm_check_sysinfo(struct nova_emu_gpu *gpu, const u8 *p, size_t len)
 {
+	u32 mirror = gpu->cfg.fsp_family != NOVA_EMU_FSP_NONE ?
+		     SYSINFO_MIRROR_BASE_FSP : SYSINFO_MIRROR_BASE_VAL;
+
 	if (len != SYSINFO_LEN) {
 		rm_err(gpu, "GSP_SET_SYSTEM_INFO of %zu bytes, GspSystemInfo is %u",
 		       len, SYSINFO_LEN);
 		return false;
 	}
 	if (!get_unaligned_le64(p + SYSINFO_MAX_USER_VA) ||
-	    get_unaligned_le32(p + SYSINFO_MIRROR_BASE) != SYSINFO_MIRROR_BASE_VAL ||
+	    get_unaligned_le32(p + SYSINFO_MIRROR_BASE) != mirror ||
 	    get_unaligned_le32(p + SYSINFO_MIRROR_SIZE) != SYSINFO_MIRROR_SIZE_VAL ||
 	    (get_unaligned_le32(p + SYSINFO_DEVICE_ID) & 0xffff) != PCI_VENDOR_NVIDIA) {
 		rm_err(gpu, "GspSystemInfo: maxUserVa 0x%llx, PCI config mirror 0x%x+0x%x, PCIDeviceID 0x%08x: expected a VA limit, 0x%x+0x%x, vendor 0x%x",
@@ -879,8 +915,7 @@ static bool rm_check_sysinfo(struct nova_emu_gpu *gpu, const u8 *p, size_t len)
 		       get_unaligned_le32(p + SYSINFO_MIRROR_BASE),
 		       get_unaligned_le32(p + SYSINFO_MIRROR_SIZE),
 		       get_unaligned_le32(p + SYSINFO_DEVICE_ID),
-		       SYSINFO_MIRROR_BASE_VAL, SYSINFO_MIRROR_SIZE_VAL,
-		       PCI_VENDOR_NVIDIA);
+		       mirror, SYSINFO_MIRROR_SIZE_VAL, PCI_VENDOR_NVIDIA);
 		return false;
 	}
 	return true;
@@ -995,7 +1030,9 @@ static const struct rm_chip *rm_chip(struct nova_emu_gpu *gpu)
  * @len: the command's payload length
  *
  * Two FB regions: the first three quarters of VRAM, usable; the rest,
- * protected. bar1PdeBase lies in the second.
+ * protected. bar1PdeBase lies in the second. Booted by GSP-FMC (Hopper,
+ * Blackwell), fwWprLayoutOffset says where its ACR put the non-WPR heap
+ * and FRTS; else it is 0.
  *
  * Return: 0 or -EAGAIN.
  */
@@ -1003,8 +1040,15 @@ static int rm_static_info(struct nova_emu_gpu *gpu, u32 seq, size_t len)
 {
 	u64 fb = gpu->cfg.fb_size, split = ALIGN_DOWN(fb / 4 * 3, SZ_1M);
 	const char *name = rm_chip(gpu)->name;
+	u64 nonwpr, frts;
+	unsigned long flags;
 	u8 *p, *r;
 	int ret;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	nonwpr = gpu->gsp.fmc_boot ? gpu->gsp.fmc_nonwpr_offset : 0;
+	frts = gpu->gsp.fmc_boot ? gpu->gsp.fmc_frts_offset : 0;
+	spin_unlock_irqrestore(&gpu->lock, flags);
 
 	if (len != STATIC_LEN) {
 		rm_err(gpu, "GET_GSP_STATIC_INFO with a payload of %zu bytes, GspStaticConfigInfo is %u",
@@ -1033,6 +1077,8 @@ static int rm_static_info(struct nova_emu_gpu *gpu, u32 seq, size_t len)
 	put_unaligned_le32(RM_INTERNAL_CLIENT, p + STATIC_H_CLIENT);
 	put_unaligned_le32(RM_INTERNAL_DEVICE, p + STATIC_H_DEVICE);
 	put_unaligned_le32(RM_INTERNAL_SUBDEVICE, p + STATIC_H_SUBDEVICE);
+	put_unaligned_le64(nonwpr, p + STATIC_NONWPR_HEAP);
+	put_unaligned_le64(frts, p + STATIC_FRTS);
 	ret = rm_send(gpu, FN_GET_GSP_STATIC_INFO, seq, NV_OK, p, STATIC_LEN,
 		      true);
 	kfree(p);
@@ -1765,9 +1811,15 @@ static int rm_commands(struct nova_emu_gpu *gpu)
 	int ret;
 
 	for (;;) {
-		/* Both init commands in: the sequencer, once. */
+		/*
+		 * Both init commands in: the sequencer, once; on Hopper and
+		 * Blackwell, which have no booter to resume GSP-RM, INIT_DONE.
+		 */
 		if (rm->sysinfo && rm->registry && rm->phase == NOVA_EMU_RM_INIT) {
-			ret = rm_sequencer(gpu);
+			if (gpu->cfg.fsp_family != NOVA_EMU_FSP_NONE)
+				ret = rm_init_done(gpu);
+			else
+				ret = rm_sequencer(gpu);
 			if (ret)
 				return ret;
 		}
