@@ -322,6 +322,14 @@ gpu_name() {
 	ad104) echo "NVIDIA GeForce RTX 4070 Ti" ;;
 	ad106) echo "NVIDIA GeForce RTX 4060 Ti" ;;
 	ad107) echo "NVIDIA GeForce RTX 4060" ;;
+	gh100) echo "NVIDIA H100 PCIe" ;;
+	gb100) echo "NVIDIA B200" ;;
+	gb102) echo "NVIDIA Graphics Device" ;;
+	gb202) echo "NVIDIA GeForce RTX 5090" ;;
+	gb203) echo "NVIDIA GeForce RTX 5080" ;;
+	gb205) echo "NVIDIA GeForce RTX 5070" ;;
+	gb206) echo "NVIDIA GeForce RTX 5060 Ti" ;;
+	gb207) echo "NVIDIA GeForce RTX 5050" ;;
 	esac
 }
 

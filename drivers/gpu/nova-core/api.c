@@ -42,8 +42,7 @@ EXPORT_SYMBOL_NS_GPL(nova_core_get_chip, NOVA_CORE_NS);
  * @info: filled with GSP-RM's static information (a copy)
  *
  * Return: 0; -ENODEV if GSP-RM does not run on this GPU (its bring-up was
- * skipped, or the GPU boots through the FSP, which nova_core does not yet
- * do), @info then zeroed.
+ * skipped), @info then zeroed.
  */
 int nova_core_get_gsp_info(struct auxiliary_device *adev,
 			   struct nova_core_gsp_info *info)

@@ -297,9 +297,6 @@ int nova_device_start(struct nova_device *nd, int irq)
 
 	if (!READ_ONCE(bringup)) {
 		dev_info(nd->dev, "bring-up skipped (bringup=N)\n");
-	} else if (!nd->hal->bringup) {
-		dev_info(nd->dev, "%s: no bring-up past identification yet (FSP boot)\n",
-			 nova_arch_name(nd->chip.info->arch));
 	} else {
 		ret = nova_bringup(nd, irq);
 		if (ret)

@@ -26,7 +26,6 @@ struct pci_driver;
  * @name: name of the family, for messages ("tu10x").
  * @falcon: falcon handling.
  * @fb: framebuffer registers.
- * @bringup: whether nova_core boots the family's GSP-RM.
  * @gen_bootloader: FWSEC is loaded through the generic bootloader
  *	(gen_bootloader-<ver>.bin): Turing and GA100.
  * @gsp_sig_section: the section of the GSP firmware ELF that holds the
@@ -41,7 +40,6 @@ struct nova_hal {
 	const char *name;
 	const struct nova_falcon_hal *falcon;
 	const struct nova_fb_hal *fb;
-	bool bringup;
 	bool gen_bootloader;
 	const char *gsp_sig_section;
 	const struct nova_fsp_hal *fsp;

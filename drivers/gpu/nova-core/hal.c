@@ -19,7 +19,6 @@
 		.name = (_name),				\
 		.falcon = &nova_falcon_hal_tu102,		\
 		.fb = &nova_fb_hal_tu102,			\
-		.bringup = true,				\
 		.gen_bootloader = true,				\
 		.gsp_sig_section = (_sig),			\
 		.dma_bits = 47,					\
@@ -27,12 +26,11 @@
 	}
 
 /* GA102 and later: DMA loads, BROM-checked signatures, libos3. */
-#define NOVA_HAL_GA102(_name, _sig, _bringup)			\
+#define NOVA_HAL_GA102(_name, _sig)			\
 	{							\
 		.name = (_name),				\
 		.falcon = &nova_falcon_hal_ga102,		\
 		.fb = &nova_fb_hal_ga102,			\
-		.bringup = (_bringup),				\
 		.gsp_sig_section = (_sig),			\
 		.dma_bits = 47,					\
 		.pci_config_mirror = NOVA_PCI_CONFIG_MIRROR_TU102, \
@@ -47,7 +45,6 @@
 		.name = (_name),				\
 		.falcon = &nova_falcon_hal_ga102,		\
 		.fb = (_fb),					\
-		.bringup = false,				\
 		.gsp_sig_section = (_sig),			\
 		.fsp = (_fsp),					\
 		.dma_bits = 52,					\
@@ -62,15 +59,14 @@ static const struct nova_hal nova_hals[NOVA_NUM_FAMILIES] = {
 		.name = "ga100",
 		.falcon = &nova_falcon_hal_tu102,
 		.fb = &nova_fb_hal_ga100,
-		.bringup = true,
 		.gen_bootloader = true,
 		.gsp_sig_section = ".fwsignature_ga100",
 		.dma_bits = 47,
 		.pci_config_mirror = NOVA_PCI_CONFIG_MIRROR_TU102,
 	},
-	[NOVA_FAMILY_GA10X] = NOVA_HAL_GA102("ga10x", ".fwsignature_ga10x", true),
-	[NOVA_FAMILY_AD10X] = NOVA_HAL_GA102("ad10x", ".fwsignature_ad10x", true),
-	/* Hopper and Blackwell: the FSP path, not brought up yet. */
+	[NOVA_FAMILY_GA10X] = NOVA_HAL_GA102("ga10x", ".fwsignature_ga10x"),
+	[NOVA_FAMILY_AD10X] = NOVA_HAL_GA102("ad10x", ".fwsignature_ad10x"),
+	/* Hopper and Blackwell: GSP-RM booted by the FSP. */
 	[NOVA_FAMILY_GH100] = NOVA_HAL_GH100("gh100", ".fwsignature_gh100",
 					     &nova_fb_hal_gh100, &nova_fsp_hal_gh100),
 	[NOVA_FAMILY_GB10X] = NOVA_HAL_GH100("gb10x", ".fwsignature_gb10x",

@@ -45,11 +45,12 @@ for c in $chips; do
 	emu_del $id > /dev/null
 done
 
-# Hopper and Blackwell boot through the FSP: identified, no bring-up yet.
+# Hopper and Blackwell boot through the FSP: no VBIOS read, no FWSEC run,
+# GSP-FMC lays VRAM out (48-gsp boots every one of them).
 mark_log
 emu_new "200 chipset=gh100" > /dev/null
-expect_eq "GH100 bound without bring-up" "yes 1 0" \
-	"$(emu_bound 200 && echo yes) $(log_since_mark | grep -c 'no bring-up past identification') $(cat $dev/nova-emu.200/emu/fwsec_runs)"
+expect_eq "GH100 brought up through the FSP, no FWSEC" "yes 1 0" \
+	"$(emu_bound 200 && echo yes) $(log_since_mark | grep -c 'nova-emu.200: VRAM [0-9]* MiB, laid out by GSP-FMC$') $(cat $dev/nova-emu.200/emu/fwsec_runs)"
 emu_del 200 > /dev/null
 
 # A VRAM size of the emulator's choosing is what nova_core reports.

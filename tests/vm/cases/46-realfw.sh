@@ -13,7 +13,9 @@
 # with fuse version 1: NVIDIA's 570.144 booters there carry signatures for
 # fuse versions 1 and below only. GSP-RM (the emulator's model) then
 # answers on its queues and names the GPU, which user space reads in
-# sysfs. Unbinding then unloads GSP-RM with NVIDIA's booter_unload.
+# sysfs. Unbinding then unloads GSP-RM with NVIDIA's booter_unload. Every
+# Hopper and Blackwell chipset loads NVIDIA's gsp, bootloader and fmc, and
+# the emulated FSP and GSP-FMC check them as they lie in memory.
 . /tests/lib.sh
 
 R=/lib/firmware-nvidia
@@ -76,7 +78,7 @@ loaded() {
 			tr '\n' ' '
 		return
 	fi
-	for _k in gsp bootloader booter_load booter_unload gen_bootloader; do
+	for _k in gsp bootloader booter_load booter_unload gen_bootloader fmc; do
 		_f=/lib/firmware/nvidia/$2/gsp/$_k-570.144.bin
 		[ -e $_f ] && printf '%s %s ' $_k $(wc -c < $_f)
 	done
@@ -133,6 +135,57 @@ while read -r c gsp bl bload bunload gbl; do
 	fi
 	emu_del $id > /dev/null
 done < /tmp/realfw.sizes
+
+# Hopper and Blackwell: gsp, bootloader and fmc, NVIDIA's, checked by the
+# emulated FSP (the COT's hash, key and signature, the FMC image in system
+# memory) and GSP-FMC (GspFwWprMeta, the image, bootloader and signature
+# the driver put in memory); no ucode of theirs runs on a falcon here.
+cat > /tmp/realfw.fsp <<EOF
+gh100 63571696 168044 166600
+gb100 63571696 200812 198028
+gb102 63571696 200812 198028
+gb202 63571696 200812 199820
+gb203 63571696 200812 199820
+gb205 63571696 200812 199820
+gb206 63571696 200812 199820
+gb207 63571696 200812 199820
+EOF
+seen=
+while read -r c gsp bl fmc; do
+	id=$((id + 1))
+	if [ "$NOVA_FLAVOR" = debug ]; then
+		case "$seen" in *" $bl/$fmc "*) continue ;; esac
+		seen="$seen $bl/$fmc "
+	fi
+	want="gsp $gsp bootloader $bl fmc $fmc "
+	mark_log
+	emu_new "$id chipset=$c" > /dev/null
+	e=$dev/nova-emu.$id/emu
+	got=$(loaded $id $c)
+	if emu_bound $id && [ "$got" = "$want" ] && [ "$(cat $e/wpr2)" != none ] &&
+	   [ "$(cat $e/gsp)" = running ] && [ "$(cat $e/gsp_errors)" = 0 ] &&
+	   [ "$(cat $e/fsp | cut -d' ' -f4)" = last_error=0x0 ] &&
+	   [ "$(cat $e/unmodeled)" = 0 ] && [ "$(cat $e/dma_errors)" = 0 ]; then
+		ok "$c: the FSP booted GSP-RM on NVIDIA's files"
+	else
+		not_ok "$c: the FSP booted GSP-RM on NVIDIA's files" \
+			"expected: $want" "loaded:   $got" \
+			"bound: $(emu_bound $id && echo yes || echo no), wpr2: $(cat $e/wpr2)" \
+			"fsp: $(cat $e/fsp), gsp: $(cat $e/gsp), gsp_errors: $(cat $e/gsp_errors), unmodeled: $(cat $e/unmodeled), dma_errors: $(cat $e/dma_errors)" \
+			"$(log_since_mark | grep nova-emu.$id | tail -n 3)"
+	fi
+	expect_eq "$c: user space reads the GPU's name GSP-RM gave (sysfs)" \
+		"$(gpu_name $c)" "$(cat $dev/nova-emu.$id/nova/gpu_name 2>&1)"
+	sysfs_write /sys/bus/platform/drivers/nova_core/unbind nova-emu.$id > /dev/null
+	s="$(cat $e/wpr2) $(cat $e/gsp_errors)"
+	if [ "$s" = "none 0" ]; then
+		ok "$c: unbind unloads GSP-RM, WPR2 gone"
+	else
+		not_ok "$c: unbind unloads GSP-RM, WPR2 gone" "wpr2, errors: $s" \
+			"$(log_since_mark | grep nova-emu.$id | tail -n 3)"
+	fi
+	emu_del $id > /dev/null
+done < /tmp/realfw.fsp
 
 unload_all
 umount /lib/firmware/nvidia

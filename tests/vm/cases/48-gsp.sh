@@ -8,6 +8,9 @@
 # again with no reset, many times; a boot that fails after FWSEC-FRTS
 # unloads too, and keeps its logs in debugfs.
 #
+# Hopper and Blackwell boot through the emulated FSP instead (1c), whose
+# misbehaviours (emu fsp=) each fail the probe cleanly (1d).
+#
 # GSP-RM (the emulator's model, emu/gsp/rm.c) answers on its queues: the
 # init commands, the sequencer (with a resume through booter_load), INIT_DONE
 # and the static information, whose GPU name, VRAM, FB regions and BAR1
@@ -95,6 +98,69 @@ for c in $chips; do
 	fi
 	emu_del $id > /dev/null
 done
+
+# 1c. Hopper and Blackwell: the FSP boots GSP-RM (the COT message over its
+#     EMEM queue, GSP-FMC's lockdown released); no VBIOS, FWSEC or booter.
+#     GSP-RM names the GPU; unbinding unloads it (the GSP's RISC-V core
+#     halts, WPR2 goes) and a rebind needs no reset.
+id=340
+for c in gh100 gb100 gb102 gb202 gb203 gb205 gb206 gb207; do
+	id=$((id + 1))
+	mark_log
+	emu_new "$id chipset=$c" > /dev/null
+	e=$dev/nova-emu.$id/emu
+	n=$(gpu_name $c)
+	mb=$(($(cat $e/fb_size) >> 20))
+	if running $id && [ "$(cat $e/fwsec_runs)" = 0 ] &&
+	   [ "$(cat $e/nvidia_ucode_runs)" = 0 ] && [ "$(cat $e/unmodeled)" = 0 ] &&
+	   [ "$(cat $e/fsp | cut -d' ' -f1-3)" = "idle fmc=off messages=1" ] &&
+	   log_since_mark | grep -q "nova-emu.$id: VRAM $mb MiB, laid out by GSP-FMC\$" &&
+	   log_since_mark | grep -q "nova-emu.$id: GSP-RM: $n, 2 FB region(s), VRAM $mb MiB, BAR1 page directory at 0x[0-9a-f]*\$"; then
+		ok "$c: the FSP booted GSP-RM, which names the GPU"
+	else
+		not_ok "$c: the FSP booted GSP-RM, which names the GPU" "state: $(state $id)" \
+			"fsp: $(cat $e/fsp), fwsec_runs: $(cat $e/fwsec_runs), unmodeled: $(cat $e/unmodeled)" \
+			"$(log_since_mark | grep nova-emu.$id | tail -n 4)"
+	fi
+	sysfs_write $drv/unbind nova-emu.$id > /dev/null
+	s=$(state $id)
+	case "$s" in
+	"unbound "*" none 0 0") ok "$c: unbind unloads GSP-RM: the GSP halts, WPR2 goes ($s)" ;;
+	*) not_ok "$c: unbind unloads GSP-RM: the GSP halts, WPR2 goes" "state: $s" \
+		"$(log_since_mark | grep nova-emu.$id | tail -n 3)" ;;
+	esac
+	sysfs_write $drv/bind nova-emu.$id > /dev/null
+	if running $id; then
+		ok "$c: binds again with no reset"
+	else
+		not_ok "$c: binds again with no reset" "state: $(state $id)" \
+			"$(log_since_mark | grep nova-emu.$id | tail -n 3)"
+	fi
+	emu_del $id > /dev/null
+done
+
+# 1d. Each way the FSP or GSP-FMC can fail meets a clean probe failure:
+#     one line names it, nothing is left bound, refused or strayed, and
+#     the emulated GPU goes. (fsp=lockdown, GSP-FMC holding the GSP for
+#     good, needs a GPU reset, which the emulated GPU cannot model yet.)
+fsp_fail() {
+	mark_log
+	emu_new "$1 chipset=$2 fsp=$3" > /dev/null
+	s=$(state $1)
+	case "$s" in
+	"unbound "*" none 0 0") ok "fsp=$3: probe fails cleanly ($s)" ;;
+	*) not_ok "fsp=$3: probe fails cleanly" "state: $s" \
+		"$(log_since_mark | grep nova-emu.$1 | tail -n 4)" ;;
+	esac
+	expect_eq "fsp=$3: one line says why" 1 \
+		"$(log_since_mark | grep -c "nova-emu.$1: $4")"
+	emu_del $1 > /dev/null
+}
+fsp_fail 350 gh100 noboot "FSP: not booted within 5000 ms (boot status 0x00000000 at 0x0200bc)"
+fsp_fail 351 gb202 badresp "FSP: refused the FMC (COT error 0xa1)"
+fsp_fail 352 gb100 silent "FSP: no answer within 2000 ms"
+fsp_fail 353 gb202 badseq "FSP: malformed answer to the COT message: MCTP header: not a whole message"
+fsp_fail 354 gh100 fmcfail "GSP-FMC: boot failed (MAILBOX0 0x0000005a)"
 
 # 1b. What GSP-RM reported reaches nova.ko through the core API (its
 #     probe names the GPU), and is absent where GSP-RM does not run: with

@@ -139,7 +139,10 @@ keys ["devices","libnova_version","nova_info_version"]
 EOF
 
 # --- two GPUs: and a GB202 with 32 GiB -------------------------------------------
+# (Not brought up: nova-info shows what it knows of a GPU without GSP-RM.)
+echo N > /sys/module/nova_core/parameters/bringup
 emu_new "1 chipset=gb202 vram=32G"
+echo Y > /sys/module/nova_core/parameters/bringup
 r1=$(emu_drm_node 1 renderD)
 c1=$(emu_drm_node 1 card)
 cp /tmp/ni.want0 /tmp/ni.want

@@ -1001,6 +1001,14 @@ static const struct rm_chip rm_chips[] = {
 	{ "ad104", "NVIDIA GeForce RTX 4070 Ti", 5, 6 },
 	{ "ad106", "NVIDIA GeForce RTX 4060 Ti", 3, 6 },
 	{ "ad107", "NVIDIA GeForce RTX 4060", 3, 4 },
+	{ "gh100", "NVIDIA H100 PCIe", 8, 9 },
+	/* GB100's GPCs are not published: GH100's. GB102 names no product. */
+	{ "gb100", "NVIDIA B200", 8, 9 },
+	{ "gb202", "NVIDIA GeForce RTX 5090", 12, 8 },
+	{ "gb203", "NVIDIA GeForce RTX 5080", 7, 6 },
+	{ "gb205", "NVIDIA GeForce RTX 5070", 5, 5 },
+	{ "gb206", "NVIDIA GeForce RTX 5060 Ti", 3, 6 },
+	{ "gb207", "NVIDIA GeForce RTX 5050", 2, 5 },
 };
 
 /**
