@@ -46,8 +46,10 @@ obj=$b/obj-$key
 # Build dependencies, and the firmware QEMU runs (SeaBIOS, its data files).
 pkgs="ninja-build meson pkg-config libglib2.0-dev libpixman-1-dev libfdt-dev
       zlib1g-dev python3 seabios qemu-system-data dpkg-dev"
+# (dpkg-query fails for a package dpkg never heard of: the loop below
+# names those.)
 missing=$(dpkg-query -W -f '${Package} ${Status}\n' $pkgs 2>/dev/null |
-	awk '$NF != "installed" { print $1 }')
+	awk '$NF != "installed" { print $1 }' || true)
 for p in $pkgs; do
 	dpkg-query -W "$p" > /dev/null 2>&1 || missing="$missing $p"
 done
