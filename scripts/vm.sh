@@ -29,7 +29,10 @@ if [ "${NOVA_KVM:-0}" = 1 ] && [ -w /dev/kvm ]; then
 	accel=kvm
 fi
 
-append="console=ttyS0 loglevel=7 panic=-1 nokaslr novatest.flavor=$flavor novatest.mode=$mode"
+# A kernel log that holds a whole run: the tests read it from a line count
+# (tests/vm/lib.sh mark_log), which a full ring buffer would shift.
+append="console=ttyS0 loglevel=7 panic=-1 nokaslr log_buf_len=16M"
+append="$append novatest.flavor=$flavor novatest.mode=$mode"
 [ -n "${NOVA_ONLY:-}" ] && append="$append novatest.only=$NOVA_ONLY"
 [ -n "${NOVA_STRESS:-}" ] && append="$append novatest.stress=$NOVA_STRESS"
 # The debug kernel: the kmalloc caches that failslab's cache filter may
