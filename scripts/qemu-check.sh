@@ -36,6 +36,8 @@ dev="-device nova-gpu,id=gpu05,fw-dir=$fw,addr=05.0,config=chipset=tu102"
 dev="$dev -device nova-gpu,id=gpu06,fw-dir=$fw,addr=06.0,config=chipset=ga102"
 dev="$dev -device nova-gpu,id=gpu07,fw-dir=$fw,addr=07.0,config=chipset=ga102:fwsec=fail"
 dev="$dev -device nova-gpu,id=gpu08,fw-dir=$fw,addr=08.0,config=chipset=ga102:dma=stray"
+dev="$dev -device nova-gpu,id=gpu09,fw-dir=$fw,addr=09.0,config=chipset=gh100"
+dev="$dev -device nova-gpu,id=gpu0a,fw-dir=$fw,addr=0a.0,config=chipset=gb202"
 # QMP on the guest's third serial port (ttyS2): a server socket for the
 # monitor and the serial port connected to it, so that the cases read and
 # set the devices' properties (tests/vm/lib.sh, qmp).
@@ -50,9 +52,10 @@ NOVA_APPEND="intel_iommu=on novatest.host=qemu ${NOVA_APPEND:-}" \
 	"$top/scripts/vm.sh" "$b/stock-kernel/vmlinuz" "$b/qemu.cpio.gz" "$logs" qemu check \
 	"${NOVA_VM_TIMEOUT:-600}" 2> "$logs/qemu.log" || rc=$?
 # What the model logged: errors, refused DMA and unmodelled registers of
-# the good GPUs fail the run; the fwsec=fail GPU (07.0) does what it was
-# told, and the dma=stray one (08.0) must have met the IOMMU.
-bad=$(grep -E 'nova-gpu 00:0[56]\.0: .*(error|unmodeled|DMA refused)' "$logs/qemu.log" || true)
+# the good GPUs (05.0, 06.0, 09.0, 0a.0) fail the run; the fwsec=fail GPU
+# (07.0) does what it was told, and the dma=stray one (08.0) must have met
+# the IOMMU.
+bad=$(grep -E 'nova-gpu 00:0([569]|a)\.0: .*(error|unmodeled|DMA refused)' "$logs/qemu.log" || true)
 if [ -n "$bad" ]; then
 	echo "qemu-check: the GPU model logged problems:" >&2
 	echo "$bad" | head -n 20 >&2

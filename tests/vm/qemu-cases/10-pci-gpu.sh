@@ -3,8 +3,9 @@
 # running, MSI, the IOMMU, unbind and rebind, PCI remove and rescan, a GPU
 # whose FWSEC fails refused cleanly, a GPU whose DMA strays stopped by the
 # IOMMU. The VM has a TU102 and a GA102 at 00:05.0 and 00:06.0, a GA102
-# told fwsec=fail at 00:07.0 and one told dma=stray at 00:08.0, behind
-# QEMU's intel-iommu.
+# told fwsec=fail at 00:07.0 and one told dma=stray at 00:08.0, a GH100 and
+# a GB202 (GSP-RM booted by their FSP, 52-bit DMA) at 00:09.0 and 00:0a.0,
+# behind QEMU's intel-iommu.
 . /tests/lib.sh
 
 mark_log
@@ -24,7 +25,7 @@ gsp_up() {
 	log_since_mark | grep -q "nova_core 0000:$1: GSP-RM started"
 }
 
-for g in "00:05.0 tu102" "00:06.0 ga102"; do
+for g in "00:05.0 tu102" "00:06.0 ga102" "00:09.0 gh100" "00:0a.0 gb202"; do
 	set -- $g
 	bdf=0000:$1
 	chip=$2
@@ -47,6 +48,12 @@ for i in 1 2 3; do
 	gsp_up 00:06.0 && n=$((n + 1))
 done
 expect_eq "ga102: unbind and rebind 3 times, GSP-RM up each time" 3 "$n"
+
+# Hopper: unbind halts its GSP, and it binds again with no reset.
+mark_log
+sysfs_write $drv/unbind 0000:00:09.0
+sysfs_write $drv/bind 0000:00:09.0
+check "gh100: unbind and rebind, GSP-RM booted by the FSP again" gsp_up 00:09.0
 
 # PCI remove and rescan: the device comes back and binds again.
 mark_log
