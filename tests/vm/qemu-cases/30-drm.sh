@@ -1,5 +1,6 @@
-# nova.ko and user space on nova_core's PCI path: on the TU102 and the
-# GA102 at 00:05.0 and 00:06.0, GSP-RM running, nova-drm-test's checks
+# nova.ko and user space on nova_core's PCI path: on the TU102, the GA102
+# and the GB202 at 00:05.0, 00:06.0 and 00:0a.0, GSP-RM running (the
+# GB202's booted by its FSP), nova-drm-test's checks
 # (80-drm's, here with drm-pdev the GPU's PCI address and the VRAM BAR
 # its BAR1) and nova-info's report, whose facts come from GSP-RM through
 # nova_core and libnova's PCI path.
@@ -11,7 +12,7 @@ done
 modprobe nova_core && modprobe nova || { not_ok "load nova_core and nova"; ktap_done; }
 
 devs=/sys/bus/pci/devices
-for g in "05 tu102 TU102 Turing" "06 ga102 GA102 Ampere"; do
+for g in "05 tu102 TU102 Turing" "06 ga102 GA102 Ampere" "0a gb202 GB202 Blackwell"; do
 	set -- $g
 	bdf=0000:00:$1.0
 	render=$(ls $devs/$bdf/nova_core.nova-drm.*/drm 2>/dev/null | grep '^renderD')
@@ -34,7 +35,7 @@ for g in "05 tu102 TU102 Turing" "06 ga102 GA102 Ampere"; do
 			 .vram_bar_size, .render_node, .facts_error, .driver_error] |
 			map(tostring) | join(\"|\")" /tmp/ni.out 2>&1)"
 done
-expect_eq "nova-info lists the two GPUs nova drives, not the ones it refused" 2 \
+expect_eq "nova-info lists the four GPUs nova drives, not the ones it refused" 4 \
 	"$($JQ '.devices | length' /tmp/ni.out 2>&1)"
 
 rmmod nova && rmmod nova_core
