@@ -89,35 +89,6 @@
 /* The GSP's page: always 4 KiB, whatever the CPU's. */
 #define EMU_GSP_PAGE		SZ_4K
 
-/* GspFwWprMeta. */
-#define META_LEN		0x100
-#define META_MAGIC		0x00
-#define META_REVISION		0x08
-#define META_RADIX3		0x10
-#define META_RADIX3_SIZE	0x18
-#define META_BL			0x20
-#define META_BL_SIZE		0x28
-#define META_BL_CODE		0x30
-#define META_BL_DATA		0x38
-#define META_BL_MANIFEST	0x40
-#define META_SIG		0x48
-#define META_SIG_SIZE		0x50
-#define META_RSVD_START		0x58
-#define META_NONWPR_HEAP	0x60
-#define META_NONWPR_HEAP_SIZE	0x68
-#define META_WPR_START		0x70
-#define META_HEAP		0x78
-#define META_HEAP_SIZE		0x80
-#define META_FW			0x88
-#define META_BOOT_BIN		0x90
-#define META_FRTS		0x98
-#define META_FRTS_SIZE		0xa0
-#define META_WPR_END		0xa8
-#define META_FB_SIZE		0xb0
-#define META_VERIFIED		0xf8
-#define META_MAGIC_VALUE	0xdc3aae21371a60b3ULL
-#define META_REVISION_VALUE	1
-#define META_VERIFIED_VALUE	0xa0a0a0a0a0a0a0a0ULL
 
 /* The FRTS region booter expects, and the alignments of the layout. */
 #define EMU_FRTS_SIZE		SZ_1M
@@ -193,7 +164,7 @@ struct emu_booter {
 	struct nova_emu_gpu *gpu;
 	struct device *dev;
 	const char *who;
-	u8 meta[META_LEN];
+	u8 meta[NOVA_EMU_META_LEN];
 	u8 page[EMU_GSP_PAGE];
 	u8 ptes[EMU_GSP_PAGE];
 	u8 l2[EMU_GSP_PAGE];
@@ -311,7 +282,7 @@ static u32 emu_booter_fw(struct emu_booter *b, const char *chip)
 static u32 emu_booter_image(struct emu_booter *b)
 {
 	const u8 *fw = b->gsp->data;
-	u64 size = emu_meta(b, META_RADIX3_SIZE), lvl1, npages, n2, j, k;
+	u64 size = emu_meta(b, NOVA_EMU_META_RADIX3_SIZE), lvl1, npages, n2, j, k;
 	size_t off, img, img_size;
 	__le64 lvl0;
 	int ret;
@@ -336,10 +307,10 @@ static u32 emu_booter_image(struct emu_booter *b)
 		return NOVA_EMU_MBOX_BOOTER_RADIX3;
 	}
 
-	if (nova_emu_host_dma(b->gpu, emu_meta(b, META_RADIX3), &lvl0,
+	if (nova_emu_host_dma(b->gpu, emu_meta(b, NOVA_EMU_META_RADIX3), &lvl0,
 			      sizeof(lvl0), false)) {
 		dev_err(b->dev, "%s: radix3 level 0 at 0x%llx is not readable\n",
-			b->who, emu_meta(b, META_RADIX3));
+			b->who, emu_meta(b, NOVA_EMU_META_RADIX3));
 		return NOVA_EMU_MBOX_BOOTER_RADIX3;
 	}
 	lvl1 = le64_to_cpu(lvl0);
@@ -417,27 +388,27 @@ static u32 emu_booter_bl(struct emu_booter *b)
 	    len - data < size || !size)
 		goto bad_file;
 
-	if (emu_meta(b, META_BL_SIZE) != size) {
+	if (emu_meta(b, NOVA_EMU_META_BL_SIZE) != size) {
 		dev_err(b->dev, "%s: sizeOfBootloader %llu, the bootloader's payload is %u bytes\n",
-			b->who, emu_meta(b, META_BL_SIZE), size);
+			b->who, emu_meta(b, NOVA_EMU_META_BL_SIZE), size);
 		return NOVA_EMU_MBOX_BOOTER_BOOTLOADER;
 	}
-	if (emu_meta(b, META_BL_CODE) != get_unaligned_le32(d + hdr + BL_DESC_CODE) ||
-	    emu_meta(b, META_BL_DATA) != get_unaligned_le32(d + hdr + BL_DESC_DATA) ||
-	    emu_meta(b, META_BL_MANIFEST) !=
+	if (emu_meta(b, NOVA_EMU_META_BL_CODE) != get_unaligned_le32(d + hdr + BL_DESC_CODE) ||
+	    emu_meta(b, NOVA_EMU_META_BL_DATA) != get_unaligned_le32(d + hdr + BL_DESC_DATA) ||
+	    emu_meta(b, NOVA_EMU_META_BL_MANIFEST) !=
 		get_unaligned_le32(d + hdr + BL_DESC_MANIFEST)) {
 		dev_err(b->dev, "%s: bootloader code/data/manifest offsets 0x%llx/0x%llx/0x%llx, its descriptor says 0x%x/0x%x/0x%x\n",
-			b->who, emu_meta(b, META_BL_CODE), emu_meta(b, META_BL_DATA),
-			emu_meta(b, META_BL_MANIFEST),
+			b->who, emu_meta(b, NOVA_EMU_META_BL_CODE), emu_meta(b, NOVA_EMU_META_BL_DATA),
+			emu_meta(b, NOVA_EMU_META_BL_MANIFEST),
 			get_unaligned_le32(d + hdr + BL_DESC_CODE),
 			get_unaligned_le32(d + hdr + BL_DESC_DATA),
 			get_unaligned_le32(d + hdr + BL_DESC_MANIFEST));
 		return NOVA_EMU_MBOX_BOOTER_BOOTLOADER;
 	}
-	ret = emu_dma_cmp(b, emu_meta(b, META_BL), d + data, size, &bad);
+	ret = emu_dma_cmp(b, emu_meta(b, NOVA_EMU_META_BL), d + data, size, &bad);
 	if (ret) {
 		dev_err(b->dev, "%s: the bootloader at 0x%llx %s\n",
-			b->who, emu_meta(b, META_BL), ret < 0 ? "is not readable" :
+			b->who, emu_meta(b, NOVA_EMU_META_BL), ret < 0 ? "is not readable" :
 			"differs from its file's payload");
 		return NOVA_EMU_MBOX_BOOTER_BOOTLOADER;
 	}
@@ -468,16 +439,16 @@ static u32 emu_booter_sig(struct emu_booter *b, const char *section)
 			b->who, EMU_GSP_FILE, section, ret);
 		return NOVA_EMU_MBOX_BOOTER_FW;
 	}
-	if (emu_meta(b, META_SIG_SIZE) != size) {
+	if (emu_meta(b, NOVA_EMU_META_SIG_SIZE) != size) {
 		dev_err(b->dev, "%s: sizeOfSignature %llu, %s is %zu bytes\n",
-			b->who, emu_meta(b, META_SIG_SIZE), section, size);
+			b->who, emu_meta(b, NOVA_EMU_META_SIG_SIZE), section, size);
 		return NOVA_EMU_MBOX_BOOTER_SIGNATURE;
 	}
-	ret = emu_dma_cmp(b, emu_meta(b, META_SIG), b->gsp->data + off, size,
+	ret = emu_dma_cmp(b, emu_meta(b, NOVA_EMU_META_SIG), b->gsp->data + off, size,
 			  &bad);
 	if (ret) {
 		dev_err(b->dev, "%s: the signature at 0x%llx %s %s\n",
-			b->who, emu_meta(b, META_SIG),
+			b->who, emu_meta(b, NOVA_EMU_META_SIG),
 			ret < 0 ? "is not readable, expected" : "differs from",
 			section);
 		return NOVA_EMU_MBOX_BOOTER_SIGNATURE;
@@ -500,15 +471,15 @@ static u32 emu_booter_sig(struct emu_booter *b, const char *section)
  */
 static u32 emu_booter_layout(struct emu_booter *b)
 {
-	u64 fb = emu_meta(b, META_FB_SIZE), frts = emu_meta(b, META_FRTS);
-	u64 frts_size = emu_meta(b, META_FRTS_SIZE);
-	u64 wpr_end = emu_meta(b, META_WPR_END);
-	u64 boot = emu_meta(b, META_BOOT_BIN), elf = emu_meta(b, META_FW);
-	u64 heap = emu_meta(b, META_HEAP), heap_size = emu_meta(b, META_HEAP_SIZE);
-	u64 wpr = emu_meta(b, META_WPR_START);
-	u64 nonwpr = emu_meta(b, META_NONWPR_HEAP);
-	u64 nonwpr_size = emu_meta(b, META_NONWPR_HEAP_SIZE);
-	u64 rsvd = emu_meta(b, META_RSVD_START);
+	u64 fb = emu_meta(b, NOVA_EMU_META_FB_SIZE), frts = emu_meta(b, NOVA_EMU_META_FRTS);
+	u64 frts_size = emu_meta(b, NOVA_EMU_META_FRTS_SIZE);
+	u64 wpr_end = emu_meta(b, NOVA_EMU_META_WPR_END);
+	u64 boot = emu_meta(b, NOVA_EMU_META_BOOT_BIN), elf = emu_meta(b, NOVA_EMU_META_FW);
+	u64 heap = emu_meta(b, NOVA_EMU_META_HEAP), heap_size = emu_meta(b, NOVA_EMU_META_HEAP_SIZE);
+	u64 wpr = emu_meta(b, NOVA_EMU_META_WPR_START);
+	u64 nonwpr = emu_meta(b, NOVA_EMU_META_NONWPR_HEAP);
+	u64 nonwpr_size = emu_meta(b, NOVA_EMU_META_NONWPR_HEAP_SIZE);
+	u64 rsvd = emu_meta(b, NOVA_EMU_META_RSVD_START);
 	u64 heap_min = b->gpu->cfg.ga102_plus ? EMU_HEAP_MIN_LIBOS3 :
 						EMU_HEAP_MIN_LIBOS2;
 	const char *why = NULL;
@@ -521,10 +492,10 @@ static u32 emu_booter_layout(struct emu_booter *b)
 	else if (wpr_end < frts + frts_size || wpr_end > fb)
 		why = "gspFwWprEnd is below FRTS's end or past VRAM";
 	else if (!IS_ALIGNED(boot, EMU_BOOT_BIN_ALIGN) || boot >= frts ||
-		 frts - boot < emu_meta(b, META_BL_SIZE))
+		 frts - boot < emu_meta(b, NOVA_EMU_META_BL_SIZE))
 		why = "bootBinOffset unaligned, or no room for the bootloader";
 	else if (!IS_ALIGNED(elf, EMU_FW_ALIGN) || elf >= boot ||
-		 boot - elf < emu_meta(b, META_RADIX3_SIZE))
+		 boot - elf < emu_meta(b, NOVA_EMU_META_RADIX3_SIZE))
 		why = "gspFwOffset unaligned, or no room for the GSP image";
 	else if (heap_size < heap_min || heap > elf || elf - heap < heap_size)
 		why = "the WPR heap is too small or overlaps the GSP image";
@@ -560,16 +531,16 @@ static u32 emu_booter_check(struct emu_booter *b, u64 meta, const char *chip,
 {
 	u32 ret;
 
-	if (nova_emu_host_dma(b->gpu, meta, b->meta, META_LEN, false)) {
+	if (nova_emu_host_dma(b->gpu, meta, b->meta, NOVA_EMU_META_LEN, false)) {
 		dev_err(b->dev, "%s: GspFwWprMeta at 0x%llx is not readable\n",
 			b->who, meta);
 		return NOVA_EMU_MBOX_BOOTER_META_DMA;
 	}
-	if (emu_meta(b, META_MAGIC) != META_MAGIC_VALUE ||
-	    emu_meta(b, META_REVISION) != META_REVISION_VALUE) {
+	if (emu_meta(b, NOVA_EMU_META_MAGIC) != NOVA_EMU_META_MAGIC_VALUE ||
+	    emu_meta(b, NOVA_EMU_META_REVISION) != NOVA_EMU_META_REVISION_VALUE) {
 		dev_err(b->dev, "%s: GspFwWprMeta magic 0x%llx revision %llu, expected 0x%llx revision %u\n",
-			b->who, emu_meta(b, META_MAGIC), emu_meta(b, META_REVISION),
-			META_MAGIC_VALUE, META_REVISION_VALUE);
+			b->who, emu_meta(b, NOVA_EMU_META_MAGIC), emu_meta(b, NOVA_EMU_META_REVISION),
+			NOVA_EMU_META_MAGIC_VALUE, NOVA_EMU_META_REVISION_VALUE);
 		return NOVA_EMU_MBOX_BOOTER_META;
 	}
 
@@ -614,7 +585,7 @@ u32 nova_emu_gsp_meta_check(struct nova_emu_gpu *gpu, const char *who,
 	b->who = who;
 	ret = emu_booter_check(b, meta, chip, section);
 	if (!ret)
-		memcpy(copy, b->meta, META_LEN);
+		memcpy(copy, b->meta, NOVA_EMU_META_LEN);
 	release_firmware(b->bl);
 	release_firmware(b->gsp);
 	kfree(b);
@@ -659,7 +630,7 @@ u32 nova_emu_booter_load(struct nova_emu_gpu *gpu,
 	const struct nova_emu_chip *chip;
 	enum nova_emu_gsp_state state;
 	const char *section = NULL;
-	__le64 verified = cpu_to_le64(META_VERIFIED_VALUE);
+	__le64 verified = cpu_to_le64(NOVA_EMU_META_VERIFIED_VALUE);
 	struct emu_booter *b;
 	unsigned long flags;
 	u32 lo, hi, ret;
@@ -706,7 +677,7 @@ u32 nova_emu_booter_load(struct nova_emu_gpu *gpu,
 	ret = emu_booter_check(b, meta, chip->name, section);
 	if (!ret)
 		ret = emu_booter_layout(b);
-	if (!ret && nova_emu_host_dma(gpu, meta + META_VERIFIED, &verified,
+	if (!ret && nova_emu_host_dma(gpu, meta + NOVA_EMU_META_VERIFIED, &verified,
 				      sizeof(verified), true)) {
 		dev_err(dev, "booter_load: GspFwWprMeta at 0x%llx is not writable\n",
 			meta);

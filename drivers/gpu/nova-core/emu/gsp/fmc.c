@@ -110,24 +110,6 @@
 #define TARGET_COHERENT_SYSTEM	1
 #define TARGET_NONCOHERENT_SYSTEM 2
 
-/* The GspFwWprMeta fields GSP-FMC reads (boot.c checks the others). */
-#define META_RADIX3_SIZE	0x18
-#define META_BL_SIZE		0x28
-#define META_RSVD_START		0x58
-#define META_NONWPR_HEAP	0x60
-#define META_NONWPR_HEAP_SIZE	0x68
-#define META_WPR_START		0x70
-#define META_HEAP		0x78
-#define META_HEAP_SIZE		0x80
-#define META_FW			0x88
-#define META_BOOT_BIN		0x90
-#define META_FRTS		0x98
-#define META_FRTS_SIZE		0xa0
-#define META_WPR_END		0xa8
-#define META_FB_SIZE		0xb0
-#define META_VGA		0xb8
-#define META_VGA_SIZE		0xc0
-#define META_PMU_RSVD		0xf4
 
 /* The sizes of Hopper's and Blackwell's FB layout. */
 #define EMU_FMC_FRTS_SIZE	SZ_1M
@@ -381,19 +363,19 @@ static u32 emu_cot_meta(struct emu_cot *c)
 		unsigned int off;
 		const char *name;
 	} acr[] = {
-		{ META_RSVD_START, "gspFwRsvdStart" },
-		{ META_NONWPR_HEAP, "nonWprHeapOffset" },
-		{ META_WPR_START, "gspFwWprStart" },
-		{ META_HEAP, "gspFwHeapOffset" },
-		{ META_FW, "gspFwOffset" },
-		{ META_BOOT_BIN, "bootBinOffset" },
-		{ META_FRTS, "frtsOffset" },
-		{ META_WPR_END, "gspFwWprEnd" },
-		{ META_FB_SIZE, "fbSize" },
-		{ META_VGA, "vgaWorkspaceOffset" },
+		{ NOVA_EMU_META_RSVD_START, "gspFwRsvdStart" },
+		{ NOVA_EMU_META_NONWPR_HEAP, "nonWprHeapOffset" },
+		{ NOVA_EMU_META_WPR_START, "gspFwWprStart" },
+		{ NOVA_EMU_META_HEAP, "gspFwHeapOffset" },
+		{ NOVA_EMU_META_FW, "gspFwOffset" },
+		{ NOVA_EMU_META_BOOT_BIN, "bootBinOffset" },
+		{ NOVA_EMU_META_FRTS, "frtsOffset" },
+		{ NOVA_EMU_META_WPR_END, "gspFwWprEnd" },
+		{ NOVA_EMU_META_FB_SIZE, "fbSize" },
+		{ NOVA_EMU_META_VGA, "vgaWorkspaceOffset" },
 	};
 	const u8 *m = c->meta;
-	u64 heap = get_unaligned_le64(m + META_HEAP_SIZE);
+	u64 heap = get_unaligned_le64(m + NOVA_EMU_META_HEAP_SIZE);
 	const char *field = NULL;
 	u64 val = 0, want = 0;
 	unsigned int i;
@@ -406,22 +388,22 @@ static u32 emu_cot_meta(struct emu_cot *c)
 			return NOVA_EMU_FSP_ERR_INVALID_DATA;
 		}
 	}
-	if (get_unaligned_le64(m + META_FRTS_SIZE) != EMU_FMC_FRTS_SIZE) {
+	if (get_unaligned_le64(m + NOVA_EMU_META_FRTS_SIZE) != EMU_FMC_FRTS_SIZE) {
 		field = "frtsSize";
-		val = get_unaligned_le64(m + META_FRTS_SIZE);
+		val = get_unaligned_le64(m + NOVA_EMU_META_FRTS_SIZE);
 		want = EMU_FMC_FRTS_SIZE;
-	} else if (get_unaligned_le64(m + META_VGA_SIZE) != EMU_FMC_VGA_SIZE) {
+	} else if (get_unaligned_le64(m + NOVA_EMU_META_VGA_SIZE) != EMU_FMC_VGA_SIZE) {
 		field = "vgaWorkspaceSize";
-		val = get_unaligned_le64(m + META_VGA_SIZE);
+		val = get_unaligned_le64(m + NOVA_EMU_META_VGA_SIZE);
 		want = EMU_FMC_VGA_SIZE;
-	} else if (get_unaligned_le64(m + META_NONWPR_HEAP_SIZE) !=
+	} else if (get_unaligned_le64(m + NOVA_EMU_META_NONWPR_HEAP_SIZE) !=
 		   c->fam->nonwpr_size) {
 		field = "nonWprHeapSize";
-		val = get_unaligned_le64(m + META_NONWPR_HEAP_SIZE);
+		val = get_unaligned_le64(m + NOVA_EMU_META_NONWPR_HEAP_SIZE);
 		want = c->fam->nonwpr_size;
-	} else if (get_unaligned_le32(m + META_PMU_RSVD) != c->fam->pmu_rsvd) {
+	} else if (get_unaligned_le32(m + NOVA_EMU_META_PMU_RSVD) != c->fam->pmu_rsvd) {
 		field = "pmuReservedSize";
-		val = get_unaligned_le32(m + META_PMU_RSVD);
+		val = get_unaligned_le32(m + NOVA_EMU_META_PMU_RSVD);
 		want = c->fam->pmu_rsvd;
 	}
 	if (field) {
@@ -604,11 +586,11 @@ u32 nova_emu_fmc_cot(struct nova_emu_gpu *gpu, const u8 *cot, size_t len,
 		gsp->fmc_boot = true;
 		gsp->fmc_args = args;
 		gsp->fmc_libos = get_unaligned_le64(c->args + ARGS_RM_BOOT_ARGS);
-		gsp->fmc_fw_size = get_unaligned_le64(c->meta + META_RADIX3_SIZE);
-		gsp->fmc_bl_size = get_unaligned_le64(c->meta + META_BL_SIZE);
-		gsp->fmc_heap_size = get_unaligned_le64(c->meta + META_HEAP_SIZE);
+		gsp->fmc_fw_size = get_unaligned_le64(c->meta + NOVA_EMU_META_RADIX3_SIZE);
+		gsp->fmc_bl_size = get_unaligned_le64(c->meta + NOVA_EMU_META_BL_SIZE);
+		gsp->fmc_heap_size = get_unaligned_le64(c->meta + NOVA_EMU_META_HEAP_SIZE);
 		gsp->fmc_nonwpr_size =
-			get_unaligned_le64(c->meta + META_NONWPR_HEAP_SIZE);
+			get_unaligned_le64(c->meta + NOVA_EMU_META_NONWPR_HEAP_SIZE);
 		gsp->fmc_frts_end = get_unaligned_le64(cot + COT_FRTS_VIDMEM);
 		gsp->fmc_nonwpr_offset = 0;
 		gsp->fmc_frts_offset = 0;

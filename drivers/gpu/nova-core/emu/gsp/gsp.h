@@ -350,6 +350,41 @@ u32 nova_emu_gsp_meta_check(struct nova_emu_gpu *gpu, const char *who,
 			    u8 *copy);
 void nova_emu_gsp_start(struct nova_emu_gpu *gpu, u64 delay_ns);
 
+/*
+ * GspFwWprMeta (gsp_fw_wpr_meta.h of r570.144): its fields' offsets and
+ * values, which booter_load (boot.c) and GSP-FMC (fmc.c) read.
+ */
+#define NOVA_EMU_META_MAGIC		0x00
+#define NOVA_EMU_META_REVISION		0x08
+#define NOVA_EMU_META_RADIX3		0x10
+#define NOVA_EMU_META_RADIX3_SIZE	0x18
+#define NOVA_EMU_META_BL		0x20
+#define NOVA_EMU_META_BL_SIZE		0x28
+#define NOVA_EMU_META_BL_CODE		0x30
+#define NOVA_EMU_META_BL_DATA		0x38
+#define NOVA_EMU_META_BL_MANIFEST	0x40
+#define NOVA_EMU_META_SIG		0x48
+#define NOVA_EMU_META_SIG_SIZE		0x50
+#define NOVA_EMU_META_RSVD_START	0x58
+#define NOVA_EMU_META_NONWPR_HEAP	0x60
+#define NOVA_EMU_META_NONWPR_HEAP_SIZE	0x68
+#define NOVA_EMU_META_WPR_START		0x70
+#define NOVA_EMU_META_HEAP		0x78
+#define NOVA_EMU_META_HEAP_SIZE		0x80
+#define NOVA_EMU_META_FW		0x88
+#define NOVA_EMU_META_BOOT_BIN		0x90
+#define NOVA_EMU_META_FRTS		0x98
+#define NOVA_EMU_META_FRTS_SIZE		0xa0
+#define NOVA_EMU_META_WPR_END		0xa8
+#define NOVA_EMU_META_FB_SIZE		0xb0
+#define NOVA_EMU_META_VGA		0xb8
+#define NOVA_EMU_META_VGA_SIZE		0xc0
+#define NOVA_EMU_META_PMU_RSVD		0xf4
+#define NOVA_EMU_META_VERIFIED		0xf8
+#define NOVA_EMU_META_MAGIC_VALUE	0xdc3aae21371a60b3ULL
+#define NOVA_EMU_META_REVISION_VALUE	1
+#define NOVA_EMU_META_VERIFIED_VALUE	0xa0a0a0a0a0a0a0a0ULL
+
 /* fmc.c */
 /* GspFwWprMeta's length, which GSP_FMC_BOOT_PARAMS's gspRmDescSize says. */
 #define NOVA_EMU_META_LEN		256
