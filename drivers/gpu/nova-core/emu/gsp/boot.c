@@ -89,7 +89,6 @@
 /* The GSP's page: always 4 KiB, whatever the CPU's. */
 #define EMU_GSP_PAGE		SZ_4K
 
-
 /* The FRTS region booter expects, and the alignments of the layout. */
 #define EMU_FRTS_SIZE		SZ_1M
 #define EMU_FW_ALIGN		SZ_64K
@@ -398,7 +397,8 @@ static u32 emu_booter_bl(struct emu_booter *b)
 	    emu_meta(b, NOVA_EMU_META_BL_MANIFEST) !=
 		get_unaligned_le32(d + hdr + BL_DESC_MANIFEST)) {
 		dev_err(b->dev, "%s: bootloader code/data/manifest offsets 0x%llx/0x%llx/0x%llx, its descriptor says 0x%x/0x%x/0x%x\n",
-			b->who, emu_meta(b, NOVA_EMU_META_BL_CODE), emu_meta(b, NOVA_EMU_META_BL_DATA),
+			b->who, emu_meta(b, NOVA_EMU_META_BL_CODE),
+			emu_meta(b, NOVA_EMU_META_BL_DATA),
 			emu_meta(b, NOVA_EMU_META_BL_MANIFEST),
 			get_unaligned_le32(d + hdr + BL_DESC_CODE),
 			get_unaligned_le32(d + hdr + BL_DESC_DATA),
@@ -474,8 +474,10 @@ static u32 emu_booter_layout(struct emu_booter *b)
 	u64 fb = emu_meta(b, NOVA_EMU_META_FB_SIZE), frts = emu_meta(b, NOVA_EMU_META_FRTS);
 	u64 frts_size = emu_meta(b, NOVA_EMU_META_FRTS_SIZE);
 	u64 wpr_end = emu_meta(b, NOVA_EMU_META_WPR_END);
-	u64 boot = emu_meta(b, NOVA_EMU_META_BOOT_BIN), elf = emu_meta(b, NOVA_EMU_META_FW);
-	u64 heap = emu_meta(b, NOVA_EMU_META_HEAP), heap_size = emu_meta(b, NOVA_EMU_META_HEAP_SIZE);
+	u64 boot = emu_meta(b, NOVA_EMU_META_BOOT_BIN);
+	u64 elf = emu_meta(b, NOVA_EMU_META_FW);
+	u64 heap = emu_meta(b, NOVA_EMU_META_HEAP);
+	u64 heap_size = emu_meta(b, NOVA_EMU_META_HEAP_SIZE);
 	u64 wpr = emu_meta(b, NOVA_EMU_META_WPR_START);
 	u64 nonwpr = emu_meta(b, NOVA_EMU_META_NONWPR_HEAP);
 	u64 nonwpr_size = emu_meta(b, NOVA_EMU_META_NONWPR_HEAP_SIZE);
@@ -539,7 +541,8 @@ static u32 emu_booter_check(struct emu_booter *b, u64 meta, const char *chip,
 	if (emu_meta(b, NOVA_EMU_META_MAGIC) != NOVA_EMU_META_MAGIC_VALUE ||
 	    emu_meta(b, NOVA_EMU_META_REVISION) != NOVA_EMU_META_REVISION_VALUE) {
 		dev_err(b->dev, "%s: GspFwWprMeta magic 0x%llx revision %llu, expected 0x%llx revision %u\n",
-			b->who, emu_meta(b, NOVA_EMU_META_MAGIC), emu_meta(b, NOVA_EMU_META_REVISION),
+			b->who, emu_meta(b, NOVA_EMU_META_MAGIC),
+			emu_meta(b, NOVA_EMU_META_REVISION),
 			NOVA_EMU_META_MAGIC_VALUE, NOVA_EMU_META_REVISION_VALUE);
 		return NOVA_EMU_MBOX_BOOTER_META;
 	}

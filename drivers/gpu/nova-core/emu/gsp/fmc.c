@@ -110,7 +110,6 @@
 #define TARGET_COHERENT_SYSTEM	1
 #define TARGET_NONCOHERENT_SYSTEM 2
 
-
 /* The sizes of Hopper's and Blackwell's FB layout. */
 #define EMU_FMC_FRTS_SIZE	SZ_1M
 #define EMU_FMC_VGA_SIZE	(128 * SZ_1K)
