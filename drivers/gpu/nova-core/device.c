@@ -142,15 +142,9 @@ static int nova_fb_layout(struct nova_device *nd, const struct nova_firmware *fw
 static void nova_bringup_fini(struct nova_device *nd, bool failed)
 {
 	nova_sysfs_remove_gsp(nd);
-	if (nd->gsp_rm.running && nova_gsp_unload(nd)) {
-		/*
-		 * GSP-RM may still run and write to its memory: leaving that
-		 * allocated is the lesser harm. A GPU reset stops it.
-		 */
-		dev_err(nd->dev, "GSP-RM could not be stopped: its memory stays allocated until the GPU is reset and nova_core is reloaded\n");
-		debugfs_remove_recursive(nd->gsp_rm.debugfs);
-		memset(&nd->gsp_rm, 0, sizeof(nd->gsp_rm));
-	}
+	/* One that cannot be stopped has its DMA switched off first. */
+	if (nd->gsp_rm.running)
+		nova_gsp_unload(nd);
 	nova_gsp_fini(nd, failed);
 	nova_firmware_release(&nd->fw);
 	kvfree(nd->rom);
@@ -172,8 +166,6 @@ static int nova_bringup(struct nova_device *nd, int irq)
 	int ret;
 	size_t rom_len;
 
-	nova_falcon_init(&nd->gsp, nd, "GSP", NV_PFALCON_GSP_BASE);
-	nova_falcon_init(&nd->sec2, nd, "SEC2", NV_PFALCON_SEC2_BASE);
 	nd->gsp.swgen0 = nova_gsp_irq;
 
 	ret = nova_irq_init(nd, irq);
@@ -242,12 +234,14 @@ fail:
  * nova_device_identify() - check the BARs and identify the chip
  * @nd: the GPU, with @dev, @io and the BAR sizes filled in by the bus glue
  *
- * Reads only the identification registers; the bus glue calls it before
- * it lets the GPU master the bus, so a device nova_core does not drive is
- * never given DMA.
+ * Reads only the identification registers (and, for a GPU whose GSP
+ * nova_core could not stop before, the GSP's state); the bus glue calls it
+ * before it lets the GPU master the bus, so a device nova_core does not
+ * drive, or whose GSP may still write to freed memory, is never given DMA.
  *
  * Return: 0; -ENODEV for a GPU nova_core does not drive (BAR0 too small,
- * unsupported chip), with one log line saying why.
+ * unsupported chip), -EBUSY for one whose abandoned GSP still runs
+ * (nova_gsp_check_stuck()), with one log line saying why.
  */
 int nova_device_identify(struct nova_device *nd)
 {
@@ -269,7 +263,9 @@ int nova_device_identify(struct nova_device *nd)
 		 info->name, nova_arch_name(info->arch),
 		 nd->chip.major_rev, nd->chip.minor_rev);
 	nd->hal = nova_hal_get(info);
-	return 0;
+	nova_falcon_init(&nd->gsp, nd, "GSP", NV_PFALCON_GSP_BASE);
+	nova_falcon_init(&nd->sec2, nd, "SEC2", NV_PFALCON_SEC2_BASE);
+	return nova_gsp_check_stuck(nd);
 }
 
 /**

@@ -155,6 +155,7 @@ static void __exit nova_core_exit(void)
 	pci_unregister_driver(&nova_pci_driver);
 	nova_emu_driver_unregister();
 	nova_gsp_kept_drop_all();
+	nova_gsp_stuck_drop_all();
 	debugfs_remove_recursive(nova_debugfs_root);
 }
 

@@ -141,8 +141,7 @@ done
 
 # 1d. Each way the FSP or GSP-FMC can fail meets a clean probe failure:
 #     one line names it, nothing is left bound, refused or strayed, and
-#     the emulated GPU goes. (fsp=lockdown, GSP-FMC holding the GSP for
-#     good, needs a GPU reset, which the emulated GPU cannot model yet.)
+#     the emulated GPU goes.
 fsp_fail() {
 	mark_log
 	emu_new "$1 chipset=$2 fsp=$3" > /dev/null
@@ -161,6 +160,51 @@ fsp_fail 351 gb202 badresp "FSP: refused the FMC (COT error 0xa1)"
 fsp_fail 352 gb100 silent "FSP: no answer within 2000 ms"
 fsp_fail 353 gb202 badseq "FSP: malformed answer to the COT message: MCTP header: not a whole message"
 fsp_fail 354 gh100 fmcfail "GSP-FMC: boot failed (MAILBOX0 0x0000005a)"
+
+# 1e. fsp=lockdown: GSP-FMC never lets the GSP go, so no unload can stop
+#     it. The probe fails naming the lockdown; the GSP's DMA is switched
+#     off and its memory freed (99-kmemleak finds nothing). nova_core then
+#     refuses the GPU, giving it no DMA, until a reset stops its GSP; once
+#     reset, with the FSP well again, it boots GSP-RM.
+mark_log
+emu_new "355 chipset=gb202 fsp=lockdown" > /dev/null
+e=$dev/nova-emu.355/emu
+s=$(state 355)
+case "$s $(cut -d' ' -f2 $e/fsp)" in
+"unbound "*" 0 0 fmc=locked") ok "fsp=lockdown: probe fails, the GSP still locked down ($s)" ;;
+*) not_ok "fsp=lockdown: probe fails, the GSP still locked down" "state: $s" \
+	"fsp: $(cat $e/fsp)" "$(log_since_mark | grep nova-emu.355 | tail -n 4)" ;;
+esac
+expect_eq "fsp=lockdown: one line names the lockdown" 1 \
+	"$(log_since_mark | grep -c "nova-emu.355: GSP-FMC: the GSP is still locked down 10000 ms after the COT")"
+expect_eq "fsp=lockdown: one line says the GSP's DMA is off and a reset is needed" 1 \
+	"$(log_since_mark | grep -c "nova-emu.355: GSP-RM could not be stopped: its DMA is switched off and its memory freed; the GPU must be reset before nova_core binds it again")"
+mark_log
+gpu_bind 355 > /dev/null
+if ! gpu_bound 355 && [ "$(cut -d' ' -f3 $e/fsp)" = messages=1 ] &&
+   [ "$(log_since_mark | grep -c "nova-emu.355: the GSP that nova_core could not stop still runs: reset the GPU first")" = 1 ]; then
+	ok "fsp=lockdown: a bind is refused until the GPU is reset, with no COT sent"
+else
+	not_ok "fsp=lockdown: a bind is refused until the GPU is reset, with no COT sent" \
+		"state: $(state 355)" "fsp: $(cat $e/fsp)" \
+		"$(log_since_mark | grep nova-emu.355 | tail -n 4)"
+fi
+mark_log
+sysfs_write $e/fsp_misbehave ok > /dev/null
+sysfs_write $e/reset 1 > /dev/null
+gpu_bind 355 > /dev/null
+if running 355 && [ "$(cat $e/fsp_misbehave)" = ok ] &&
+   log_since_mark | grep -q "nova-emu.355: the GSP that nova_core could not stop before is stopped now (GPU reset)" &&
+   log_since_mark | grep -q "nova-emu.355: GSP-RM: $(gpu_name gb202), "; then
+	ok "fsp=lockdown: once reset, the GPU binds and boots GSP-RM"
+else
+	not_ok "fsp=lockdown: once reset, the GPU binds and boots GSP-RM" \
+		"state: $(state 355)" "fsp: $(cat $e/fsp)" \
+		"$(log_since_mark | grep nova-emu.355 | tail -n 4)"
+fi
+expect_eq "emu/fsp_misbehave refuses an unknown mode" 1 \
+	"$(sysfs_write $e/fsp_misbehave sulk | grep -c 'Invalid argument')"
+emu_del 355 > /dev/null
 
 # 1b. What GSP-RM reported reaches nova.ko through the core API (its
 #     probe names the GPU), and is absent where GSP-RM does not run: with

@@ -278,6 +278,30 @@ int nova_emu_booter_parse(const char *s)
 }
 
 /**
+ * nova_emu_fsp_parse() - parse an FSP mode, a value of the fsp= key
+ * @s: ok, noboot, badresp, silent, badseq, lockdown or fmcfail
+ *
+ * Return: the &enum nova_emu_fsp_mode, or -EINVAL.
+ */
+int nova_emu_fsp_parse(const char *s)
+{
+	int i = sysfs_match_string(nova_emu_fsp_modes, s);
+
+	return i < 0 ? -EINVAL : i;
+}
+
+/**
+ * nova_emu_fsp_mode_name() - the word of an FSP mode
+ * @mode: the mode
+ *
+ * Return: its word in the fsp= key.
+ */
+const char *nova_emu_fsp_mode_name(enum nova_emu_fsp_mode mode)
+{
+	return mode < ARRAY_SIZE(nova_emu_fsp_modes) ? nova_emu_fsp_modes[mode] : "?";
+}
+
+/**
  * nova_emu_parse_key() - parse the value of one new_device key
  * @cfg: the configuration to set
  * @key: the key

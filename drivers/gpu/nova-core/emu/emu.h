@@ -588,6 +588,8 @@ void nova_emu_config_defaults(struct nova_emu_config *cfg,
 			      enum nova_emu_booter_mode booter);
 int nova_emu_config_finish(struct nova_emu_config *cfg, bool vbios_given);
 int nova_emu_booter_parse(const char *s);
+int nova_emu_fsp_parse(const char *s);
+const char *nova_emu_fsp_mode_name(enum nova_emu_fsp_mode mode);
 int nova_emu_config_parse(char *line, struct nova_emu_config *cfg,
 			  const char *chip, enum nova_emu_booter_mode booter,
 			  const char *who);

@@ -491,6 +491,59 @@ static ssize_t fsp_show(struct device *dev, struct device_attribute *attr,
 static DEVICE_ATTR_RO(fsp);
 
 /**
+ * fsp_misbehave_show() - show emu/fsp_misbehave, the FSP's mode
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Return: the length of the text.
+ */
+static ssize_t fsp_misbehave_show(struct device *dev,
+				  struct device_attribute *attr, char *buf)
+{
+	struct nova_emu_gpu *gpu = nova_emu_dev_gpu(dev);
+	enum nova_emu_fsp_mode mode;
+	unsigned long flags;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	mode = gpu->cfg.fsp;
+	spin_unlock_irqrestore(&gpu->lock, flags);
+	return sysfs_emit(buf, "%s\n", nova_emu_fsp_mode_name(mode));
+}
+
+/**
+ * fsp_misbehave_store() - set the FSP's mode (emu/fsp_misbehave)
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: a value of the fsp= key: ok, noboot, badresp, silent, badseq,
+ *	lockdown or fmcfail
+ * @len: its length
+ *
+ * The mode governs what the FSP and GSP-FMC do from then on: what a
+ * reset (emu/reset) and the next COT meet. Refused on a chipset without
+ * FSP, as the fsp= key is.
+ *
+ * Return: @len, or -EINVAL.
+ */
+static ssize_t fsp_misbehave_store(struct device *dev,
+				   struct device_attribute *attr,
+				   const char *buf, size_t len)
+{
+	struct nova_emu_gpu *gpu = nova_emu_dev_gpu(dev);
+	unsigned long flags;
+	int mode;
+
+	mode = nova_emu_fsp_parse(buf);
+	if (mode < 0 || gpu->cfg.fsp_family == NOVA_EMU_FSP_NONE)
+		return -EINVAL;
+	spin_lock_irqsave(&gpu->lock, flags);
+	gpu->cfg.fsp = mode;
+	spin_unlock_irqrestore(&gpu->lock, flags);
+	return len;
+}
+static DEVICE_ATTR_RW(fsp_misbehave);
+
+/**
  * gsp_errors_show() - show emu/gsp_errors, the GSP protocol violations
  * @dev: the device of the GPU's platform device
  * @attr: the attribute
@@ -607,6 +660,7 @@ static struct attribute *nova_emu_gpu_attrs[] = {
 	&dev_attr_falcons.attr,
 	&dev_attr_gsp.attr,
 	&dev_attr_fsp.attr,
+	&dev_attr_fsp_misbehave.attr,
 	&dev_attr_gsp_errors.attr,
 	&dev_attr_gsp_misbehave.attr,
 	&dev_attr_irq.attr,

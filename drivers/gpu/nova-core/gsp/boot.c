@@ -30,7 +30,10 @@
 #include <linux/device.h>
 #include <linux/dma-mapping.h>
 #include <linux/iopoll.h>
+#include <linux/list.h>
 #include <linux/mm.h>
+#include <linux/mutex.h>
+#include <linux/pci.h>
 #include <linux/scatterlist.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
@@ -53,6 +56,23 @@
 #define NOVA_GSP_VGA_WORKSPACE_SIZE	SZ_128K
 /* What booter_unload finds in its mailboxes: a value it must overwrite. */
 #define NOVA_GSP_UNLOAD_SENTINEL	0xff
+
+/**
+ * struct nova_gsp_stuck - a GPU whose GSP nova_core could not stop
+ * @node: entry in nova_gsp_stuck_list.
+ * @name: the device's name.
+ *
+ * Its GSP may still run and write to the (freed) addresses it was given,
+ * so nova_core does not let it master the bus again until it was reset.
+ */
+struct nova_gsp_stuck {
+	struct list_head node;
+	char name[32];
+};
+
+/* The GPUs nova_core abandoned; nova_gsp_stuck_lock protects the list. */
+static LIST_HEAD(nova_gsp_stuck_list);
+static DEFINE_MUTEX(nova_gsp_stuck_lock);
 
 /* The image's largest chunk of contiguous pages. */
 #define NOVA_GSP_IMAGE_CHUNK		SZ_2M
@@ -361,19 +381,14 @@ static bool nova_gsp_wpr2_set(struct nova_device *nd)
 			 nova_rd32(nd, NV_PFB_PRI_MMU_WPR2_ADDR_HI)) != 0;
 }
 
-/**
- * nova_gsp_unload() - stop GSP-RM and take down WPR2
- * @nd: the GPU
- *
+/*
  * UNLOADING_GUEST_DRIVER if GSP-RM is up, FWSEC-SB, then booter_unload if
  * WPR2 exists; each is tried even if one before failed, and each failure
  * is logged. On Hopper and Blackwell: UNLOADING_GUEST_DRIVER, then the wait
- * for the GSP's RISC-V core to halt.
- *
- * Return: 0 if WPR2 is gone and the GSP's RISC-V core stopped; else a
- * negative errno, and GSP-RM may still run.
+ * for the GSP's RISC-V core to halt. 0 once WPR2 is gone and the core
+ * stopped.
  */
-int nova_gsp_unload(struct nova_device *nd)
+static int nova_gsp_stop(struct nova_device *nd)
 {
 	struct nova_firmware *fw = &nd->fw;
 	int ret, ret_sb;
@@ -422,6 +437,110 @@ int nova_gsp_unload(struct nova_device *nd)
 	}
 	nd->gsp_rm.running = false;
 	return ret_sb;
+}
+
+/*
+ * Whether the GSP is stopped as an unload leaves it: on Hopper and
+ * Blackwell its RISC-V core halted; before, no WPR2 and the core inactive.
+ */
+static bool nova_gsp_stopped(struct nova_device *nd)
+{
+	if (nd->hal->fsp)
+		return nova_rd32(nd, NV_PRISCV_RISCV_CPUCTL_GH100) &
+		       NV_PRISCV_RISCV_CPUCTL_HALTED;
+	return !nova_gsp_wpr2_set(nd) && !nova_falcon_riscv_active(&nd->gsp);
+}
+
+/*
+ * The GSP could not be stopped: it may still write to the memory it was
+ * given. Its DMA is cut off (bus mastering off; an IOMMU also refuses the
+ * addresses once unmapped), so that memory can be freed, and the GPU is
+ * remembered, so that no probe lets it master the bus again before a
+ * reset (nova_gsp_check_stuck()).
+ */
+static void nova_gsp_abandon(struct nova_device *nd)
+{
+	struct nova_gsp_stuck *stuck;
+
+	if (dev_is_pci(nd->dev))
+		pci_clear_master(to_pci_dev(nd->dev));
+	nd->gsp_rm.ready = false;
+	nd->gsp_rm.running = false;
+	dev_err(nd->dev, "GSP-RM could not be stopped: its DMA is switched off and its memory freed; the GPU must be reset before nova_core binds it again\n");
+
+	stuck = kzalloc(sizeof(*stuck), GFP_KERNEL);
+	if (!stuck)
+		return;
+	strscpy(stuck->name, dev_name(nd->dev), sizeof(stuck->name));
+	mutex_lock(&nova_gsp_stuck_lock);
+	list_add(&stuck->node, &nova_gsp_stuck_list);
+	mutex_unlock(&nova_gsp_stuck_lock);
+}
+
+/**
+ * nova_gsp_unload() - stop GSP-RM and take down WPR2
+ * @nd: the GPU
+ *
+ * UNLOADING_GUEST_DRIVER if GSP-RM is up, FWSEC-SB, then booter_unload if
+ * WPR2 exists; on Hopper and Blackwell, UNLOADING_GUEST_DRIVER, then the
+ * wait for the GSP's RISC-V core to halt. If the GSP cannot be stopped,
+ * its DMA is switched off and the GPU refused until it is reset.
+ *
+ * Return: 0 if the GSP stopped; else a negative errno (logged), and the
+ * memory GSP-RM was given may be freed all the same.
+ */
+int nova_gsp_unload(struct nova_device *nd)
+{
+	int ret = nova_gsp_stop(nd);
+
+	if (ret)
+		nova_gsp_abandon(nd);
+	return ret;
+}
+
+/**
+ * nova_gsp_check_stuck() - refuse a GPU whose GSP nova_core abandoned
+ * @nd: the GPU, identified, not yet mastering the bus
+ *
+ * A GPU whose GSP could not be stopped (nova_gsp_unload()) may master the
+ * bus again only once its GSP is found stopped, by a reset.
+ *
+ * Return: 0, or -EBUSY (logged) while that GSP still runs.
+ */
+int nova_gsp_check_stuck(struct nova_device *nd)
+{
+	struct nova_gsp_stuck *stuck, *found = NULL;
+	int ret = 0;
+
+	mutex_lock(&nova_gsp_stuck_lock);
+	list_for_each_entry(stuck, &nova_gsp_stuck_list, node)
+		if (!strcmp(stuck->name, dev_name(nd->dev)))
+			found = stuck;
+	if (found && nova_gsp_stopped(nd)) {
+		dev_info(nd->dev, "the GSP that nova_core could not stop before is stopped now (GPU reset)\n");
+		list_del(&found->node);
+		kfree(found);
+	} else if (found) {
+		dev_err(nd->dev, "the GSP that nova_core could not stop still runs: reset the GPU first\n");
+		ret = -EBUSY;
+	}
+	mutex_unlock(&nova_gsp_stuck_lock);
+	return ret;
+}
+
+/**
+ * nova_gsp_stuck_drop_all() - forget the abandoned GPUs, at module unload
+ */
+void nova_gsp_stuck_drop_all(void)
+{
+	struct nova_gsp_stuck *stuck, *tmp;
+
+	mutex_lock(&nova_gsp_stuck_lock);
+	list_for_each_entry_safe(stuck, tmp, &nova_gsp_stuck_list, node) {
+		list_del(&stuck->node);
+		kfree(stuck);
+	}
+	mutex_unlock(&nova_gsp_stuck_lock);
 }
 
 /*
@@ -594,8 +713,8 @@ int nova_gsp_boot(struct nova_device *nd)
 
 	ret = nova_gsp_start(nd, fw, &mem);
 unload:
-	if (ret && nova_gsp_unload(nd))
-		dev_err(nd->dev, "GSP unload after the failed boot failed too: the GPU needs a reset\n");
+	if (ret)
+		nova_gsp_unload(nd);
 out:
 	nova_gsp_fw_mem_fini(nd, &mem);
 	return ret;

@@ -232,6 +232,8 @@ int nova_gsp_rm_unload(struct nova_device *nd);
 /* boot.c */
 int nova_gsp_boot(struct nova_device *nd);
 int nova_gsp_unload(struct nova_device *nd);
+int nova_gsp_check_stuck(struct nova_device *nd);
+void nova_gsp_stuck_drop_all(void);
 void nova_gsp_wpr_meta_fill(struct nova_gsp_wpr_meta *m,
 			    const struct nova_fb_layout *fb, u64 image,
 			    u64 image_size, const struct nova_fw_bootloader *bl,
