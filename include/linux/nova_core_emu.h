@@ -56,6 +56,8 @@ struct nova_core_io_ops {
  * @priv: opaque pointer passed back to @ops.
  * @bar0_size: size of the emulated BAR0 (register space), in bytes.
  * @bar1_size: size of the emulated BAR1 (VRAM aperture), in bytes.
+ * @sriov_total_vfs: the SR-IOV virtual functions it offers, what a PCI
+ *	function's SR-IOV capability says in TotalVFs.
  *
  * The emulator owns this structure and keeps it alive until its platform
  * device is unregistered, which unbinds nova_core first.
@@ -65,6 +67,7 @@ struct nova_core_emu_pdata {
 	void *priv;
 	u64 bar0_size;
 	u64 bar1_size;
+	u16 sriov_total_vfs;
 };
 
 #endif /* __LINUX_NOVA_CORE_EMU_H__ */

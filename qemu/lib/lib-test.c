@@ -839,7 +839,48 @@ static void fsp_basics(const char *fw)
 		memset(resp, 0xee, sizeof(resp));
 		result(fsp_call(l, msg, 12, 0x13, resp) == 0 && get32(resp + 20) == 0,
 		       "FSP: PRC on GB202, the vGPU mode knob: 0 (disabled), after the 20 bytes");
+		put32(msg + 8, 0x0029000c);	/* no "active" flag */
+		result(fsp_call(l, msg, 12, 0x13, NULL) == FSP_ERR_INVALID_DATA,
+		       "FSP: PRC without the active flag: INVALID_DATA");
+		put32(msg + 8, 0x0129020c);	/* knob 0x129 */
+		result(fsp_call(l, msg, 12, 0x13, NULL) == FSP_ERR_INVALID_DATA,
+		       "FSP: PRC of a knob id over 0xff: INVALID_DATA");
 		nova_emu_lib_destroy(l);
+	}
+	{
+		static const struct {
+			const char *cfg;
+			uint32_t code, value;
+		} knob[] = {
+			{ "chipset=gb202 vgpu=on", 0, 1 },
+			{ "chipset=gb205 vgpu=bad", 0, 0x0bad },
+			{ "chipset=gb207 vgpu=refuse", FSP_ERR_NOT_SUPPORTED, 0 },
+		};
+		unsigned int k, good = 0;
+
+		for (k = 0; k < sizeof(knob) / sizeof(knob[0]); k++) {
+			l = nova_emu_lib_create(knob[k].cfg, fw, &ops, err, sizeof(err));
+			if (!l)
+				continue;
+			put32(msg, MCTP_SINGLE);
+			put32(msg + 4, NVDM_PRC);
+			put32(msg + 8, 0x0029020c);
+			memset(resp, 0, sizeof(resp));
+			if (fsp_call(l, msg, 12, 0x13, resp) == knob[k].code &&
+			    (knob[k].code || get32(resp + 20) == knob[k].value))
+				good++;
+			nova_emu_lib_destroy(l);
+		}
+		result(good == sizeof(knob) / sizeof(knob[0]),
+		       "vgpu=on, bad, refuse: the vGPU knob reads 1, 0x0bad, or is refused NOT_SUPPORTED");
+		l = nova_emu_lib_create("chipset=gh100 vgpu=on", fw, &ops, err, sizeof(err));
+		result(!l, "vgpu=on on GH100 (no vGPU knob): refused");
+		if (l)
+			nova_emu_lib_destroy(l);
+		l = nova_emu_lib_create("chipset=gb202 vfs=65", fw, &ops, err, sizeof(err));
+		result(!l, "vfs=65 (over 64): refused");
+		if (l)
+			nova_emu_lib_destroy(l);
 	}
 	l = nova_emu_lib_create("chipset=gb100 fsp=badseq", fw, &ops, err, sizeof(err));
 	if (l) {

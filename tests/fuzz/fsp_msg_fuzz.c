@@ -5,7 +5,8 @@
  * as malformed with a reason, or reported as the FSP's error, never read
  * past its length; taken as the lengths and bytes of a COT message's
  * parts, it is built within the message with the rest of each field 0, or
- * refused.
+ * refused; taken as the answer to a PRC read, it gives the knob's value
+ * only if long enough to hold it.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -86,9 +87,33 @@ static void check_cot(const uint8_t *data, size_t size)
 		abort();
 }
 
+/*
+ * Taken as the answer to a PRC read: a good answer gives the knob's value
+ * if it is long enough to hold it, never reading past it.
+ */
+static void check_prc(const uint8_t *data, size_t size)
+{
+	uint8_t *copy = malloc(size ? size : 1);
+	const char *why;
+	uint32_t code;
+	uint16_t value;
+	int ret;
+
+	memcpy(copy, data, size);
+	if (!nova_fsp_response_check(copy, size, NOVA_NVDM_TYPE_PRC, &code, &why)) {
+		ret = nova_fsp_prc_value(copy, size, &value, &why);
+		if (size < sizeof(struct nova_fsp_prc_response) ?
+		    ret != -EPROTO || !why :
+		    ret || why || value != (data[20] | data[21] << 8))
+			abort();
+	}
+	free(copy);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	check_response(data, size);
+	check_prc(data, size);
 	check_cot(data, size);
 	return 0;
 }

@@ -175,6 +175,9 @@ static int nova_bringup(struct nova_device *nd, int irq)
 	ret = nd->hal->fsp ? nova_fsp_wait_boot(nd) : nova_gfw_boot_wait(nd);
 	if (ret)
 		return ret;
+	/* As upstream Nova: GB20x with SR-IOV VFs asks its FSP for vGPU mode. */
+	if (nd->hal->fsp)
+		nd->vgpu = nova_fsp_vgpu_mode(nd);
 	ret = nova_fb_flush_page_init(nd);
 	if (ret)
 		return ret;

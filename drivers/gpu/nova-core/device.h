@@ -57,6 +57,10 @@ struct nova_hal {
  * @bar0: mapped BAR0 of a PCI GPU; NULL for an emulated GPU.
  * @bar0_size: size of BAR0 in bytes.
  * @bar1_size: size of BAR1 (the VRAM aperture) in bytes.
+ * @sriov_total_vfs: the SR-IOV virtual functions the GPU offers (its
+ *	TotalVFs; 0 without SR-IOV), filled in by the bus glue.
+ * @vgpu: this boot is a vGPU host's (nova_fsp_vgpu_mode()): GSP-RM is
+ *	told to boot in SR-IOV mode.
  * @irq: the interrupt nova_core took, or 0 if it has none (irq.c).
  * @irq_lock: protects the falcons' &nova_falcon.irq_pending, which the
  *	hard interrupt handler fills and the thread empties.
@@ -96,6 +100,8 @@ struct nova_device {
 	void __iomem *bar0;
 	u64 bar0_size;
 	u64 bar1_size;
+	u16 sriov_total_vfs;
+	bool vgpu;
 	int irq;
 	/* Protects the falcons' irq_pending. */
 	spinlock_t irq_lock;

@@ -50,6 +50,7 @@ static int nova_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	nd->bar0 = pcim_iomap_table(pdev)[0];
 	nd->bar0_size = pci_resource_len(pdev, 0);
 	nd->bar1_size = pci_resource_len(pdev, 1);
+	nd->sriov_total_vfs = pci_sriov_get_totalvfs(pdev);
 	nd->io.ops = &nova_mmio_ops;
 	nd->io.priv = nd;
 	pci_set_drvdata(pdev, nd);

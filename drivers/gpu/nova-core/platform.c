@@ -37,6 +37,7 @@ static int nova_emu_probe(struct platform_device *pdev)
 	nd->dev = &pdev->dev;
 	nd->bar0_size = pdata->bar0_size;
 	nd->bar1_size = pdata->bar1_size;
+	nd->sriov_total_vfs = pdata->sriov_total_vfs;
 	nd->io.ops = pdata->ops;
 	nd->io.priv = pdata->priv;
 	platform_set_drvdata(pdev, nd);

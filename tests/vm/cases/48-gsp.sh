@@ -206,6 +206,40 @@ expect_eq "emu/fsp_misbehave refuses an unknown mode" 1 \
 	"$(sysfs_write $e/fsp_misbehave sulk | grep -c 'Invalid argument')"
 emu_del 355 > /dev/null
 
+# 1f. The vGPU knob, as far as upstream Nova reads it: only GB20x with two
+#     SR-IOV VFs or more asks its FSP (a PRC message, the FSP's second);
+#     vGPU on tells GSP-RM RMSetSriovMode=1 in its registry. A knob that
+#     reads neither 0 nor 1, or a refused read, is a warning and no vGPU.
+vgpu_case() {
+	id=$1 conf=$2 msgs=$3 sriov=$4 line=$5
+	mark_log
+	emu_new "$id $conf" > /dev/null
+	e=$dev/nova-emu.$id/emu
+	reg=$(log_since_mark | grep "nova-emu.$id: GSP-RM: registry:")
+	if running $id && [ "$(cut -d' ' -f3 $e/fsp)" = "messages=$msgs" ] &&
+	   echo "$reg" | grep -q "RMSecBusResetEnable=1 RMForcePcieConfigSave=1 RMDevidCheckIgnore=1" &&
+	   [ "$(echo "$reg" | grep -c "RMSetSriovMode=1")" = "$sriov" ] &&
+	   { [ -z "$line" ] || log_since_mark | grep -q "nova-emu.$id: $line"; } &&
+	   { [ -n "$line" ] || ! log_since_mark | grep -q "nova-emu.$id: vGPU:"; }; then
+		ok "$conf: GSP-RM runs, $msgs FSP message(s), RMSetSriovMode $sriov time(s)${line:+, \"$line\"}"
+	else
+		not_ok "$conf: GSP-RM runs, $msgs FSP message(s), RMSetSriovMode $sriov time(s)" \
+			"state: $(state $id)" "fsp: $(cat $e/fsp)" "registry: $reg" \
+			"$(log_since_mark | grep nova-emu.$id | tail -n 4)"
+	fi
+	emu_del $id > /dev/null
+}
+vgpu_case 356 "chipset=gb202 vfs=2 vgpu=on" 2 1 "vGPU: on (the FSP's vGPU mode knob, 2 SR-IOV VFs): GSP-RM boots in SR-IOV mode"
+expect_eq "vGPU on: GspFwWprMeta gives GSP-FMC r570.144's vGPU heap, 581 MiB in 32 VF partitions" 1 \
+	"$(log_since_mark | grep -c "nova-emu.356: FSP: COT: a vGPU host's heap: 581 MiB in 32 VF partitions")"
+vgpu_case 357 "chipset=gb202 vfs=1 vgpu=on" 1 0 ""
+expect_eq "vGPU off: no VF partitions" 0 \
+	"$(log_since_mark | grep -c "nova-emu.357: FSP: COT: a vGPU host")"
+vgpu_case 358 "chipset=gh100 vfs=4" 1 0 ""
+vgpu_case 359 "chipset=gb203 vfs=2" 2 0 ""
+vgpu_case 360 "chipset=gb205 vfs=2 vgpu=bad" 2 0 "vGPU: the FSP's vGPU mode knob reads 0xbad, neither 0 nor 1: vGPU off"
+vgpu_case 361 "chipset=gb207 vfs=8 vgpu=refuse" 2 0 "FSP: refused to read knob 0x29 (PRC error 0xa0)"
+
 # 1b. What GSP-RM reported reaches nova.ko through the core API (its
 #     probe names the GPU), and is absent where GSP-RM does not run: with
 #     bringup=N no GSP attribute is in sysfs and nova.ko says so.

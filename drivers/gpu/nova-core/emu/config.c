@@ -186,6 +186,8 @@ int nova_emu_config_finish(struct nova_emu_config *cfg, bool vbios_given)
  * @NOVA_EMU_KEY_BOOTER: booter=ok|fail|nostart
  * @NOVA_EMU_KEY_DISPLAY: display=0|1
  * @NOVA_EMU_KEY_FSP: fsp=ok|noboot|badresp|silent|badseq|lockdown|fmcfail
+ * @NOVA_EMU_KEY_VFS: vfs=N
+ * @NOVA_EMU_KEY_VGPU: vgpu=off|on|bad|refuse
  */
 enum nova_emu_key {
 	NOVA_EMU_KEY_CHIPSET,
@@ -207,6 +209,8 @@ enum nova_emu_key {
 	NOVA_EMU_KEY_BOOTER,
 	NOVA_EMU_KEY_DISPLAY,
 	NOVA_EMU_KEY_FSP,
+	NOVA_EMU_KEY_VFS,
+	NOVA_EMU_KEY_VGPU,
 };
 
 static const char * const nova_emu_keys[] = {
@@ -229,6 +233,8 @@ static const char * const nova_emu_keys[] = {
 	[NOVA_EMU_KEY_BOOTER] = "booter",
 	[NOVA_EMU_KEY_DISPLAY] = "display",
 	[NOVA_EMU_KEY_FSP] = "fsp",
+	[NOVA_EMU_KEY_VFS] = "vfs",
+	[NOVA_EMU_KEY_VGPU] = "vgpu",
 };
 
 static const char * const nova_emu_ok_stuck[] = { "ok", "stuck" };
@@ -251,6 +257,13 @@ static const char * const nova_emu_booter_modes[] = {
 	[NOVA_EMU_BOOTER_OK] = "ok",
 	[NOVA_EMU_BOOTER_FAIL] = "fail",
 	[NOVA_EMU_BOOTER_NOSTART] = "nostart",
+};
+
+static const char * const nova_emu_vgpu_modes[] = {
+	[NOVA_EMU_VGPU_OFF] = "off",
+	[NOVA_EMU_VGPU_ON] = "on",
+	[NOVA_EMU_VGPU_BAD] = "bad",
+	[NOVA_EMU_VGPU_REFUSE] = "refuse",
 };
 
 static const char * const nova_emu_fsp_modes[] = {
@@ -407,6 +420,18 @@ static int nova_emu_parse_key(struct nova_emu_config *cfg,
 		if (!ret)
 			cfg->fsp = v;
 		return ret;
+	case NOVA_EMU_KEY_VFS:
+		ret = kstrtouint(val, 0, &v);
+		if (ret || v > NOVA_EMU_VFS_MAX)
+			return -EINVAL;
+		cfg->sriov_total_vfs = v;
+		return 0;
+	case NOVA_EMU_KEY_VGPU:
+		ret = nova_emu_parse_choice(val, nova_emu_vgpu_modes,
+					    ARRAY_SIZE(nova_emu_vgpu_modes), &v);
+		if (!ret)
+			cfg->vgpu = v;
+		return ret;
 	}
 	return -EINVAL;
 }
@@ -484,6 +509,12 @@ int nova_emu_config_parse(char *line, struct nova_emu_config *cfg,
 	    cfg->fsp_family == NOVA_EMU_FSP_NONE) {
 		pr_err("%s: key fsp: %s: this chipset has no FSP (Hopper and Blackwell have)\n",
 		       who, nova_emu_fsp_modes[cfg->fsp]);
+		return -EINVAL;
+	}
+	if (cfg->vgpu != NOVA_EMU_VGPU_OFF &&
+	    cfg->fsp_family != NOVA_EMU_FSP_GB20X) {
+		pr_err("%s: key vgpu: %s: only GB20x's FSP has the vGPU knob\n",
+		       who, nova_emu_vgpu_modes[cfg->vgpu]);
 		return -EINVAL;
 	}
 	return 0;

@@ -67,6 +67,24 @@ enum nova_emu_fsp_family {
 };
 
 /**
+ * enum nova_emu_vgpu_mode - GB20x's vGPU mode knob, as its FSP reads it
+ *	(knob vgpu=)
+ * @NOVA_EMU_VGPU_OFF: PRC reads 0: vGPU off.
+ * @NOVA_EMU_VGPU_ON: PRC reads 1: vGPU on.
+ * @NOVA_EMU_VGPU_BAD: PRC reads 0x0bad, neither.
+ * @NOVA_EMU_VGPU_REFUSE: PRC is answered NOT_SUPPORTED.
+ */
+enum nova_emu_vgpu_mode {
+	NOVA_EMU_VGPU_OFF,
+	NOVA_EMU_VGPU_ON,
+	NOVA_EMU_VGPU_BAD,
+	NOVA_EMU_VGPU_REFUSE,
+};
+
+/* The most SR-IOV virtual functions vfs= gives a GPU. */
+#define NOVA_EMU_VFS_MAX	64
+
+/**
  * enum nova_emu_fsp_mode - how the emulated FSP behaves (knob fsp=)
  * @NOVA_EMU_FSP_OK: like the real one.
  * @NOVA_EMU_FSP_NOBOOT: it never boots: NV_THERM_I2CS_SCRATCH reads 0 and
@@ -120,6 +138,10 @@ enum nova_emu_fsp_mode {
  *	chip, as on a headless SKU.
  * @fsp: behaviour of the emulated FSP (fsp=); only %NOVA_EMU_FSP_OK on a
  *	chip without FSP.
+ * @sriov_total_vfs: the SR-IOV virtual functions the GPU offers (vfs=),
+ *	told to nova_core as a PCI function's TotalVFs would be.
+ * @vgpu: GB20x's vGPU mode knob (vgpu=); only %NOVA_EMU_VGPU_OFF
+ *	elsewhere.
  * @ga100_plus: derived from @boot42: an Ampere or later chip.
  * @ga102_plus: derived from @boot42: a GA102 or later chip (GA10x but
  *	GA100, Hopper, Ada and later), with the GA102 falcon and FB registers.
@@ -149,6 +171,8 @@ struct nova_emu_config {
 	enum nova_emu_booter_mode booter;
 	bool display_off;
 	enum nova_emu_fsp_mode fsp;
+	unsigned int sriov_total_vfs;
+	enum nova_emu_vgpu_mode vgpu;
 	bool ga100_plus;
 	bool ga102_plus;
 	bool no_display;

@@ -90,11 +90,17 @@
 #define RESP_ERROR			16
 #define RESP_MAX			32
 
-/* PRC: read (0x0c) a knob; the vGPU mode's (0x29) is a u16. */
+/*
+ * PRC: read (0x0c) a knob's active value (flags 0x02; r570's kernel reads
+ * the byte as a value size of 2) by its u16 id; the vGPU mode's is 0x29.
+ */
 #define PRC_LEN				12
 #define PRC_SUB				8
+#define PRC_FLAGS			9
 #define PRC_OBJECT			10
+#define PRC_OBJECT_HI			11
 #define PRC_SUB_READ			0x0c
+#define PRC_FLAGS_ACTIVE		0x02
 #define PRC_OBJECT_VGPU			0x29
 
 /* How long the FSP takes before it looks at a message. */
@@ -411,24 +417,32 @@ static size_t emu_fsp_answer(struct nova_emu_gpu *gpu, u8 *resp, u32 type,
  * @len: its length
  * @resp: the answer, %RESP_MAX bytes
  *
- * GB20x's FSP answers a read of the vGPU mode knob: 0 (disabled).
+ * GB20x's FSP answers a read of the vGPU mode knob: as vgpu= says, 0
+ * (off), 1 (on), 0x0bad (neither), or NOT_SUPPORTED.
  *
  * Return: the answer's length.
  */
 static size_t emu_fsp_prc(struct nova_emu_gpu *gpu, const u8 *msg, size_t len,
 			  u8 *resp)
 {
-	static const u8 vgpu_off[4];
+	static const u16 knob[] = {
+		[NOVA_EMU_VGPU_OFF] = 0,
+		[NOVA_EMU_VGPU_ON] = 1,
+		[NOVA_EMU_VGPU_BAD] = 0x0bad,
+	};
+	u8 value[4] = {};
 
 	if (gpu->cfg.fsp_family != NOVA_EMU_FSP_GB20X) {
 		dev_info(&gpu->pdev->dev, "FSP: PRC is not supported on this chip\n");
 		return emu_fsp_answer(gpu, resp, NVDM_TYPE_PRC,
 				      NOVA_EMU_FSP_ERR_NOT_SUPPORTED, NULL, 0);
 	}
-	if (len != PRC_LEN || msg[PRC_SUB] != PRC_SUB_READ) {
-		dev_err(&gpu->pdev->dev, "FSP: PRC: %zu bytes, sub-message 0x%x: expected %u bytes, a read (0x%x)\n",
-			len, len > PRC_SUB ? msg[PRC_SUB] : 0, PRC_LEN,
-			PRC_SUB_READ);
+	if (len != PRC_LEN || msg[PRC_SUB] != PRC_SUB_READ ||
+	    msg[PRC_FLAGS] != PRC_FLAGS_ACTIVE || msg[PRC_OBJECT_HI]) {
+		dev_err(&gpu->pdev->dev, "FSP: PRC: %zu bytes, sub-message 0x%x flags 0x%x: expected %u bytes, a read (0x%x) of an active value (0x%x) of a knob below 0x100\n",
+			len, len == PRC_LEN ? msg[PRC_SUB] : 0,
+			len == PRC_LEN ? msg[PRC_FLAGS] : 0, PRC_LEN,
+			PRC_SUB_READ, PRC_FLAGS_ACTIVE);
 		return emu_fsp_answer(gpu, resp, NVDM_TYPE_PRC,
 				      NOVA_EMU_FSP_ERR_INVALID_DATA, NULL, 0);
 	}
@@ -438,8 +452,14 @@ static size_t emu_fsp_prc(struct nova_emu_gpu *gpu, const u8 *msg, size_t len,
 		return emu_fsp_answer(gpu, resp, NVDM_TYPE_PRC,
 				      NOVA_EMU_FSP_ERR_NOT_SUPPORTED, NULL, 0);
 	}
+	if (gpu->cfg.vgpu == NOVA_EMU_VGPU_REFUSE) {
+		dev_info(&gpu->pdev->dev, "FSP: PRC: refuses the vGPU knob, as vgpu=refuse says\n");
+		return emu_fsp_answer(gpu, resp, NVDM_TYPE_PRC,
+				      NOVA_EMU_FSP_ERR_NOT_SUPPORTED, NULL, 0);
+	}
+	put_unaligned_le16(knob[gpu->cfg.vgpu], value);
 	return emu_fsp_answer(gpu, resp, NVDM_TYPE_PRC, NOVA_EMU_FSP_OK,
-			      vgpu_off, sizeof(vgpu_off));
+			      value, sizeof(value));
 }
 
 /**

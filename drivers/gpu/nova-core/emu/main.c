@@ -725,6 +725,7 @@ static int nova_emu_create(unsigned int id, const struct nova_emu_config *cfg)
 		.ops = &nova_emu_io_ops,
 		.bar0_size = cfg->bar0_size,
 		.bar1_size = cfg->vram_bar_size,
+		.sriov_total_vfs = cfg->sriov_total_vfs,
 	};
 	struct nova_emu_gpu *gpu;
 	int ret;

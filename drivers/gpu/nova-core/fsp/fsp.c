@@ -59,7 +59,10 @@ const struct nova_fsp_hal nova_fsp_hal_gb100 = {
 	.pmu_reserved_size = NOVA_FSP_PMU_RESERVED_GB100,
 };
 
-/* GB20x: GB10x's, with its boot status elsewhere and a larger heap. */
+/*
+ * GB20x: GB10x's, with its boot status elsewhere, a larger heap, and the
+ * vGPU mode knob.
+ */
 const struct nova_fsp_hal nova_fsp_hal_gb202 = {
 	.boot_status = NV_THERM_I2CS_SCRATCH_GB202,
 	.cot_version = 2,
@@ -67,6 +70,7 @@ const struct nova_fsp_hal nova_fsp_hal_gb202 = {
 	.fb_end_reserved = SZ_2M + SZ_128K,
 	.non_wpr_heap_size = SZ_2M + SZ_128K,
 	.pmu_reserved_size = NOVA_FSP_PMU_RESERVED_GB100,
+	.vgpu_knob = true,
 };
 
 /**
@@ -174,6 +178,33 @@ static int nova_fsp_recv(struct nova_device *nd, void *buf, size_t max, size_t *
 	return ret;
 }
 
+/*
+ * Sends @msg (@what in the log), takes the answer into @ans (an EMEM
+ * channel's size) and checks it answers @type: 0, -EIO with the FSP's
+ * @error (not logged), or a logged -ETIMEDOUT or -EPROTO.
+ */
+static int nova_fsp_exchange(struct nova_device *nd, const void *msg, size_t len,
+			     u8 type, const char *what, void *ans, size_t *ans_len,
+			     u32 *error)
+{
+	const char *why;
+	int ret;
+
+	*ans_len = 0;
+	*error = 0;
+	ret = nova_fsp_send(nd, msg, len);
+	if (!ret)
+		ret = nova_fsp_recv(nd, ans, NOVA_FSP_EMEM_CHANNEL_SIZE, ans_len);
+	if (ret)
+		return ret;
+	ret = nova_fsp_response_check(ans, *ans_len, type, error, &why);
+	if (ret && ret != -EIO)
+		dev_err(nd->dev, "FSP: malformed answer to the %s message: %s (%zu bytes, headers 0x%08x 0x%08x)\n",
+			what, why, *ans_len, get_unaligned_le32(ans),
+			get_unaligned_le32(ans + 4));
+	return ret;
+}
+
 /**
  * nova_fsp_send_cot() - give the FSP the FMC: the chain of trust
  * @nd: a Hopper or Blackwell GPU whose FSP booted
@@ -189,8 +220,7 @@ static int nova_fsp_recv(struct nova_device *nd, void *buf, size_t max, size_t *
 int nova_fsp_send_cot(struct nova_device *nd, const struct nova_fsp_cot_args *args)
 {
 	struct nova_fsp_cot_msg *msg;
-	const char *why;
-	size_t len = 0;
+	size_t len;
 	u32 error;
 	void *ans;
 	int ret;
@@ -207,21 +237,79 @@ int nova_fsp_send_cot(struct nova_device *nd, const struct nova_fsp_cot_args *ar
 			args->pkey_len, args->sig_len);
 		goto out;
 	}
-	ret = nova_fsp_send(nd, msg, sizeof(*msg));
-	if (!ret)
-		ret = nova_fsp_recv(nd, ans, NOVA_FSP_EMEM_CHANNEL_SIZE, &len);
-	if (ret)
-		goto out;
-	ret = nova_fsp_response_check(ans, len, NOVA_NVDM_TYPE_COT, &error, &why);
+	ret = nova_fsp_exchange(nd, msg, sizeof(*msg), NOVA_NVDM_TYPE_COT, "COT",
+				ans, &len, &error);
 	if (ret == -EIO)
 		dev_err(nd->dev, "FSP: refused the FMC (COT error 0x%x)\n", error);
-	else if (ret)
-		dev_err(nd->dev, "FSP: malformed answer to the COT message: %s (%zu bytes, headers 0x%08x 0x%08x)\n",
-			why, len, get_unaligned_le32(ans), get_unaligned_le32(ans + 4));
 out:
 	kfree(ans);
 	kfree(msg);
 	return ret;
+}
+
+/*
+ * Reads a knob's active value through PRC: 0, or a negative errno, logged
+ * as a warning: the knobs the driver reads are optional.
+ */
+static int nova_fsp_read_knob(struct nova_device *nd, u8 knob, u16 *value)
+{
+	struct nova_fsp_prc_msg msg;
+	const char *why;
+	size_t len;
+	u32 error;
+	void *ans;
+	int ret;
+
+	ans = kzalloc(NOVA_FSP_EMEM_CHANNEL_SIZE, GFP_KERNEL);
+	if (!ans)
+		return -ENOMEM;
+	nova_fsp_prc_build(knob, &msg);
+	ret = nova_fsp_exchange(nd, &msg, sizeof(msg), NOVA_NVDM_TYPE_PRC, "PRC",
+				ans, &len, &error);
+	if (ret == -EIO)
+		dev_warn(nd->dev, "FSP: refused to read knob 0x%x (PRC error 0x%x)\n",
+			 knob, error);
+	if (!ret) {
+		ret = nova_fsp_prc_value(ans, len, value, &why);
+		if (ret)
+			dev_warn(nd->dev, "FSP: malformed answer to the PRC message: %s (%zu bytes)\n",
+				 why, len);
+	}
+	kfree(ans);
+	return ret;
+}
+
+/**
+ * nova_fsp_vgpu_mode() - whether this boot is a vGPU host's, as upstream
+ *	Nova decides it
+ * @nd: a Hopper or Blackwell GPU whose FSP booted
+ *
+ * Only on a family whose FSP has the vGPU mode knob (GB20x), and only for
+ * a GPU with two SR-IOV virtual functions or more: then the knob's active
+ * value, read from the FSP, says. A failed read, or a value neither 0 nor
+ * 1, is logged and means no vGPU.
+ *
+ * Return: true if vGPU mode is on.
+ */
+bool nova_fsp_vgpu_mode(struct nova_device *nd)
+{
+	u16 mode;
+
+	if (!nd->hal->fsp->vgpu_knob || nd->sriov_total_vfs < 2)
+		return false;
+	if (nova_fsp_read_knob(nd, NOVA_FSP_PRC_KNOB_VGPU_MODE, &mode)) {
+		dev_warn(nd->dev, "vGPU: the FSP's vGPU mode is unknown: vGPU off\n");
+		return false;
+	}
+	if (mode > 1) {
+		dev_warn(nd->dev, "vGPU: the FSP's vGPU mode knob reads 0x%x, neither 0 nor 1: vGPU off\n",
+			 mode);
+		return false;
+	}
+	if (mode)
+		dev_info(nd->dev, "vGPU: on (the FSP's vGPU mode knob, %u SR-IOV VFs): GSP-RM boots in SR-IOV mode\n",
+			 nd->sriov_total_vfs);
+	return mode;
 }
 
 /**

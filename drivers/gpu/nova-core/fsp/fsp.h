@@ -48,6 +48,8 @@ struct nova_fw_fmc_cot;
  * @non_wpr_heap_size: GSP-RM's non-WPR heap (GspFwWprMeta.nonWprHeapSize).
  * @pmu_reserved_size: what the PMU reserves in VRAM
  *	(GspFwWprMeta.pmuReservedSize); 0 where GSP-RM keeps no PMU memory.
+ * @vgpu_knob: its FSP has the vGPU mode knob (PRC), which upstream Nova
+ *	reads on this family only.
  */
 struct nova_fsp_hal {
 	u32 boot_status;
@@ -56,6 +58,7 @@ struct nova_fsp_hal {
 	u32 fb_end_reserved;
 	u32 non_wpr_heap_size;
 	u32 pmu_reserved_size;
+	bool vgpu_knob;
 };
 
 extern const struct nova_fsp_hal nova_fsp_hal_gh100;
@@ -65,6 +68,7 @@ extern const struct nova_fsp_hal nova_fsp_hal_gb202;
 u64 nova_fsp_frts_vidmem_offset(const struct nova_fsp_hal *hal);
 int nova_fsp_wait_boot(struct nova_device *nd);
 int nova_fsp_send_cot(struct nova_device *nd, const struct nova_fsp_cot_args *args);
+bool nova_fsp_vgpu_mode(struct nova_device *nd);
 int nova_fsp_wait_lockdown(struct nova_device *nd, u64 boot_params);
 int nova_fsp_wait_gsp_halt(struct nova_device *nd);
 

@@ -136,3 +136,39 @@ int nova_fsp_response_check(const void *buf, size_t len, u8 nvdm_type, u32 *erro
 	}
 	return 0;
 }
+
+/**
+ * nova_fsp_prc_build() - build a PRC message reading a knob's active value
+ * @knob: the knob (NOVA_FSP_PRC_KNOB_*).
+ * @msg: the message, filled whole (one packet).
+ */
+void nova_fsp_prc_build(u8 knob, struct nova_fsp_prc_msg *msg)
+{
+	memset(msg, 0, sizeof(*msg));
+	msg->mctp = nova_mctp_header(true, true, 0);
+	msg->nvdm = nova_nvdm_header(NOVA_NVDM_TYPE_PRC);
+	msg->sub_message_id = NOVA_FSP_PRC_READ;
+	msg->flags = NOVA_FSP_PRC_FLAG_ACTIVE;
+	msg->object_id = knob;
+}
+
+/**
+ * nova_fsp_prc_value() - the knob's value in the answer to a PRC read
+ * @buf: the packet, which nova_fsp_response_check() found a good answer
+ *	to PRC.
+ * @len: its length in bytes.
+ * @value: set to the knob's value.
+ * @why: set to the reason of an -EPROTO, or NULL.
+ *
+ * Return: 0, or -EPROTO for an answer too short to carry a value.
+ */
+int nova_fsp_prc_value(const void *buf, size_t len, u16 *value, const char **why)
+{
+	*why = NULL;
+	if (len < sizeof(struct nova_fsp_prc_response)) {
+		*why = "answer too short for the knob's value";
+		return -EPROTO;
+	}
+	*value = get_unaligned_le16(buf + offsetof(struct nova_fsp_prc_response, value));
+	return 0;
+}

@@ -122,6 +122,43 @@ struct nova_fsp_response {
 	u32 error_code;
 };
 
+/* PRC: a read (NVDM_PRC_*_READ_OBJECT) of a knob's active value. */
+#define NOVA_FSP_PRC_READ		0x0c
+#define NOVA_FSP_PRC_FLAG_ACTIVE	BIT(1)
+/* The vGPU mode knob (GB20x): 0 off, 1 on. */
+#define NOVA_FSP_PRC_KNOB_VGPU_MODE	0x29
+
+/**
+ * struct nova_fsp_prc_msg - a PRC message: read one knob
+ * @mctp: the MCTP transport header: SOM and EOM.
+ * @nvdm: the NVDM header: vendor-defined PCI, NVIDIA, PRC.
+ * @sub_message_id: %NOVA_FSP_PRC_READ (NVIDIA's prcObjType).
+ * @flags: %NOVA_FSP_PRC_FLAG_ACTIVE, the value of this boot (r570's
+ *	kernel calls the byte numBytes and sets it to the same 2).
+ * @object_id: the knob (low byte of NVIDIA's u16 knobId).
+ * @reserved: 0 (its high byte).
+ */
+struct nova_fsp_prc_msg {
+	u32 mctp;
+	u32 nvdm;
+	u8 sub_message_id;
+	u8 flags;
+	u8 object_id;
+	u8 reserved;
+} __packed;
+
+/**
+ * struct nova_fsp_prc_response - the FSP's answer to a PRC read
+ * @resp: the command response.
+ * @value: the knob's value (NVIDIA's knobValue).
+ * @misc: not used.
+ */
+struct nova_fsp_prc_response {
+	struct nova_fsp_response resp;
+	u16 value;
+	u16 misc;
+};
+
 /**
  * struct nova_fsp_cot_args - what the COT message carries
  * @version: the COT payload's version for the chip (1 or 2).
@@ -154,6 +191,8 @@ u32 nova_nvdm_header(u8 nvdm_type);
 int nova_fsp_cot_build(const struct nova_fsp_cot_args *args, struct nova_fsp_cot_msg *msg);
 int nova_fsp_response_check(const void *buf, size_t len, u8 nvdm_type, u32 *error,
 			    const char **why);
+void nova_fsp_prc_build(u8 knob, struct nova_fsp_prc_msg *msg);
+int nova_fsp_prc_value(const void *buf, size_t len, u16 *value, const char **why);
 
 /* The layouts of r570.144, as numbers. */
 #define NOVA_FSP_ABI_ASSERT(type, field, off) \
@@ -180,5 +219,13 @@ static_assert(sizeof(struct nova_fsp_response) == 20);
 NOVA_FSP_ABI_ASSERT(nova_fsp_response, task_id, 8);
 NOVA_FSP_ABI_ASSERT(nova_fsp_response, command_nvdm_type, 12);
 NOVA_FSP_ABI_ASSERT(nova_fsp_response, error_code, 16);
+
+static_assert(sizeof(struct nova_fsp_prc_msg) == 12);
+NOVA_FSP_ABI_ASSERT(nova_fsp_prc_msg, sub_message_id, 8);
+NOVA_FSP_ABI_ASSERT(nova_fsp_prc_msg, flags, 9);
+NOVA_FSP_ABI_ASSERT(nova_fsp_prc_msg, object_id, 10);
+
+static_assert(sizeof(struct nova_fsp_prc_response) == 24);
+NOVA_FSP_ABI_ASSERT(nova_fsp_prc_response, value, 20);
 
 #endif /* __NOVA_CORE_FSP_MSG_H__ */

@@ -307,6 +307,27 @@ void nova_gsp_wpr_meta_fill_sizes(struct nova_gsp_wpr_meta *m,
 	m->pmu_reserved_size = hal->pmu_reserved_size;
 }
 
+/*
+ * A vGPU host's GSP-RM (r570.144): a fixed heap (GSP_FW_HEAP_SIZE_VGPU_DEFAULT)
+ * and the heap's VF partitions (MAX_PARTITIONS_WITH_GFID).
+ */
+#define NOVA_GSP_FW_HEAP_SIZE_VGPU	(581ULL * SZ_1M)
+#define NOVA_GSP_VF_PARTITIONS		32
+
+/**
+ * nova_gsp_wpr_meta_vgpu() - size GspFwWprMeta for a vGPU host's boot
+ * @m: the structure, filled by nova_gsp_wpr_meta_fill_sizes()
+ *
+ * A pure function: GSP-RM's heap is 581 MiB whatever the VRAM, split in
+ * 32 partitions, as NVIDIA's r570.144 kernel sizes it with SR-IOV on.
+ * (Upstream Nova gives TotalVFs partitions instead.)
+ */
+void nova_gsp_wpr_meta_vgpu(struct nova_gsp_wpr_meta *m)
+{
+	m->gsp_fw_heap_size = NOVA_GSP_FW_HEAP_SIZE_VGPU;
+	m->gsp_fw_heap_vf_partition_count = NOVA_GSP_VF_PARTITIONS;
+}
+
 static void nova_gsp_fw_mem_fini(struct nova_device *nd,
 				 struct nova_gsp_fw_mem *mem)
 {
@@ -364,14 +385,17 @@ static int nova_gsp_fw_mem_init(struct nova_device *nd,
 		return ret;
 	}
 
-	if (nd->hal->fsp)
+	if (nd->hal->fsp) {
 		nova_gsp_wpr_meta_fill_sizes(mem->wpr_meta.cpu, nd->hal->fsp, nd->vram_size,
 					     mem->radix3.dma, g->image_len, &fw->bootloader,
 					     mem->bootloader.dma, mem->sig.dma, g->sig_len);
-	else
+		if (nd->vgpu)
+			nova_gsp_wpr_meta_vgpu(mem->wpr_meta.cpu);
+	} else {
 		nova_gsp_wpr_meta_fill(mem->wpr_meta.cpu, &nd->fb, mem->radix3.dma,
 				       g->image_len, &fw->bootloader,
 				       mem->bootloader.dma, mem->sig.dma, g->sig_len);
+	}
 	return 0;
 }
 

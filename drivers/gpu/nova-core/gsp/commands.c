@@ -42,6 +42,11 @@ static const struct nova_gsp_reg_key {
 	{ "RMDevidCheckIgnore", 1 },
 };
 
+/* Upstream Nova's key of a vGPU host's boot (nova_fsp_vgpu_mode()). */
+static const struct nova_gsp_reg_key nova_gsp_registry_vgpu = {
+	"RMSetSriovMode", 1,
+};
+
 /**
  * nova_gsp_registry_build() - lay out a PACKED_REGISTRY_TABLE of DWORD keys
  * @buf: where, or NULL to get the size
@@ -116,8 +121,8 @@ static void nova_gsp_system_info_fill(struct nova_device *nd,
  */
 int nova_gsp_send_init_commands(struct nova_device *nd)
 {
-	const char *names[ARRAY_SIZE(nova_gsp_registry)];
-	u32 values[ARRAY_SIZE(nova_gsp_registry)];
+	const char *names[ARRAY_SIZE(nova_gsp_registry) + 1];
+	u32 values[ARRAY_SIZE(nova_gsp_registry) + 1];
 	struct nova_gsp_system_info *info;
 	unsigned int i;
 	void *reg;
@@ -136,6 +141,10 @@ int nova_gsp_send_init_commands(struct nova_device *nd)
 	for (i = 0; i < ARRAY_SIZE(nova_gsp_registry); i++) {
 		names[i] = nova_gsp_registry[i].name;
 		values[i] = nova_gsp_registry[i].value;
+	}
+	if (nd->vgpu) {
+		names[i] = nova_gsp_registry_vgpu.name;
+		values[i++] = nova_gsp_registry_vgpu.value;
 	}
 	len = nova_gsp_registry_build(NULL, 0, names, values, i);
 	reg = kzalloc(len, GFP_KERNEL);

@@ -243,6 +243,7 @@ void nova_gsp_wpr_meta_fill_sizes(struct nova_gsp_wpr_meta *m,
 				  u64 image, u64 image_size,
 				  const struct nova_fw_bootloader *bl, u64 bl_dma,
 				  u64 sig, u64 sig_size);
+void nova_gsp_wpr_meta_vgpu(struct nova_gsp_wpr_meta *m);
 
 /* cmdq.c */
 int nova_gsp_cmdq_init(struct nova_device *nd, struct nova_gsp *gsp);

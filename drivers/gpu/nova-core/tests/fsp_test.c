@@ -224,6 +224,50 @@ static void nova_fsp_hal_test(struct kunit *test)
 }
 
 /*
+ * The PRC read of the vGPU mode knob, byte for byte as r570's kernel and
+ * upstream Nova send one (read 0x0c, active 0x02, knob 0x0029), and the
+ * knob's value at byte 20 of the answer, which must hold it.
+ */
+static void nova_fsp_prc_test(struct kunit *test)
+{
+	static const u8 want[12] = {
+		0x00, 0x00, 0x00, 0xc0, 0x7e, 0xde, 0x10, 0x13,
+		0x0c, 0x02, 0x29, 0x00,
+	};
+	u8 ans[24] = {
+		0x00, 0x00, 0x00, 0xc0, 0x7e, 0xde, 0x10, 0x15,
+		0, 0, 0, 0, 0x13, 0, 0, 0, 0, 0, 0, 0, 0x01, 0x00, 0xff, 0xff,
+	};
+	struct nova_fsp_prc_msg msg;
+	const char *why;
+	u32 error;
+	u16 value;
+
+	memset(&msg, 0xee, sizeof(msg));
+	nova_fsp_prc_build(NOVA_FSP_PRC_KNOB_VGPU_MODE, &msg);
+	KUNIT_EXPECT_EQ(test, memcmp(&msg, want, sizeof(want)), 0);
+
+	KUNIT_EXPECT_EQ(test, nova_fsp_response_check(ans, 24, NOVA_NVDM_TYPE_PRC,
+						      &error, &why), 0);
+	KUNIT_EXPECT_EQ(test, nova_fsp_prc_value(ans, 24, &value, &why), 0);
+	KUNIT_EXPECT_EQ(test, value, 1);
+	KUNIT_EXPECT_NULL(test, why);
+	ans[21] = 0x0b;
+	KUNIT_EXPECT_EQ(test, nova_fsp_prc_value(ans, 24, &value, &why), 0);
+	KUNIT_EXPECT_EQ(test, value, 0x0b01);
+	/* A bare response (20 bytes) carries no value. */
+	KUNIT_EXPECT_EQ(test, nova_fsp_prc_value(ans, 20, &value, &why), -EPROTO);
+	KUNIT_EXPECT_NOT_NULL(test, why);
+	/* An answer to PRC is not one to COT. */
+	KUNIT_EXPECT_EQ(test, nova_fsp_response_check(ans, 24, NOVA_NVDM_TYPE_COT,
+						      &error, &why), -EPROTO);
+	/* Only GB20x reads the knob. */
+	KUNIT_EXPECT_FALSE(test, nova_fsp_hal_gh100.vgpu_knob);
+	KUNIT_EXPECT_FALSE(test, nova_fsp_hal_gb100.vgpu_knob);
+	KUNIT_EXPECT_TRUE(test, nova_fsp_hal_gb202.vgpu_knob);
+}
+
+/*
  * GspFwWprMeta for GSP-FMC: the system memory inputs, the sizes, every
  * offset 0. The heap: 14 MiB + 96 KiB per GiB (1 MiB) + 96 MiB + 22 MiB
  * for 8 GiB; the clamps at 88 and 280 MiB.
@@ -280,6 +324,14 @@ static void nova_fsp_wpr_meta_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, m->pmu_reserved_size, 0U);
 	/* 14 + 8 (80 x 96 KiB = 7.5 MiB, rounded up) + 96 + 22 MiB. */
 	KUNIT_EXPECT_EQ(test, m->gsp_fw_heap_size, 140ULL << 20);
+	KUNIT_EXPECT_EQ(test, m->gsp_fw_heap_vf_partition_count, 0);
+
+	/* A vGPU host's: 581 MiB, 32 partitions, the rest as before. */
+	nova_gsp_wpr_meta_vgpu(m);
+	KUNIT_EXPECT_EQ(test, m->gsp_fw_heap_size, 0x24500000ULL);
+	KUNIT_EXPECT_EQ(test, m->gsp_fw_heap_vf_partition_count, 32);
+	KUNIT_EXPECT_EQ(test, m->non_wpr_heap_size, 0x200000ULL);
+	KUNIT_EXPECT_EQ(test, ((u8 *)m)[240], 32);
 }
 
 static struct kunit_case nova_fsp_cases[] = {
@@ -288,6 +340,7 @@ static struct kunit_case nova_fsp_cases[] = {
 	KUNIT_CASE_PARAM(nova_fsp_response_test, nova_fsp_resp_gen_params),
 	KUNIT_CASE(nova_fsp_boot_params_test),
 	KUNIT_CASE(nova_fsp_hal_test),
+	KUNIT_CASE(nova_fsp_prc_test),
 	KUNIT_CASE(nova_fsp_wpr_meta_test),
 	{}
 };

@@ -115,6 +115,14 @@
 #define EMU_FMC_VGA_SIZE	(128 * SZ_1K)
 #define EMU_FMC_HEAP_MIN	(88ULL * SZ_1M)
 #define EMU_FMC_HEAP_MAX	(280ULL * SZ_1M)
+/*
+ * A vGPU host's heap (r570.144): its VF partitions (at most
+ * MAX_PARTITIONS_WITH_GFID) and GSP_FW_HEAP_SIZE_VGPU_DEFAULT up to the
+ * largest a registry key may ask for.
+ */
+#define EMU_FMC_VF_MAX		32
+#define EMU_FMC_HEAP_VGPU_MIN	(581ULL * SZ_1M)
+#define EMU_FMC_HEAP_VGPU_MAX	(1040ULL * SZ_1M)
 #define EMU_FMC_BOOT_ALIGN	SZ_4K
 #define EMU_FMC_FW_ALIGN	SZ_64K
 #define EMU_FMC_HEAP_ALIGN	SZ_1M
@@ -376,8 +384,8 @@ static u32 emu_cot_meta(struct emu_cot *c)
 	const u8 *m = c->meta;
 	u64 heap = get_unaligned_le64(m + NOVA_EMU_META_HEAP_SIZE);
 	const char *field = NULL;
-	u64 val = 0, want = 0;
-	unsigned int i;
+	u64 val = 0, want = 0, min, max;
+	unsigned int i, vfs;
 
 	for (i = 0; i < ARRAY_SIZE(acr); i++) {
 		val = get_unaligned_le64(m + acr[i].off);
@@ -410,11 +418,22 @@ static u32 emu_cot_meta(struct emu_cot *c)
 			field, val, want);
 		return NOVA_EMU_FSP_ERR_INVALID_DATA;
 	}
-	if (heap < EMU_FMC_HEAP_MIN || heap > EMU_FMC_HEAP_MAX) {
-		dev_err(c->dev, "FSP: COT: GspFwWprMeta gspFwHeapSize is 0x%llx, expected 0x%llx to 0x%llx\n",
-			heap, EMU_FMC_HEAP_MIN, EMU_FMC_HEAP_MAX);
+	vfs = m[NOVA_EMU_META_VF_PARTITIONS];
+	if (vfs > EMU_FMC_VF_MAX) {
+		dev_err(c->dev, "FSP: COT: GspFwWprMeta gspFwHeapVfPartitionCount is %u, at most %u\n",
+			vfs, EMU_FMC_VF_MAX);
 		return NOVA_EMU_FSP_ERR_INVALID_DATA;
 	}
+	min = vfs ? EMU_FMC_HEAP_VGPU_MIN : EMU_FMC_HEAP_MIN;
+	max = vfs ? EMU_FMC_HEAP_VGPU_MAX : EMU_FMC_HEAP_MAX;
+	if (heap < min || heap > max) {
+		dev_err(c->dev, "FSP: COT: GspFwWprMeta gspFwHeapSize is 0x%llx, expected 0x%llx to 0x%llx with %u VF partitions\n",
+			heap, min, max, vfs);
+		return NOVA_EMU_FSP_ERR_INVALID_DATA;
+	}
+	if (vfs)
+		dev_info(c->dev, "FSP: COT: a vGPU host's heap: %llu MiB in %u VF partitions\n",
+			 heap >> 20, vfs);
 	return NOVA_EMU_FSP_OK;
 }
 

@@ -379,6 +379,7 @@ void nova_emu_gsp_start(struct nova_emu_gpu *gpu, u64 delay_ns);
 #define NOVA_EMU_META_FB_SIZE		0xb0
 #define NOVA_EMU_META_VGA		0xb8
 #define NOVA_EMU_META_VGA_SIZE		0xc0
+#define NOVA_EMU_META_VF_PARTITIONS	0xf0
 #define NOVA_EMU_META_PMU_RSVD		0xf4
 #define NOVA_EMU_META_VERIFIED		0xf8
 #define NOVA_EMU_META_MAGIC_VALUE	0xdc3aae21371a60b3ULL

@@ -927,12 +927,16 @@ static bool rm_check_sysinfo(struct nova_emu_gpu *gpu, const u8 *p, size_t len)
  * @p: the payload
  * @len: its length
  *
+ * A good table's DWORD keys are logged, "name=value" each, as far as
+ * one line holds them.
+ *
  * Return: true if good (else logged and counted).
  */
 static bool rm_check_registry(struct nova_emu_gpu *gpu, const u8 *p, size_t len)
 {
 	u32 size, n, i, name, type, dlen;
-	size_t names;
+	char keys[256];
+	size_t names, at = 0;
 
 	if (len < REG_HDR_LEN) {
 		rm_err(gpu, "SET_REGISTRY of %zu bytes has no table header", len);
@@ -964,7 +968,13 @@ static bool rm_check_registry(struct nova_emu_gpu *gpu, const u8 *p, size_t len)
 			       i, (const char *)p + name, type, dlen);
 			return false;
 		}
+		/* A DWORD entry holds its value itself. */
+		if (type == REG_TYPE_DWORD)
+			at += scnprintf(keys + at, sizeof(keys) - at, " %s=%u",
+					(const char *)p + name,
+					get_unaligned_le32(e + 8));
 	}
+	dev_info(&gpu->pdev->dev, "GSP-RM: registry:%s\n", at ? keys : " none");
 	return true;
 }
 
