@@ -17,7 +17,8 @@
  * nvidia/<chip>/gsp/ files). At run time, the properties named as
  * nova_emu's sysfs attributes show what GSP-RM does (gsp, wpr2), count
  * what the model did not model or refused (unmodeled, dma_faults,
- * gsp_errors), and arm a GSP-RM misbehaviour (gsp_misbehave, qom-set);
+ * gsp_errors), and arm a GSP-RM misbehaviour (gsp_misbehave, qom-set)
+ * or set the FSP's mode (fsp_misbehave, on Hopper and Blackwell);
  * the counters are also printed when the device goes away.
  *
  * SPDX-License-Identifier: GPL-2.0
@@ -360,6 +361,23 @@ static void nova_gpu_set_misbehave(Object *obj, const char *value, Error **errp)
     }
 }
 
+static char *nova_gpu_get_fsp_misbehave(Object *obj, Error **errp)
+{
+    struct nova_emu_lib_info info;
+
+    return nova_gpu_info(obj, &info, errp) ? g_strdup(info.fsp_misbehave) : NULL;
+}
+
+static void nova_gpu_set_fsp_misbehave(Object *obj, const char *value,
+                                       Error **errp)
+{
+    NovaGpuState *s = NOVA_GPU(obj);
+
+    if (!s->gpu || nova_emu_lib_fsp_misbehave(s->gpu, value)) {
+        error_setg(errp, "nova-gpu: no FSP mode \"%s\" on this GPU", value);
+    }
+}
+
 static void nova_gpu_instance_init(Object *obj)
 {
     static const char *const counters[] = {
@@ -375,6 +393,8 @@ static void nova_gpu_instance_init(Object *obj)
     }
     object_property_add_str(obj, "gsp_misbehave", nova_gpu_get_misbehave,
                             nova_gpu_set_misbehave);
+    object_property_add_str(obj, "fsp_misbehave", nova_gpu_get_fsp_misbehave,
+                            nova_gpu_set_fsp_misbehave);
 }
 
 static Property nova_gpu_properties[] = {

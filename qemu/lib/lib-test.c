@@ -873,6 +873,22 @@ static void fsp_basics(const char *fw)
 		}
 		result(good == sizeof(knob) / sizeof(knob[0]),
 		       "vgpu=on, bad, refuse: the vGPU knob reads 1, 0x0bad, or is refused NOT_SUPPORTED");
+		l = nova_emu_lib_create("chipset=gb202", fw, &ops, err, sizeof(err));
+		if (l) {
+			nova_emu_lib_info(l, &info);
+			result(!strcmp(info.fsp_misbehave, "ok") &&
+			       nova_emu_lib_fsp_misbehave(l, "badresp") == 0 &&
+			       (nova_emu_lib_info(l, &info), !strcmp(info.fsp_misbehave, "badresp")) &&
+			       nova_emu_lib_fsp_misbehave(l, "sulk") < 0,
+			       "the FSP's mode reads ok, is set to badresp at run time, refuses an unknown word");
+			nova_emu_lib_destroy(l);
+		}
+		l = nova_emu_lib_create("chipset=ga102", fw, &ops, err, sizeof(err));
+		if (l) {
+			result(nova_emu_lib_fsp_misbehave(l, "ok") < 0,
+			       "no FSP mode on a GA102");
+			nova_emu_lib_destroy(l);
+		}
 		l = nova_emu_lib_create("chipset=gh100 vgpu=on", fw, &ops, err, sizeof(err));
 		result(!l, "vgpu=on on GH100 (no vGPU knob): refused");
 		if (l)

@@ -658,6 +658,26 @@ int nova_emu_lib_misbehave(struct nova_emu_lib *l, const char *mode)
 	return 0;
 }
 
+/**
+ * nova_emu_lib_fsp_misbehave() - set the FSP's mode
+ * @l: the GPU
+ * @mode: one of emu/fsp_misbehave's words (the fsp= key's)
+ *
+ * Return: 0, or -EINVAL for an unknown word or a chip without FSP.
+ */
+int nova_emu_lib_fsp_misbehave(struct nova_emu_lib *l, const char *mode)
+{
+	int m = nova_emu_fsp_parse(mode);
+	unsigned long flags;
+
+	if (m < 0 || l->gpu->cfg.fsp_family == NOVA_EMU_FSP_NONE)
+		return -EINVAL;
+	spin_lock_irqsave(&l->gpu->lock, flags);
+	l->gpu->cfg.fsp = m;
+	spin_unlock_irqrestore(&l->gpu->lock, flags);
+	return 0;
+}
+
 void nova_emu_lib_info(struct nova_emu_lib *l, struct nova_emu_lib_info *info)
 {
 	struct nova_emu_gpu *gpu = l->gpu;
@@ -679,6 +699,7 @@ void nova_emu_lib_info(struct nova_emu_lib *l, struct nova_emu_lib_info *info)
 	info->fmc = nova_emu_fmc_state_name(gpu->gsp.fmc);
 	info->fsp_messages = gpu->fsp.messages;
 	info->fsp_last_error = gpu->fsp.last_error;
+	info->fsp_misbehave = nova_emu_fsp_mode_name(gpu->cfg.fsp);
 	if (gpu->wpr2_hi) {
 		u64 start, end;
 

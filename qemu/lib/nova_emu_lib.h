@@ -55,6 +55,7 @@ struct nova_emu_lib_ops {
  * @fmc: what GSP-FMC is doing ("off", "masked", "locked", "failed").
  * @fsp_messages: messages the FSP took.
  * @fsp_last_error: the errorCode of the FSP's last answer.
+ * @fsp_misbehave: the FSP's mode, as emu/fsp_misbehave shows it ("ok").
  */
 struct nova_emu_lib_info {
 	const char *chip;
@@ -74,6 +75,7 @@ struct nova_emu_lib_info {
 	const char *fmc;
 	uint64_t fsp_messages;
 	uint32_t fsp_last_error;
+	const char *fsp_misbehave;
 };
 
 struct nova_emu_lib;
@@ -87,6 +89,7 @@ void nova_emu_lib_wr32(struct nova_emu_lib *l, uint32_t addr, uint32_t val);
 void nova_emu_lib_run(struct nova_emu_lib *l);
 void nova_emu_lib_reset(struct nova_emu_lib *l);
 int nova_emu_lib_misbehave(struct nova_emu_lib *l, const char *mode);
+int nova_emu_lib_fsp_misbehave(struct nova_emu_lib *l, const char *mode);
 void nova_emu_lib_info(struct nova_emu_lib *l, struct nova_emu_lib_info *info);
 void nova_emu_lib_set_clock(uint64_t (*now_ns)(void));
 

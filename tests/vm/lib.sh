@@ -501,6 +501,45 @@ gsp_mb_fail() {
 	gpu_unbind $_id > /dev/null
 }
 
+# fsp_misbehaviours ID: each way the FSP or GSP-FMC can fail, set at run
+# time on the (unbound) Hopper or Blackwell GPU (fsp_misbehave), meets a
+# clean probe failure: one line names it, nothing is left bound, refused
+# or strayed; with the FSP well again the GPU binds. (fsp=silent leaves
+# the FSP busy and fsp=lockdown the GSP, until a reset: 48-gsp covers
+# them.) The GPU is left unbound.
+fsp_misbehaviours() {
+	_id=$1
+	_d=$(gpu_dev $_id)
+	for _ml in \
+		"noboot FSP: not booted within 5000 ms (boot status 0x00000000 at 0x" \
+		"badresp FSP: refused the FMC (COT error 0xa1)" \
+		"badseq FSP: malformed answer to the COT message: MCTP header: not a whole message" \
+		"fmcfail GSP-FMC: boot failed (MAILBOX0 0x0000005a)"; do
+		_m=${_ml%% *} _line=${_ml#* }
+		mark_log
+		gpu_emu_set $_id fsp_misbehave $_m > /dev/null
+		gpu_bind $_id > /dev/null
+		s=$(gsp_state $_id)
+		case "$s" in
+		"unbound "*" none 0 0") ok "fsp_misbehave=$_m: probe fails cleanly ($s)" ;;
+		*) not_ok "fsp_misbehave=$_m: probe fails cleanly" "state: $s" \
+			"$(log_since_mark | grep "$_d" | tail -n 4)" ;;
+		esac
+		expect_eq "fsp_misbehave=$_m: one line says why" 1 \
+			"$(log_since_mark | grep -cF "$_d: $_line")"
+		gpu_emu_set $_id fsp_misbehave ok > /dev/null
+		gpu_bind $_id > /dev/null
+		if gsp_running $_id; then
+			ok "fsp_misbehave=$_m: with the FSP well again, the GPU binds"
+		else
+			not_ok "fsp_misbehave=$_m: with the FSP well again, the GPU binds" \
+				"state: $(gsp_state $_id)" \
+				"$(log_since_mark | grep "$_d" | tail -n 3)"
+		fi
+		gpu_unbind $_id > /dev/null
+	done
+}
+
 # gsp_mb_ok ID MODE LINE: the boot survives MODE, LINE logged once; unbind
 # is clean.
 gsp_mb_ok() {
