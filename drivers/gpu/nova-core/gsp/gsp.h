@@ -97,7 +97,7 @@ struct nova_gsp_msg {
  * @reply_len: room there.
  * @len: the reply's payload length.
  * @result: the reply's rpc_result.
- * @err: a negative errno instead of a reply (malformed message, too long).
+ * @err: a negative errno for a reply too long for @reply (-EMSGSIZE).
  * @done: the reply (or @err) came.
  */
 struct nova_gsp_rpc_wait {

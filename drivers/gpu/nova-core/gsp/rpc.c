@@ -284,12 +284,9 @@ static bool nova_gsp_drain(struct nova_device *nd)
 		if (ret) {
 			gsp->bad_msgs++;
 			gsp->bad_err = ret;
+			/* A waiter learns of it by the count (nova_gsp_wait()). */
 			dev_err_ratelimited(nd->dev, "GSP: message rejected: %s (%d)\n",
 					    why, ret);
-			if (gsp->waiting && !gsp->waiting->done) {
-				gsp->waiting->err = ret;
-				gsp->waiting->done = true;
-			}
 			continue;
 		}
 		nova_gsp_dispatch(nd, &msg);
