@@ -705,7 +705,7 @@ static void nova_emu_fmc_job(struct nova_emu_job *job)
 		return;
 	if (err == NOVA_EMU_FMC_ERR_KNOB)
 		dev_info(dev, "GSP-FMC: fails, as fsp=fmcfail says (MAILBOX0 0x%x)\n",
-			err);
+			 err);
 	else if (err)
 		dev_err(dev, "GSP-FMC: no FB layout fits %llu MiB of VRAM (MAILBOX0 0x%x)\n",
 			gpu->cfg.fb_size >> 20, err);
