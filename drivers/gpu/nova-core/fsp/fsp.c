@@ -338,6 +338,13 @@ static enum nova_fsp_gsp_state nova_fsp_gsp_state(struct nova_device *nd, u64 bo
 	*mbox0 = nova_rd32(nd, NV_PFALCON_GSP_BASE + NV_PFALCON_MAILBOX0);
 	if (*mbox0) {
 		mbox1 = nova_rd32(nd, NV_PFALCON_GSP_BASE + NV_PFALCON_MAILBOX1);
+		/*
+		 * GSP-FMC may rewrite both mailboxes between the two reads
+		 * (releasing the GSP clears them): a pair read across that is
+		 * no value of theirs. Only a pair MAILBOX0 still holds is.
+		 */
+		if (nova_rd32(nd, NV_PFALCON_GSP_BASE + NV_PFALCON_MAILBOX0) != *mbox0)
+			return NOVA_FSP_GSP_LOCKED;
 		/* Anything but the boot parameters' address is GSP-FMC's error. */
 		if (((u64)mbox1 << 32 | *mbox0) != boot_params)
 			return NOVA_FSP_GSP_FAILED;

@@ -8,10 +8,13 @@
  */
 
 #include <kunit/test.h>
+#include <linux/device.h>
 #include <linux/errno.h>
 #include <linux/string.h>
 #include <linux/nova_compat.h>
 
+#include "../device.h"
+#include "../falcon/falcon.h"
 #include "../fb.h"
 #include "../firmware/fw.h"
 #include "../fsp/fsp.h"
@@ -334,6 +337,81 @@ static void nova_fsp_wpr_meta_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, ((u8 *)m)[240], 32);
 }
 
+/* The boot parameters' address the fake GSP-FMC holds in its mailboxes. */
+#define T_BOOT_PARAMS	0x1001d0000ULL
+
+/**
+ * struct t_fmc - a GSP that GSP-FMC releases, or fails, between two reads
+ * @nd: the GPU, whose registers are the callbacks below.
+ * @reads: MAILBOX0 reads until GSP-FMC acts (after the read that many).
+ * @error: what it leaves in MAILBOX0: 0 releases the GSP.
+ */
+struct t_fmc {
+	struct nova_device nd;
+	unsigned int reads;
+	u32 error;
+};
+
+static u32 t_fmc_rd32(void *priv, u32 addr)
+{
+	struct t_fmc *t = priv;
+	bool done = !t->reads;
+
+	switch (addr - NV_PFALCON_GSP_BASE) {
+	case NV_PFALCON_HWCFG2:
+		/* Released either way; locked down until then. */
+		return done ? 0x3 : 0x3 | NV_PFALCON_HWCFG2_RISCV_BR_PRIV_LOCKDOWN;
+	case NV_PFALCON_MAILBOX0:
+		if (done)
+			return t->error;
+		t->reads--;
+		return lower_32_bits(T_BOOT_PARAMS);
+	case NV_PFALCON_MAILBOX1:
+		return done ? 0 : upper_32_bits(T_BOOT_PARAMS);
+	}
+	return 0;
+}
+
+static void t_fmc_wr32(void *priv, u32 addr, u32 val)
+{
+}
+
+static const struct nova_core_io_ops t_fmc_ops = {
+	.rd32 = t_fmc_rd32,
+	.wr32 = t_fmc_wr32,
+};
+
+/*
+ * GSP-FMC clears both mailboxes when it releases the GSP (or leaves its
+ * error and a 0): a driver that reads MAILBOX0 just before and MAILBOX1
+ * just after sees a pair that is neither the boot parameters nor an
+ * error, and must read again rather than call it a failure. Each case
+ * acts after the 1st to 4th MAILBOX0 read, so after every read of a poll.
+ */
+static void nova_fsp_lockdown_test(struct kunit *test)
+{
+	struct device *dev = root_device_register("nova_fsp_test");
+	struct t_fmc *t = kunit_kzalloc(test, sizeof(*t), GFP_KERNEL);
+	unsigned int reads;
+
+	KUNIT_ASSERT_NOT_NULL(test, t);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(dev));
+	t->nd.dev = dev;
+	t->nd.io.ops = &t_fmc_ops;
+	t->nd.io.priv = t;
+	for (reads = 1; reads <= 4; reads++) {
+		t->reads = reads;
+		t->error = 0;
+		KUNIT_EXPECT_EQ_MSG(test, nova_fsp_wait_lockdown(&t->nd, T_BOOT_PARAMS), 0,
+				    "released after MAILBOX0 read %u", reads);
+		t->reads = reads;
+		t->error = 0x5a;
+		KUNIT_EXPECT_EQ_MSG(test, nova_fsp_wait_lockdown(&t->nd, T_BOOT_PARAMS), -EIO,
+				    "failed after MAILBOX0 read %u", reads);
+	}
+	root_device_unregister(dev);
+}
+
 static struct kunit_case nova_fsp_cases[] = {
 	KUNIT_CASE(nova_fsp_headers_test),
 	KUNIT_CASE(nova_fsp_cot_test),
@@ -342,6 +420,7 @@ static struct kunit_case nova_fsp_cases[] = {
 	KUNIT_CASE(nova_fsp_hal_test),
 	KUNIT_CASE(nova_fsp_prc_test),
 	KUNIT_CASE(nova_fsp_wpr_meta_test),
+	KUNIT_CASE(nova_fsp_lockdown_test),
 	{}
 };
 
