@@ -125,22 +125,6 @@ static inline void *kmemdup(const void *p, size_t n, int gfp)
 	return q;
 }
 
-/* The kernel's: what was written, never more than @n - 1. */
-static inline int scnprintf(char *buf, size_t n, const char *fmt, ...)
-{
-	va_list ap;
-	int l;
-
-	if (!n)
-		return 0;
-	va_start(ap, fmt);
-	l = vsnprintf(buf, n, fmt, ap);
-	va_end(ap);
-	if (l < 0)
-		return 0;
-	return (size_t)l >= n ? (int)n - 1 : l;
-}
-
 static inline ssize_t strscpy(char *d, const char *s, size_t n)
 {
 	size_t l = strlen(s);

@@ -215,9 +215,9 @@ vgpu_case() {
 	mark_log
 	emu_new "$id $conf" > /dev/null
 	e=$dev/nova-emu.$id/emu
-	reg=$(log_since_mark | grep "nova-emu.$id: GSP-RM: registry:")
+	reg=$(cat $e/gsp_registry)
 	if running $id && [ "$(cut -d' ' -f3 $e/fsp)" = "messages=$msgs" ] &&
-	   echo "$reg" | grep -q "RMSecBusResetEnable=1 RMForcePcieConfigSave=1 RMDevidCheckIgnore=1" &&
+	   echo "$reg" | grep -q "^RMSecBusResetEnable=1 RMForcePcieConfigSave=1 RMDevidCheckIgnore=1" &&
 	   [ "$(echo "$reg" | grep -c "RMSetSriovMode=1")" = "$sriov" ] &&
 	   { [ -z "$line" ] || log_since_mark | grep -q "nova-emu.$id: $line"; } &&
 	   { [ -n "$line" ] || ! log_since_mark | grep -q "nova-emu.$id: vGPU:"; }; then

@@ -544,6 +544,31 @@ static ssize_t fsp_misbehave_store(struct device *dev,
 static DEVICE_ATTR_RW(fsp_misbehave);
 
 /**
+ * gsp_registry_show() - show emu/gsp_registry, the registry GSP-RM got
+ * @dev: the device of the GPU's platform device
+ * @attr: the attribute
+ * @buf: the sysfs buffer
+ *
+ * Shows the DWORD keys of the last good SET_REGISTRY since power-on,
+ * "NAME=VALUE" each, separated by spaces; an empty line before one.
+ *
+ * Return: the length of the text.
+ */
+static ssize_t gsp_registry_show(struct device *dev,
+				 struct device_attribute *attr, char *buf)
+{
+	struct nova_emu_gpu *gpu = nova_emu_dev_gpu(dev);
+	char keys[NOVA_EMU_REGISTRY_LEN];
+	unsigned long flags;
+
+	spin_lock_irqsave(&gpu->lock, flags);
+	strscpy(keys, gpu->gsp.registry, sizeof(keys));
+	spin_unlock_irqrestore(&gpu->lock, flags);
+	return sysfs_emit(buf, "%s\n", keys[0] ? keys + 1 : "");
+}
+static DEVICE_ATTR_RO(gsp_registry);
+
+/**
  * gsp_errors_show() - show emu/gsp_errors, the GSP protocol violations
  * @dev: the device of the GPU's platform device
  * @attr: the attribute
@@ -662,6 +687,7 @@ static struct attribute *nova_emu_gpu_attrs[] = {
 	&dev_attr_fsp.attr,
 	&dev_attr_fsp_misbehave.attr,
 	&dev_attr_gsp_errors.attr,
+	&dev_attr_gsp_registry.attr,
 	&dev_attr_gsp_misbehave.attr,
 	&dev_attr_irq.attr,
 	&dev_attr_irqs.attr,

@@ -1197,6 +1197,7 @@ void nova_emu_gsp_power_on(struct nova_emu_gpu *gpu)
 	nova_emu_host_job_cancel(&gpu->gsp.start);
 	nova_emu_host_job_cancel(&gpu->gsp.rm.job);
 	nova_emu_fmc_power_on(gpu);
+	gpu->gsp.registry[0] = '\0';
 	gpu->gsp.state = NOVA_EMU_GSP_OFF;
 	gpu->gsp.boot_stage = 0;
 	gpu->gsp.libos = 0;

@@ -231,6 +231,9 @@ enum nova_emu_fmc_state {
 /* The most pages of the message queues' shared memory (one PTE page). */
 #define NOVA_EMU_GSP_SHM_MAX_PAGES	512
 
+/* Room for the registry keys emu/gsp_registry shows. */
+#define NOVA_EMU_REGISTRY_LEN	256
+
 /**
  * struct nova_emu_gsp - the state of GSP-RM
  * @state: what GSP-RM is doing.
@@ -269,6 +272,8 @@ enum nova_emu_fmc_state {
  *	GET_GSP_STATIC_INFO's fwWprLayoutOffset.nonWprHeapOffset.
  * @fmc_frts_offset: FRTS's offset GSP-FMC chose; fwWprLayoutOffset's
  *	frtsOffset.
+ * @registry: the DWORD keys of the last good SET_REGISTRY since power-on,
+ *	" NAME=VALUE" each, as far as they fit (emu/gsp_registry).
  * @rm: GSP-RM's message queue model (rm.c).
  *
  * Protected by the GPU's lock, but @shm_pte, which only the start job
@@ -302,6 +307,7 @@ struct nova_emu_gsp {
 	u64 fmc_frts_end;
 	u64 fmc_nonwpr_offset;
 	u64 fmc_frts_offset;
+	char registry[NOVA_EMU_REGISTRY_LEN];
 	struct nova_emu_rm rm;
 };
 

@@ -927,16 +927,18 @@ static bool rm_check_sysinfo(struct nova_emu_gpu *gpu, const u8 *p, size_t len)
  * @p: the payload
  * @len: its length
  *
- * A good table's DWORD keys are logged, "name=value" each, as far as
- * one line holds them.
+ * A good table's DWORD keys are kept, " NAME=VALUE" each, for
+ * emu/gsp_registry.
  *
  * Return: true if good (else logged and counted).
  */
 static bool rm_check_registry(struct nova_emu_gpu *gpu, const u8 *p, size_t len)
 {
+	char keys[NOVA_EMU_REGISTRY_LEN] = "";
 	u32 size, n, i, name, type, dlen;
-	char keys[256];
-	size_t names, at = 0;
+	unsigned long flags;
+	size_t names;
+	int at = 0;
 
 	if (len < REG_HDR_LEN) {
 		rm_err(gpu, "SET_REGISTRY of %zu bytes has no table header", len);
@@ -968,13 +970,15 @@ static bool rm_check_registry(struct nova_emu_gpu *gpu, const u8 *p, size_t len)
 			       i, (const char *)p + name, type, dlen);
 			return false;
 		}
-		/* A DWORD entry holds its value itself. */
-		if (type == REG_TYPE_DWORD)
-			at += scnprintf(keys + at, sizeof(keys) - at, " %s=%u",
-					(const char *)p + name,
-					get_unaligned_le32(e + 8));
+		/* A DWORD entry holds its value itself; what fits is kept. */
+		if (type == REG_TYPE_DWORD && at < (int)sizeof(keys))
+			at += snprintf(keys + at, sizeof(keys) - at, " %s=%u",
+				       (const char *)p + name,
+				       get_unaligned_le32(e + 8));
 	}
-	dev_info(&gpu->pdev->dev, "GSP-RM: registry:%s\n", at ? keys : " none");
+	spin_lock_irqsave(&gpu->lock, flags);
+	strscpy(gpu->gsp.registry, keys, sizeof(gpu->gsp.registry));
+	spin_unlock_irqrestore(&gpu->lock, flags);
 	return true;
 }
 
