@@ -667,15 +667,7 @@ int nova_emu_lib_misbehave(struct nova_emu_lib *l, const char *mode)
  */
 int nova_emu_lib_fsp_misbehave(struct nova_emu_lib *l, const char *mode)
 {
-	int m = nova_emu_fsp_parse(mode);
-	unsigned long flags;
-
-	if (m < 0 || l->gpu->cfg.fsp_family == NOVA_EMU_FSP_NONE)
-		return -EINVAL;
-	spin_lock_irqsave(&l->gpu->lock, flags);
-	l->gpu->cfg.fsp = m;
-	spin_unlock_irqrestore(&l->gpu->lock, flags);
-	return 0;
+	return nova_emu_fsp_set_mode(l->gpu, mode);
 }
 
 void nova_emu_lib_info(struct nova_emu_lib *l, struct nova_emu_lib_info *info)

@@ -670,6 +670,7 @@ void nova_emu_fsp_init(struct nova_emu_gpu *gpu);
 void nova_emu_fsp_power_on(struct nova_emu_gpu *gpu);
 void nova_emu_fsp_cancel(struct nova_emu_gpu *gpu);
 void nova_emu_fsp_flush(struct nova_emu_gpu *gpu);
+int nova_emu_fsp_set_mode(struct nova_emu_gpu *gpu, const char *word);
 const char *nova_emu_fsp_state(struct nova_emu_gpu *gpu);
 bool nova_emu_therm_rd(struct nova_emu_gpu *gpu, unsigned int inst, u32 addr,
 		       u32 *val);

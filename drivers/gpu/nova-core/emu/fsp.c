@@ -171,6 +171,33 @@ void nova_emu_fsp_flush(struct nova_emu_gpu *gpu)
 }
 
 /**
+ * nova_emu_fsp_set_mode() - set the FSP's mode (emu/fsp_misbehave)
+ * @gpu: the emulated GPU
+ * @word: a value of the fsp= key: ok, noboot, badresp, silent, badseq,
+ *	lockdown or fmcfail
+ *
+ * The mode governs what the FSP and GSP-FMC do from then on: what a
+ * reset and the next COT meet. Refused on a chipset without FSP, as the
+ * fsp= key is. Serves both hosts: nova_emu.ko's sysfs and QEMU's
+ * property.
+ *
+ * Return: 0, or -EINVAL for an unknown word or a chip without FSP.
+ */
+int nova_emu_fsp_set_mode(struct nova_emu_gpu *gpu, const char *word)
+{
+	unsigned long flags;
+	int mode;
+
+	mode = nova_emu_fsp_parse(word);
+	if (mode < 0 || gpu->cfg.fsp_family == NOVA_EMU_FSP_NONE)
+		return -EINVAL;
+	spin_lock_irqsave(&gpu->lock, flags);
+	gpu->cfg.fsp = mode;
+	spin_unlock_irqrestore(&gpu->lock, flags);
+	return 0;
+}
+
+/**
  * nova_emu_fsp_state() - what the FSP is doing, in a word (emu/fsp)
  * @gpu: the emulated GPU, its lock held
  *

@@ -519,9 +519,7 @@ static ssize_t fsp_misbehave_show(struct device *dev,
  *	lockdown or fmcfail
  * @len: its length
  *
- * The mode governs what the FSP and GSP-FMC do from then on: what a
- * reset (emu/reset) and the next COT meet. Refused on a chipset without
- * FSP, as the fsp= key is.
+ * See nova_emu_fsp_set_mode().
  *
  * Return: @len, or -EINVAL.
  */
@@ -529,17 +527,9 @@ static ssize_t fsp_misbehave_store(struct device *dev,
 				   struct device_attribute *attr,
 				   const char *buf, size_t len)
 {
-	struct nova_emu_gpu *gpu = nova_emu_dev_gpu(dev);
-	unsigned long flags;
-	int mode;
+	int ret = nova_emu_fsp_set_mode(nova_emu_dev_gpu(dev), buf);
 
-	mode = nova_emu_fsp_parse(buf);
-	if (mode < 0 || gpu->cfg.fsp_family == NOVA_EMU_FSP_NONE)
-		return -EINVAL;
-	spin_lock_irqsave(&gpu->lock, flags);
-	gpu->cfg.fsp = mode;
-	spin_unlock_irqrestore(&gpu->lock, flags);
-	return len;
+	return ret ? ret : len;
 }
 static DEVICE_ATTR_RW(fsp_misbehave);
 
