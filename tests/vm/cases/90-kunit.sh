@@ -15,7 +15,7 @@ if ! modprobe nova_core; then
 fi
 # Every suite nova_core registered, and at least the ones it must have.
 want="nova_core_chip nova_core_vbios nova_core_fw nova_core_fb nova_core_falcon nova_core_gsp
-	nova_core_fsp"
+	nova_core_fsp nova_core_devrec"
 have=$(ls /sys/kernel/debug/kunit | grep '^nova_core_' | tr '\n' ' ')
 for suite in $want; do
 	case " $have " in

@@ -30,15 +30,14 @@
 #include <linux/device.h>
 #include <linux/dma-mapping.h>
 #include <linux/iopoll.h>
-#include <linux/list.h>
 #include <linux/mm.h>
-#include <linux/mutex.h>
 #include <linux/pci.h>
 #include <linux/scatterlist.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
 
 #include "../device.h"
+#include "../devrec.h"
 #include "../firmware/booter.h"
 #include "../firmware/firmware.h"
 #include "../firmware/fwsec.h"
@@ -57,22 +56,21 @@
 /* What booter_unload finds in its mailboxes: a value it must overwrite. */
 #define NOVA_GSP_UNLOAD_SENTINEL	0xff
 
-/**
- * struct nova_gsp_stuck - a GPU whose GSP nova_core could not stop
- * @node: entry in nova_gsp_stuck_list.
- * @name: the device's name.
- *
- * Its GSP may still run and write to the (freed) addresses it was given,
- * so nova_core does not let it master the bus again until it was reset.
+/*
+ * The GPUs whose GSP nova_core could not stop, until found reset or the
+ * module goes: such a GSP may still run and write to the (freed) addresses
+ * it was given, so nova_core does not let the GPU master the bus again
+ * before a reset. A bare record each.
  */
-struct nova_gsp_stuck {
-	struct list_head node;
-	char name[32];
+static struct nova_devrecs nova_gsp_stuck_gpus = {
+	.lock = __MUTEX_INITIALIZER(nova_gsp_stuck_gpus.lock),
+	.list = LIST_HEAD_INIT(nova_gsp_stuck_gpus.list),
 };
 
-/* The GPUs nova_core abandoned; nova_gsp_stuck_lock protects the list. */
-static LIST_HEAD(nova_gsp_stuck_list);
-static DEFINE_MUTEX(nova_gsp_stuck_lock);
+static void nova_gsp_stuck_release(struct nova_devrec *rec)
+{
+	kfree(rec);
+}
 
 /* The image's largest chunk of contiguous pages. */
 #define NOVA_GSP_IMAGE_CHUNK		SZ_2M
@@ -484,7 +482,7 @@ static bool nova_gsp_stopped(struct nova_device *nd)
  */
 static void nova_gsp_abandon(struct nova_device *nd)
 {
-	struct nova_gsp_stuck *stuck;
+	struct nova_devrec *stuck;
 
 	if (dev_is_pci(nd->dev))
 		pci_clear_master(to_pci_dev(nd->dev));
@@ -493,12 +491,9 @@ static void nova_gsp_abandon(struct nova_device *nd)
 	dev_err(nd->dev, "GSP-RM could not be stopped: its DMA is switched off and its memory freed; the GPU must be reset before nova_core binds it again\n");
 
 	stuck = kzalloc(sizeof(*stuck), GFP_KERNEL);
-	if (!stuck)
-		return;
-	strscpy(stuck->name, dev_name(nd->dev), sizeof(stuck->name));
-	mutex_lock(&nova_gsp_stuck_lock);
-	list_add(&stuck->node, &nova_gsp_stuck_list);
-	mutex_unlock(&nova_gsp_stuck_lock);
+	if (stuck)
+		nova_devrec_add(&nova_gsp_stuck_gpus, stuck, nd->dev,
+				nova_gsp_stuck_release);
 }
 
 /**
@@ -533,23 +528,19 @@ int nova_gsp_unload(struct nova_device *nd)
  */
 int nova_gsp_check_stuck(struct nova_device *nd)
 {
-	struct nova_gsp_stuck *stuck, *found = NULL;
-	int ret = 0;
+	struct nova_devrec *rec = nova_devrec_take(&nova_gsp_stuck_gpus,
+						   nd->dev);
 
-	mutex_lock(&nova_gsp_stuck_lock);
-	list_for_each_entry(stuck, &nova_gsp_stuck_list, node)
-		if (!strcmp(stuck->name, dev_name(nd->dev)))
-			found = stuck;
-	if (found && nova_gsp_stopped(nd)) {
+	if (!rec)
+		return 0;
+	if (nova_gsp_stopped(nd)) {
 		dev_info(nd->dev, "the GSP that nova_core could not stop before is stopped now (GPU reset)\n");
-		list_del(&found->node);
-		kfree(found);
-	} else if (found) {
-		dev_err(nd->dev, "the GSP that nova_core could not stop still runs: reset the GPU first\n");
-		ret = -EBUSY;
+		rec->release(rec);
+		return 0;
 	}
-	mutex_unlock(&nova_gsp_stuck_lock);
-	return ret;
+	dev_err(nd->dev, "the GSP that nova_core could not stop still runs: reset the GPU first\n");
+	nova_devrec_add(&nova_gsp_stuck_gpus, rec, nd->dev, rec->release);
+	return -EBUSY;
 }
 
 /**
@@ -557,14 +548,7 @@ int nova_gsp_check_stuck(struct nova_device *nd)
  */
 void nova_gsp_stuck_drop_all(void)
 {
-	struct nova_gsp_stuck *stuck, *tmp;
-
-	mutex_lock(&nova_gsp_stuck_lock);
-	list_for_each_entry_safe(stuck, tmp, &nova_gsp_stuck_list, node) {
-		list_del(&stuck->node);
-		kfree(stuck);
-	}
-	mutex_unlock(&nova_gsp_stuck_lock);
+	nova_devrec_drop_all(&nova_gsp_stuck_gpus);
 }
 
 /*

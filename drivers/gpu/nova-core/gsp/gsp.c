@@ -14,13 +14,12 @@
 #include <linux/debugfs.h>
 #include <linux/device.h>
 #include <linux/interrupt.h>
-#include <linux/list.h>
 #include <linux/mm.h>
-#include <linux/mutex.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 
 #include "../device.h"
+#include "../devrec.h"
 #include "fw.h"
 #include "gsp.h"
 
@@ -38,47 +37,40 @@ static const char *const nova_gsp_log_files[NOVA_GSP_LOGS] = {
 
 /**
  * struct nova_gsp_kept - the log buffers of a failed boot, kept in debugfs
- * @node: entry in &nova_gsp_kept_list.
- * @name: the device's name, also its directory's.
+ * @rec: its record in &nova_gsp_kept_logs, under the device's name, also
+ *	its directory's.
  * @dir: its directory under nova_core's.
  * @blob: what each file shows.
  * @data: the copies of the buffers.
  */
 struct nova_gsp_kept {
-	struct list_head node;
-	char name[64];
+	struct nova_devrec rec;
 	struct dentry *dir;
 	struct debugfs_blob_wrapper blob[NOVA_GSP_LOGS];
 	void *data[NOVA_GSP_LOGS];
 };
 
-/* Protects nova_gsp_kept_list. */
-static DEFINE_MUTEX(nova_gsp_kept_lock);
-/* The kept logs, at most one entry per device name. */
-static LIST_HEAD(nova_gsp_kept_list);
+/* The kept logs: until the device is probed again, or the module goes. */
+static struct nova_devrecs nova_gsp_kept_logs = {
+	.lock = __MUTEX_INITIALIZER(nova_gsp_kept_logs.lock),
+	.list = LIST_HEAD_INIT(nova_gsp_kept_logs.list),
+};
 
 static void nova_gsp_kept_free(struct nova_gsp_kept *k)
 {
 	int i;
 
-	lockdep_assert_held(&nova_gsp_kept_lock);
-	list_del(&k->node);
-	debugfs_remove_recursive(k->dir);
 	for (i = 0; i < NOVA_GSP_LOGS; i++)
 		kvfree(k->data[i]);
 	kfree(k);
 }
 
-/* Drops the logs kept for @name, if any. */
-static void nova_gsp_kept_drop(const char *name)
+static void nova_gsp_kept_release(struct nova_devrec *rec)
 {
-	struct nova_gsp_kept *k, *tmp;
+	struct nova_gsp_kept *k = container_of(rec, struct nova_gsp_kept, rec);
 
-	mutex_lock(&nova_gsp_kept_lock);
-	list_for_each_entry_safe(k, tmp, &nova_gsp_kept_list, node)
-		if (!strcmp(k->name, name))
-			nova_gsp_kept_free(k);
-	mutex_unlock(&nova_gsp_kept_lock);
+	debugfs_remove_recursive(k->dir);
+	nova_gsp_kept_free(k);
 }
 
 /**
@@ -86,12 +78,7 @@ static void nova_gsp_kept_drop(const char *name)
  */
 void nova_gsp_kept_drop_all(void)
 {
-	struct nova_gsp_kept *k, *tmp;
-
-	mutex_lock(&nova_gsp_kept_lock);
-	list_for_each_entry_safe(k, tmp, &nova_gsp_kept_list, node)
-		nova_gsp_kept_free(k);
-	mutex_unlock(&nova_gsp_kept_lock);
+	nova_devrec_drop_all(&nova_gsp_kept_logs);
 }
 
 /*
@@ -109,30 +96,26 @@ static void nova_gsp_keep_logs(struct nova_device *nd, struct nova_gsp *gsp)
 	k = kzalloc(sizeof(*k), GFP_KERNEL);
 	if (!k)
 		return;
-	strscpy(k->name, dev_name(nd->dev), sizeof(k->name));
 	for (i = 0; i < NOVA_GSP_LOGS; i++) {
 		k->data[i] = kvmalloc(NOVA_GSP_LOG_SIZE, GFP_KERNEL);
-		if (!k->data[i])
-			goto fail;
+		if (!k->data[i]) {
+			nova_gsp_kept_free(k);
+			return;
+		}
 		memcpy(k->data[i], gsp->log[i].cpu, NOVA_GSP_LOG_SIZE);
 		k->blob[i].data = k->data[i];
 		k->blob[i].size = NOVA_GSP_LOG_SIZE;
 	}
-	k->dir = debugfs_create_dir(k->name, nova_debugfs_root);
+	/* The directory of a previous failed boot goes first: same name. */
+	nova_devrec_drop(&nova_gsp_kept_logs, nd->dev);
+	k->dir = debugfs_create_dir(dev_name(nd->dev), nova_debugfs_root);
 	for (i = 0; i < NOVA_GSP_LOGS; i++)
 		debugfs_create_blob(nova_gsp_log_files[i], 0400, k->dir,
 				    &k->blob[i]);
-	mutex_lock(&nova_gsp_kept_lock);
-	list_add(&k->node, &nova_gsp_kept_list);
-	mutex_unlock(&nova_gsp_kept_lock);
+	nova_devrec_add(&nova_gsp_kept_logs, &k->rec, nd->dev,
+			nova_gsp_kept_release);
 	dev_info(nd->dev, "GSP-RM's logs of the failed boot stay in debugfs (nova_core/%s) until the device is probed again\n",
-		 k->name);
-	return;
-
-fail:
-	for (i = 0; i < NOVA_GSP_LOGS; i++)
-		kvfree(k->data[i]);
-	kfree(k);
+		 dev_name(nd->dev));
 }
 
 /* A libos region's id8: up to 8 characters, the first most significant. */
@@ -161,7 +144,7 @@ static void nova_gsp_debugfs_init(struct nova_device *nd, struct nova_gsp *gsp)
 
 	if (IS_ERR_OR_NULL(nova_debugfs_root))
 		return;
-	nova_gsp_kept_drop(dev_name(nd->dev));
+	nova_devrec_drop(&nova_gsp_kept_logs, nd->dev);
 	gsp->debugfs = debugfs_create_dir(dev_name(nd->dev), nova_debugfs_root);
 	for (i = 0; i < NOVA_GSP_LOGS; i++) {
 		gsp->log_blob[i].data = gsp->log[i].cpu;
