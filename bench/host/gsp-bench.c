@@ -11,9 +11,9 @@
  *
  *   rpc.nova      nova_gsp_rpc(): a 64-byte command, its 64-byte reply
  *   rpc.floor     the same doorbell and canned reply, with no driver
- *                 processing: a prebuilt command slot copied into the
- *                 ring, the write pointer, the doorbell, the reply's slot
- *                 copied out, the read pointer
+ *                 processing: a prebuilt command message copied into the
+ *                 ring, the write pointer, the doorbell, the reply's
+ *                 message copied out, the read pointer
  *   cmd1m.nova    nova_gsp_send() of 1 MiB (17 elements: the first and 16
  *                 CONTINUATION_RECORDs), the GSP freeing the slots
  *   cmd1m.memcpy  memcpy() of 1 MiB
@@ -37,6 +37,8 @@
 #define SMALL		64
 #define BIG		(1 << 20)
 #define RPC_BATCH	200
+/* A message of SMALL bytes: the headers and the payload, rounded to 8. */
+#define SMALL_MSG	ALIGN(sizeof(struct nova_gsp_msg_element) + SMALL, 8)
 
 volatile unsigned long bench_jiffies;
 
@@ -85,20 +87,21 @@ static void gsp_canned_init(void)
 	((struct nova_gsp_msg_element *)gsp.canned)->rpc.rpc_result = 0;
 	((struct nova_gsp_msg_element *)gsp.canned)->checksum = 0;
 	((struct nova_gsp_msg_element *)gsp.canned)->checksum =
-		nova_gsp_msg_checksum(gsp.canned, SLOT);
+		nova_gsp_msg_checksum(gsp.canned, SMALL_MSG);
 }
 
 /*
- * The reply to (fn, seq): the canned element with its sequence numbers
- * set and its checksum patched (it is the XOR of the element's 32-bit
- * words, and those fields were 0).
+ * The reply to (fn, seq): the canned message with its sequence numbers
+ * set and its checksum patched (it is the XOR of the message's 32-bit
+ * words, and those fields were 0). The slot's rest is left as it was, as
+ * GSP-RM may leave it: no receiver reads it.
  */
 static void gsp_answer(u32 fn, u32 seq)
 {
 	struct nova_gsp_msg_element *e = slot(NOVA_GSP_MSGQ_OFFSET, gsp.stat_wptr);
 	struct nova_msgq_tx_header *tx = shm_at(NOVA_GSP_MSGQ_OFFSET);
 
-	memcpy(e, gsp.canned, SLOT);
+	memcpy(e, gsp.canned, SMALL_MSG);
 	e->seq_num = gsp.stat_seq++;
 	e->rpc.function = fn;
 	e->rpc.sequence = seq;
@@ -188,14 +191,14 @@ static void rpc_floor(void)
 		nova_gsp_msg_build(cmd, sizeof(cmd), 0, NOVA_RPC_FN_GSP_RM_CONTROL,
 				   0, payload, sizeof(payload));
 	}
-	memcpy(slot(NOVA_GSP_CMDQ_OFFSET, q->wptr), cmd, SLOT);
+	memcpy(slot(NOVA_GSP_CMDQ_OFFSET, q->wptr), cmd, SMALL_MSG);
 	q->wptr = (q->wptr + 1) % SLOTS;
 	q->cmd_seq++;
 	WRITE_ONCE(ctx->write_ptr, q->wptr);
 	nova_wr32(&nd, DOORBELL, 0);
 	if (READ_ONCE(mtx->write_ptr) == q->rptr)
 		fails++;
-	memcpy(rx, slot(NOVA_GSP_MSGQ_OFFSET, q->rptr), SLOT);
+	memcpy(rx, slot(NOVA_GSP_MSGQ_OFFSET, q->rptr), SMALL_MSG);
 	q->rptr = (q->rptr + 1) % SLOTS;
 	q->msg_seq++;
 	WRITE_ONCE(*mrptr, q->rptr);

@@ -11,8 +11,9 @@
  * ring (wrapping) into a buffer of exactly the slots its header's element
  * count asks, clamped to 1 and to what is readable (and to 17, one past
  * the most), so that ASan sees any read past it. Unless the input asks for
- * its raw bytes, the element's checksum is fixed up first, so that the
- * later checks are reached. Every answer must agree with a model of the
+ * its raw bytes, the element's checksum (over its message: the headers
+ * and rpc.length bytes, rounded up to 8, within the element) is fixed up
+ * first, so that the later checks are reached. Every answer must agree with a model of the
  * checks written here from gsp/fw.c's comments: the same errno (-EPROTO,
  * -EBADMSG), the same reason; a success must have 1..16 slots, all given
  * and readable, the sequence expected and its RPC inside the element.
@@ -49,6 +50,21 @@ static u32 ref_checksum(const u8 *p, size_t len)
 	return (u32)x ^ (u32)(x >> 32);
 }
 
+/*
+ * The bytes the checksum covers, as gsp/fw.c's comment gives them: the
+ * 48-byte element header and rpc.length bytes (at offset 8 of the RPC
+ * header, itself at 48), rounded up to 8, no fewer than the two headers
+ * (80 bytes) and no more than the element's bytes.
+ */
+static size_t ref_sum_len(const u8 *b, size_t len)
+{
+	u64 n = (48 + (u64)get_unaligned_le32(b + 56) + 7) / 8 * 8;
+
+	if (n < 80)
+		n = 80;
+	return n < len ? n : len;
+}
+
 /* nova_gsp_msg_check()'s checks, in the order its comment gives. */
 static int ref_check(const u8 *b, size_t len, u32 seq, const char **why)
 {
@@ -64,7 +80,7 @@ static int ref_check(const u8 *b, size_t len, u32 seq, const char **why)
 		*why = "bad element count";
 		return -EPROTO;
 	}
-	if (ref_checksum(b, len)) {
+	if (ref_checksum(b, ref_sum_len(b, len))) {
 		*why = "bad checksum";
 		return -EBADMSG;
 	}
@@ -159,8 +175,11 @@ static int check_element(u32 r, u32 q, size_t len, u32 seq, int raw)
 		buf[i] = ring[((r + i / SLOT) % q) * SLOT + i % SLOT];
 	if (!raw && len >= sizeof(struct nova_gsp_msg_element)) {
 		put_unaligned_le32(0, buf + 32);
-		put_unaligned_le32(ref_checksum(buf, len), buf + 32);
+		put_unaligned_le32(ref_checksum(buf, ref_sum_len(buf, len)), buf + 32);
 	}
+	if (len >= sizeof(struct nova_gsp_msg_element) &&
+	    nova_gsp_msg_sum_len((const void *)buf, len) != ref_sum_len(buf, len))
+		abort();
 	if (nova_gsp_msg_checksum(buf, len) != ref_checksum(buf, len))
 		abort();
 	why = "(not set)";

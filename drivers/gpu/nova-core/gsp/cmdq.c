@@ -97,19 +97,19 @@ static void *nova_q_slot(struct nova_gsp_queues *q, u32 queue, u32 slot)
 	       (size_t)slot * NOVA_GSP_MSG_SLOT;
 }
 
-/* Copies @n slots from @src into the ring @queue at @slot, wrapping. */
-static void nova_q_put(struct nova_gsp_queues *q, u32 queue, u32 slot,
-		       const void *src, u32 n)
-{
-	u32 first = min_t(u32, n, NOVA_GSP_QUEUE_SLOTS - slot);
-
-	memcpy(nova_q_slot(q, queue, slot), src, first * NOVA_GSP_MSG_SLOT);
-	memcpy(nova_q_slot(q, queue, 0), src + first * NOVA_GSP_MSG_SLOT,
-	       (n - first) * NOVA_GSP_MSG_SLOT);
-}
-
 /* The bytes of a ring's slots, past which an offset wraps to slot 0. */
 #define NOVA_Q_RING_BYTES	(NOVA_GSP_QUEUE_SLOTS * NOVA_GSP_MSG_SLOT)
+
+/* Copies @n bytes from @src into the ring @queue from @slot on, wrapping. */
+static void nova_q_write(struct nova_gsp_queues *q, u32 queue, u32 slot,
+			 const void *src, size_t n)
+{
+	size_t at = (size_t)slot * NOVA_GSP_MSG_SLOT;
+	size_t first = min_t(size_t, n, NOVA_Q_RING_BYTES - at);
+
+	memcpy(nova_q_slot(q, queue, 0) + at, src, first);
+	memcpy(nova_q_slot(q, queue, 0), src + first, n - first);
+}
 
 /*
  * Copies @n bytes from @off bytes into the element at @slot of the ring
@@ -125,20 +125,6 @@ static void nova_q_read(struct nova_gsp_queues *q, u32 queue, u32 slot,
 	memcpy(dst + first, nova_q_slot(q, queue, 0), n - first);
 }
 
-/*
- * The checksum of @n bytes from @off bytes into the element at @slot of
- * the ring @queue, wrapping; @off and @n are multiples of 8.
- */
-static u32 nova_q_checksum(struct nova_gsp_queues *q, u32 queue, u32 slot,
-			   size_t off, size_t n)
-{
-	size_t at = ((size_t)slot * NOVA_GSP_MSG_SLOT + off) % NOVA_Q_RING_BYTES;
-	size_t first = min_t(size_t, n, NOVA_Q_RING_BYTES - at);
-
-	return nova_gsp_msg_checksum(nova_q_slot(q, queue, 0) + at, first) ^
-	       nova_gsp_msg_checksum(nova_q_slot(q, queue, 0), n - first);
-}
-
 /**
  * nova_gsp_queues_init() - a view of the queues in their shared memory
  * @q: the view
@@ -149,13 +135,8 @@ static u32 nova_q_checksum(struct nova_gsp_queues *q, u32 queue, u32 slot,
  */
 int nova_gsp_queues_init(struct nova_gsp_queues *q, void *shm)
 {
-	u32 i;
-
 	memset(q, 0, sizeof(*q));
 	q->shm = shm;
-	/* What the command slots hold is not known yet: zeroed when first used. */
-	for (i = 0; i < NOVA_GSP_QUEUE_SLOTS; i++)
-		q->cmd_used[i] = NOVA_GSP_MSG_SLOT;
 	q->tx = kvzalloc(NOVA_GSP_MSG_MAX_SLOTS * NOVA_GSP_MSG_SLOT, GFP_KERNEL);
 	q->rx = kvzalloc(NOVA_GSP_MSG_MAX_SLOTS * NOVA_GSP_MSG_SLOT, GFP_KERNEL);
 	if (!q->tx || !q->rx) {
@@ -197,9 +178,7 @@ int nova_gsp_queues_push(struct nova_gsp_queues *q, u32 fn, u32 rpc_seq,
 			 const void *payload, size_t len, const char **why)
 {
 	u32 rptr = READ_ONCE(*nova_q_cmd_rptr(q));
-	u32 last, i;
 	int free, slots;
-	size_t end;
 
 	*why = NULL;
 	free = nova_gsp_msgq_free(q->wptr, rptr, NOVA_GSP_QUEUE_SLOTS);
@@ -213,30 +192,20 @@ int nova_gsp_queues_push(struct nova_gsp_queues *q, u32 fn, u32 rpc_seq,
 	if (slots > free)
 		return -EAGAIN;
 
-	last = (q->wptr + slots - 1) % NOVA_GSP_QUEUE_SLOTS;
-	end = ALIGN(sizeof(struct nova_gsp_msg_element) + len, 8) -
-	      (slots - 1) * NOVA_GSP_MSG_SLOT;
 	if (q->wptr + slots <= NOVA_GSP_QUEUE_SLOTS) {
 		/*
-		 * Written in place. The checksum counts every byte of the
-		 * slots: what an earlier element left after this one's end
-		 * is zeroed, nothing more.
+		 * Written in place, up to the message's end: the rest of the
+		 * slots is not the message's, and GSP-RM does not read it.
 		 */
-		void *at = nova_q_slot(q, NOVA_GSP_CMDQ_OFFSET, q->wptr);
-
-		if (q->cmd_used[last] > end)
-			memset(nova_q_slot(q, NOVA_GSP_CMDQ_OFFSET, last) + end, 0,
-			       q->cmd_used[last] - end);
-		nova_gsp_msg_write(at, slots, q->cmd_seq, fn, rpc_seq, payload, len);
+		nova_gsp_msg_write(nova_q_slot(q, NOVA_GSP_CMDQ_OFFSET, q->wptr),
+				   slots, q->cmd_seq, fn, rpc_seq, payload, len);
 	} else {
-		/* Across the end of the ring: built whole, then copied. */
-		nova_gsp_msg_build(q->tx, NOVA_GSP_MSG_MAX_SLOTS * NOVA_GSP_MSG_SLOT,
-				   q->cmd_seq, fn, rpc_seq, payload, len);
-		nova_q_put(q, NOVA_GSP_CMDQ_OFFSET, q->wptr, q->tx, slots);
+		/* Across the end of the ring: built, then copied. */
+		size_t end = nova_gsp_msg_write(q->tx, slots, q->cmd_seq, fn,
+						rpc_seq, payload, len);
+
+		nova_q_write(q, NOVA_GSP_CMDQ_OFFSET, q->wptr, q->tx, end);
 	}
-	for (i = 0; i < slots - 1; i++)
-		q->cmd_used[(q->wptr + i) % NOVA_GSP_QUEUE_SLOTS] = NOVA_GSP_MSG_SLOT;
-	q->cmd_used[last] = end;
 
 	q->wptr = (q->wptr + slots) % NOVA_GSP_QUEUE_SLOTS;
 	q->cmd_seq++;
@@ -268,7 +237,7 @@ int nova_gsp_queues_pop(struct nova_gsp_queues *q, struct nova_gsp_msg *msg,
 	const size_t hdr = sizeof(*e);
 	size_t len, used;
 	int avail, ret;
-	u32 count, sum;
+	u32 count;
 
 	*why = NULL;
 	avail = nova_gsp_msgq_avail(wptr, q->rptr, NOVA_GSP_QUEUE_SLOTS);
@@ -291,20 +260,18 @@ int nova_gsp_queues_pop(struct nova_gsp_queues *q, struct nova_gsp_msg *msg,
 		ret = -EPROTO;
 	} else {
 		/*
-		 * The payload is copied out as far as the RPC header says,
-		 * within the element; the checksum of the slots' rest is
-		 * worked out where it lies, as nothing reads it.
+		 * The message is copied out as far as the RPC header says,
+		 * within the element, and checked there: its checksum covers
+		 * no more (nova_gsp_msg_sum_len()), and nothing reads the
+		 * rest of the slots.
 		 */
 		len = count * NOVA_GSP_MSG_SLOT;
-		used = ALIGN(offsetof(struct nova_gsp_msg_element, rpc) +
-			     (size_t)e->rpc.length, 8);
-		used = clamp(used, hdr, len);
+		used = nova_gsp_msg_sum_len(e, len);
 		nova_q_read(q, NOVA_GSP_MSGQ_OFFSET, q->rptr, hdr, q->rx + hdr,
 			    used - hdr);
-		sum = nova_gsp_msg_checksum(q->rx, used) ^
-		      nova_q_checksum(q, NOVA_GSP_MSGQ_OFFSET, q->rptr, used,
-				      len - used);
-		ret = nova_gsp_msg_check_sum(q->rx, len, sum, q->msg_seq, why);
+		ret = nova_gsp_msg_check_sum(q->rx, len,
+					     nova_gsp_msg_checksum(q->rx, used),
+					     q->msg_seq, why);
 	}
 
 	q->rptr = (q->rptr + count) % NOVA_GSP_QUEUE_SLOTS;

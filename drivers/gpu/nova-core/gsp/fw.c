@@ -14,8 +14,8 @@
 
 /**
  * nova_gsp_msg_checksum() - the checksum of a message queue element
- * @elem: the element, every slot it takes, its checksum field 0
- * @len: its length in bytes, a multiple of 8
+ * @elem: the element, its checksum field 0
+ * @len: the bytes it covers, a multiple of 8: nova_gsp_msg_sum_len()
  *
  * The XOR of the element's little-endian 64-bit words, its two halves
  * XORed together. Stored in &nova_gsp_msg_element.checksum, it makes the
@@ -40,6 +40,29 @@ u32 nova_gsp_msg_checksum(const void *elem, size_t len)
 		x[0] ^= get_unaligned_le64(p + i);
 	x[0] ^= x[1] ^ x[2] ^ x[3];
 	return lower_32_bits(x[0]) ^ upper_32_bits(x[0]);
+}
+
+/**
+ * nova_gsp_msg_sum_len() - the bytes of an element its checksum covers
+ * @e: the element's headers
+ * @len: the bytes the element takes in its queue (its slots)
+ *
+ * The element header and the RPC message, as long as the RPC header says
+ * (GSP_MSG_QUEUE_ELEMENT_HDR_SIZE + rpc.length in r570's
+ * message_queue_cpu.c), rounded up to 8 with zeroes: what NVIDIA's sender
+ * sums and its receiver checks, outside Confidential Computing. The rest
+ * of the slots is not the message's: a sender may leave anything there.
+ * A length from the other side is hostile: the span is kept within the
+ * headers and @len, so that it never reaches past the element.
+ *
+ * Return: the span: from sizeof(*@e) to @len, a multiple of 8 if @len is.
+ */
+size_t nova_gsp_msg_sum_len(const struct nova_gsp_msg_element *e, size_t len)
+{
+	size_t n = ALIGN(offsetof(struct nova_gsp_msg_element, rpc) +
+			 (size_t)e->rpc.length, 8);
+
+	return min_t(size_t, max_t(size_t, n, sizeof(*e)), len);
 }
 
 /**
@@ -83,9 +106,10 @@ int nova_gsp_msgq_avail(u32 wptr, u32 rptr, u32 count)
  * @len: the bytes the element takes in the queue: a whole number of
  *	slots, as many as its header says (the caller reads the header's
  *	element count first, after checking it against what the queue holds)
- * @sum: nova_gsp_msg_checksum() of those @len bytes, which the caller may
- *	work out in parts (the checksum of a concatenation is the XOR of its
- *	parts' at offsets that are multiples of 8)
+ * @sum: nova_gsp_msg_checksum() of the first nova_gsp_msg_sum_len() bytes
+ *	of the element, which the caller may work out in parts (the checksum
+ *	of a concatenation is the XOR of its parts' at offsets that are
+ *	multiples of 8)
  * @seq: the sequence number the element must carry
  * @why: set to the reason of a failure, a constant string
  *
@@ -141,14 +165,16 @@ int nova_gsp_msg_check_sum(const void *buf, size_t len, u32 sum, u32 seq,
  * @seq: the sequence number the element must carry
  * @why: set to the reason of a failure, a constant string
  *
- * nova_gsp_msg_check_sum() with the checksum of the @len bytes at @buf.
+ * nova_gsp_msg_check_sum() with the checksum of the element's message.
  *
  * Return: 0; -EBADMSG for a bad checksum, -EPROTO for anything else.
  */
 int nova_gsp_msg_check(const void *buf, size_t len, u32 seq, const char **why)
 {
-	u32 sum = len >= NOVA_GSP_MSG_SLOT ? nova_gsp_msg_checksum(buf, len) : 0;
+	u32 sum = 0;
 
+	if (len >= NOVA_GSP_MSG_SLOT)
+		sum = nova_gsp_msg_checksum(buf, nova_gsp_msg_sum_len(buf, len));
 	return nova_gsp_msg_check_sum(buf, len, sum, seq, why);
 }
 
@@ -196,8 +222,7 @@ void nova_gsp_radix3_fill(u64 *ptes, size_t count, u64 base)
 
 /**
  * nova_gsp_msg_write() - write an element's headers and payload
- * @buf: where the element starts; its slots' bytes after the payload,
- *	rounded up to 8, must already be zero
+ * @buf: where the element starts
  * @slots: the slots it takes, as nova_gsp_msg_build() works them out
  * @seq: the element's sequence number in its queue
  * @fn: the RPC function
@@ -206,10 +231,10 @@ void nova_gsp_radix3_fill(u64 *ptes, size_t count, u64 base)
  * @len: its length
  *
  * Writes the element header, the RPC header (results pending), the
- * payload and the up to 7 zero bytes that round it to 8, and nothing
- * after: the zeroes there add nothing to the checksum, which is worked
- * out over what is written. The command queue writes its elements in
- * place with it, zeroing only what an earlier element left in the slots.
+ * payload and the up to 7 zero bytes that round it to 8, with the
+ * checksum of what it wrote (nova_gsp_msg_sum_len()), and nothing after:
+ * the rest of the slots is not the message's. The command queue writes
+ * its elements in place with it.
  *
  * Return: the bytes written from @buf, a multiple of 8.
  */
@@ -260,8 +285,8 @@ int nova_gsp_msg_slots(size_t len)
  * @payload: the payload
  * @len: its length
  *
- * A pure function: the element header (with its checksum), the RPC header
- * (results pending), the payload, zero up to the end of the last slot.
+ * A pure function: nova_gsp_msg_write() once the element's slots are
+ * known to fit in @buf; what @buf held after the message is left there.
  *
  * Return: the slots the element takes; -E2BIG if it needs more than
  * %NOVA_GSP_MSG_MAX_SLOTS; -ENOSPC if @buf is too small.
@@ -270,15 +295,11 @@ int nova_gsp_msg_build(void *buf, size_t buf_len, u32 seq, u32 fn,
 		       u32 rpc_seq, const void *payload, size_t len)
 {
 	int slots = nova_gsp_msg_slots(len);
-	size_t end;
 
 	if (slots < 0)
 		return slots;
 	if (buf_len < (size_t)slots * NOVA_GSP_MSG_SLOT)
 		return -ENOSPC;
-
-	end = ALIGN(sizeof(struct nova_gsp_msg_element) + len, 8);
-	memset(buf + end, 0, slots * NOVA_GSP_MSG_SLOT - end);
 	nova_gsp_msg_write(buf, slots, seq, fn, rpc_seq, payload, len);
 	return slots;
 }

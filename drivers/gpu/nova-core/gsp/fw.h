@@ -631,6 +631,7 @@ struct nova_gsp_radix3_layout {
 };
 
 u32 nova_gsp_msg_checksum(const void *elem, size_t len);
+size_t nova_gsp_msg_sum_len(const struct nova_gsp_msg_element *e, size_t len);
 int nova_gsp_msgq_free(u32 wptr, u32 rptr, u32 count);
 int nova_gsp_msgq_avail(u32 wptr, u32 rptr, u32 count);
 int nova_gsp_msg_check(const void *buf, size_t len, u32 seq, const char **why);

@@ -60,9 +60,6 @@ enum nova_gsp_log {
  *	wraps around the end of the command queue is built.
  * @rx: a buffer of as many slots where received elements are copied and
  *	checked.
- * @cmd_used: for each command queue slot, how many of its first bytes an
- *	element left nonzero (the rest is zero): only the driver writes
- *	those slots, so a shorter element written there zeroes no more.
  *
  * Not locked: the caller serialises pushes with pushes and pops with pops.
  */
@@ -74,7 +71,6 @@ struct nova_gsp_queues {
 	u32 msg_seq;
 	void *tx;
 	void *rx;
-	u16 cmd_used[NOVA_GSP_QUEUE_SLOTS];
 };
 
 /**

@@ -127,13 +127,35 @@ static void gsp_msgq_pointers(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, nova_gsp_msgq_avail(10, 0, 0x7fffffff), 10);
 }
 
-/* A good two-slot element with sequence number 7 and a 100-byte payload. */
+/*
+ * Fills @n bytes with a sequence whose 64-bit words do not cancel out:
+ * what a sender may leave in its slots after a message.
+ */
+static void t_garbage(u8 *p, size_t n)
+{
+	u32 x = 0x2545f491;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		x = x * 1103515245 + 12345;
+		p[i] = x >> 16;
+	}
+}
+
+/*
+ * A good two-slot element with sequence number 7 and a 100-byte payload:
+ * its message is 0x30 + 0x20 + 100 bytes, 0xb8 rounded up to 8, and its
+ * slots hold garbage after that, which its checksum does not cover.
+ */
+#define T_ELEMENT_SUM	0xb8
+
 static u8 *t_element(struct kunit *test, size_t len)
 {
 	struct nova_gsp_msg_element *e;
 	u8 *buf = kunit_kzalloc(test, len, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
+	t_garbage(buf + T_ELEMENT_SUM, len - T_ELEMENT_SUM);
 	e = (struct nova_gsp_msg_element *)buf;
 	e->seq_num = 7;
 	e->elem_count = len / NOVA_GSP_MSG_SLOT;
@@ -142,7 +164,7 @@ static u8 *t_element(struct kunit *test, size_t len)
 	e->rpc.length = sizeof(e->rpc) + 100;
 	e->rpc.function = NOVA_RPC_EVENT_GSP_INIT_DONE;
 	memset(e->rpc.data, 0x5a, 100);
-	e->checksum = nova_gsp_msg_checksum(buf, len);
+	e->checksum = nova_gsp_msg_checksum(buf, T_ELEMENT_SUM);
 	return buf;
 }
 
@@ -158,7 +180,7 @@ static void t_bad(struct kunit *test, size_t len, int err, const char *reason,
 	spoil(e, len);
 	if (fix_checksum) {
 		e->checksum = 0;
-		e->checksum = nova_gsp_msg_checksum(buf, len);
+		e->checksum = nova_gsp_msg_checksum(buf, nova_gsp_msg_sum_len(e, len));
 	}
 	KUNIT_EXPECT_EQ_MSG(test, nova_gsp_msg_check(buf, len, 7, &why), err,
 			    "%s", reason);
@@ -175,9 +197,10 @@ static void t_count17(struct nova_gsp_msg_element *e, size_t len)
 	e->elem_count = 17;
 }
 
+/* The payload's last byte. */
 static void t_flip(struct nova_gsp_msg_element *e, size_t len)
 {
-	((u8 *)e)[len - 1] ^= 1;
+	((u8 *)e)[T_ELEMENT_SUM - 5] ^= 1;
 }
 
 static void t_seq(struct nova_gsp_msg_element *e, size_t len)
@@ -218,6 +241,15 @@ static void gsp_msg_check(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, nova_gsp_msg_check(buf, len, 7, &why), 0);
 	KUNIT_EXPECT_NULL(test, why);
+	/*
+	 * The slots' garbage after the message counts for nothing (a sum
+	 * over whole slots would see it), nor does any change to it.
+	 */
+	KUNIT_EXPECT_NE(test, nova_gsp_msg_checksum(buf, len), 0U);
+	buf[T_ELEMENT_SUM] ^= 1;
+	buf[len - 1] ^= 0x80;
+	KUNIT_EXPECT_EQ(test, nova_gsp_msg_check(buf, len, 7, &why), 0);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msg_sum_len(e, len), (size_t)T_ELEMENT_SUM);
 	/* The largest RPC that fits is accepted too. */
 	e->rpc.length = len - 48;
 	e->checksum = 0;
@@ -481,7 +513,8 @@ static void gsp_queue_push(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, e->rpc.length, 0x20U + 100);
 	KUNIT_EXPECT_EQ(test, e->rpc.rpc_result, 0xffffffffU);
 	KUNIT_EXPECT_EQ(test, memcmp(e->rpc.data, pl, 100), 0);
-	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(e, 0x1000), 0U);
+	/* 0x50 bytes of headers and 100 of payload, rounded up to 8. */
+	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(e, 0xb8), 0U);
 
 	/* Three slots from slot 61: 61, 62, then 0. */
 	q.wptr = 61;
@@ -495,7 +528,7 @@ static void gsp_queue_push(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, e->seq_num, 1U);
 	KUNIT_EXPECT_EQ(test, e->elem_count, 3U);
 	KUNIT_EXPECT_EQ(test, memcmp(e->rpc.data, pl, 2 * 0x1000), 0);
-	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(got, 3 * 0x1000), 0U);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(got, 0x2050), 0U);
 
 	/* Full: GSP-RM read up to slot 2, one slot is always left free. */
 	*t_u32(shm, T_CMD_RPTR) = 2;
@@ -515,9 +548,9 @@ static void gsp_queue_push(struct kunit *test)
 }
 
 /*
- * Elements written in place over what earlier ones left: the checksum
- * counts the whole slot, so what a longer element (or anything else) left
- * after a shorter one's end must be zero again, and nothing past it.
+ * Elements written in place over what earlier ones left: the message is
+ * written, up to 8-byte alignment, and nothing after it: the checksum
+ * covers the message alone, and GSP-RM reads no more.
  */
 static void gsp_queue_push_reuse(struct kunit *test)
 {
@@ -532,26 +565,24 @@ static void gsp_queue_push_reuse(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, pl);
 	memset(pl, 0xa5, 0x1800);
 
-	/* Whatever the memory held before the first element is cleared. */
+	/* What the memory held after the first element stays. */
 	memset(slot0, 0xff, 2 * 0x1000);
-	KUNIT_ASSERT_EQ(test, nova_gsp_queues_push(&q, 72, 1, pl, 8, &why), 0);
-	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(slot0, 0x1000), 0U);
-	KUNIT_EXPECT_NULL(test, memchr_inv(slot0 + 0x58, 0, 0x1000 - 0x58));
+	KUNIT_ASSERT_EQ(test, nova_gsp_queues_push(&q, 72, 1, pl, 3, &why), 0);
+	/* 0x50 + 3 bytes, and 5 zeroes to 0x58. */
+	KUNIT_EXPECT_NULL(test, memchr_inv(slot0 + 0x53, 0, 5));
+	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(slot0, 0x58), 0U);
+	KUNIT_EXPECT_NULL(test, memchr_inv(slot0 + 0x58, 0xff, 0x1000 - 0x58));
 
 	/* A two-slot element from slot 0, then a short one there again. */
 	q.wptr = 0;
 	*t_u32(shm, T_CMD_RPTR) = 0;
 	KUNIT_ASSERT_EQ(test, nova_gsp_queues_push(&q, 72, 2, pl, 0x1800, &why), 0);
-	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(slot0, 2 * 0x1000), 0U);
+	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(slot0, 0x1850), 0U);
 	q.wptr = 0;
 	KUNIT_ASSERT_EQ(test, nova_gsp_queues_push(&q, 72, 3, pl, 16, &why), 0);
-	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(slot0, 0x1000), 0U);
-	KUNIT_EXPECT_NULL(test, memchr_inv(slot0 + 0x60, 0, 0x1000 - 0x60));
-	/* The next slot is the next element's: left as it was. */
+	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(slot0, 0x60), 0U);
+	KUNIT_EXPECT_EQ(test, slot0[0x60], 0xa5);
 	KUNIT_EXPECT_EQ(test, slot1[0x7ff], 0xa5);
-	KUNIT_ASSERT_EQ(test, nova_gsp_queues_push(&q, 72, 4, pl, 1, &why), 0);
-	KUNIT_EXPECT_EQ(test, nova_gsp_msg_checksum(slot1, 0x1000), 0U);
-	KUNIT_EXPECT_NULL(test, memchr_inv(slot1 + 0x58, 0, 0x1000 - 0x58));
 	nova_gsp_queues_fini(&q);
 }
 
@@ -567,8 +598,11 @@ static void t_gsp_send(struct kunit *test, void *shm, u32 slot, u32 seq,
 	KUNIT_ASSERT_NOT_NULL(test, pl);
 	for (i = 0; i < len; i++)
 		pl[i] = i;
+	/* Garbage after the message, as GSP-RM may leave there. */
+	t_garbage(buf, 16 * 0x1000);
 	n = nova_gsp_msg_build(buf, 16 * 0x1000, seq, fn, 0, pl, len);
 	KUNIT_ASSERT_GT(test, n, 0);
+	KUNIT_EXPECT_NE(test, nova_gsp_msg_checksum(buf, n * 0x1000), 0U);
 	for (i = 0; i < n; i++)
 		memcpy(t_slot(shm, NOVA_GSP_MSGQ_OFFSET, (slot + i) % 63),
 		       buf + i * 0x1000, 0x1000);
@@ -605,25 +639,32 @@ static void gsp_queue_pop(struct kunit *test)
 	*t_u32(shm, T_MSG_WPTR) = w;
 	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), 0);
 
-	/* A flipped bit: bad checksum. */
+	/* A flipped bit in the payload's last byte: bad checksum. */
 	t_gsp_send(test, shm, 3, 3, 65, 8, &w);
-	((u8 *)t_slot(shm, NOVA_GSP_MSGQ_OFFSET, 3))[0x60] ^= 1;
+	((u8 *)t_slot(shm, NOVA_GSP_MSGQ_OFFSET, 3))[0x57] ^= 1;
 	*t_u32(shm, T_MSG_WPTR) = w;
 	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), -EBADMSG);
 
-	/* A flipped bit in the padding, far from the payload: the same. */
+	/* A flipped bit after the message, in the slot's rest: not its. */
 	t_gsp_send(test, shm, 4, 4, 65, 8, &w);
 	((u8 *)t_slot(shm, NOVA_GSP_MSGQ_OFFSET, 4))[0xff8] ^= 0x80;
 	*t_u32(shm, T_MSG_WPTR) = w;
-	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), -EBADMSG);
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), 0);
 
-	/* And in the padding of an element's slot after the wrap. */
+	/* In the message's part after the wrap: refused; in the rest, not. */
 	q.rptr = 62;
 	q.msg_seq = 5;
 	t_gsp_send(test, shm, 62, 5, 65, 0x1010, &w);
-	((u8 *)t_slot(shm, NOVA_GSP_MSGQ_OFFSET, 0))[0x800] ^= 4;
+	((u8 *)t_slot(shm, NOVA_GSP_MSGQ_OFFSET, 0))[0x5f] ^= 4;
 	*t_u32(shm, T_MSG_WPTR) = w;
 	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), -EBADMSG);
+	q.rptr = 62;
+	q.msg_seq = 5;
+	t_gsp_send(test, shm, 62, 5, 65, 0x1010, &w);
+	((u8 *)t_slot(shm, NOVA_GSP_MSGQ_OFFSET, 0))[0x60] ^= 4;
+	*t_u32(shm, T_MSG_WPTR) = w;
+	KUNIT_EXPECT_EQ(test, nova_gsp_queues_pop(&q, &msg, &why), 0);
+	KUNIT_EXPECT_EQ(test, ((const u8 *)msg.payload)[0x100f], (u8)0x0f);
 	/* A length past the element: refused before anything is copied. */
 	t_gsp_send(test, shm, 1, 6, 65, 8, &w);
 	((struct nova_gsp_msg_element *)t_slot(shm, NOVA_GSP_MSGQ_OFFSET, 1))->rpc.length =

@@ -509,8 +509,8 @@ static u64 rm_slot(u64 q, u32 slot)
 
 /**
  * rm_checksum() - NVIDIA's element checksum
- * @buf: the element, whole slots
- * @len: its length
+ * @buf: the element
+ * @len: the bytes it covers (rm_sum_len())
  *
  * Return: the XOR of its u64 words, folded to 32 bits.
  */
@@ -522,6 +522,26 @@ static u32 rm_checksum(const u8 *buf, size_t len)
 	for (i = 0; i + 8 <= len; i += 8)
 		x ^= get_unaligned_le64(buf + i);
 	return lower_32_bits(x) ^ upper_32_bits(x);
+}
+
+/**
+ * rm_sum_len() - the bytes of an element its checksum covers
+ * @e: the element
+ * @len: the bytes of its slots
+ *
+ * The element header and the RPC message as long as its header says,
+ * rounded up to 8: what r570's message_queue_cpu.c sums and checks
+ * outside Confidential Computing (GSP_MSG_QUEUE_ELEMENT_HDR_SIZE +
+ * rpc.length), never past the slots.
+ *
+ * Return: the span in bytes.
+ */
+static size_t rm_sum_len(const u8 *e, size_t len)
+{
+	size_t n = ALIGN(EL_RPC + (size_t)get_unaligned_le32(e + EL_RPC +
+							     RPC_LENGTH), 8);
+
+	return min_t(size_t, max_t(size_t, n, EL_PAYLOAD), len);
 }
 
 /**
@@ -585,10 +605,19 @@ static void rm_build(struct nova_emu_rm *rm, u32 fn, u32 seq, u32 result,
 		     enum nova_emu_gsp_misbehave mode)
 {
 	u32 slots = DIV_ROUND_UP(EL_PAYLOAD + len, RM_SLOT);
+	size_t end = ALIGN(EL_PAYLOAD + len, 8), i;
 	u8 *e = rm->out, *rpc = e + EL_RPC;
 	u32 sum;
 
-	memset(e, 0, slots * RM_SLOT);
+	memset(e, 0, end);
+	/*
+	 * After the message, the slots hold what GSP-RM's buffer held before:
+	 * no receiver reads them. Here a pattern whose words do not cancel,
+	 * so that a driver summing whole slots meets a bad checksum.
+	 */
+	for (i = end; i < slots * RM_SLOT; i += 8)
+		put_unaligned_le64(0x9e3779b97f4a7c15ULL * (i + rm->stat_seq + 1),
+				   e + i);
 	put_unaligned_le32(rm->stat_seq + (mode == NOVA_EMU_GSP_MB_SKIP_SEQ),
 			   e + EL_SEQ);
 	rm->stat_seq += 1 + (mode == NOVA_EMU_GSP_MB_SKIP_SEQ);
@@ -604,7 +633,7 @@ static void rm_build(struct nova_emu_rm *rm, u32 fn, u32 seq, u32 result,
 	put_unaligned_le32(seq, rpc + RPC_SEQUENCE);
 	if (payload && len)
 		memcpy(e + EL_PAYLOAD, payload, len);
-	sum = rm_checksum(e, slots * RM_SLOT);
+	sum = rm_checksum(e, rm_sum_len(e, slots * RM_SLOT));
 	if (mode == NOVA_EMU_GSP_MB_BAD_CHECKSUM)
 		sum ^= 0x1;
 	put_unaligned_le32(sum, e + EL_CHECKSUM);
@@ -807,7 +836,8 @@ static int rm_flush_out(struct nova_emu_gpu *gpu)
 		/* Its seqNum comes after the flood's. */
 		put_unaligned_le32(rm->stat_seq++, rm->out + EL_SEQ);
 		put_unaligned_le32(0, rm->out + EL_CHECKSUM);
-		put_unaligned_le32(rm_checksum(rm->out, slots * RM_SLOT),
+		put_unaligned_le32(rm_checksum(rm->out,
+					       rm_sum_len(rm->out, slots * RM_SLOT)),
 				   rm->out + EL_CHECKSUM);
 	}
 	if (!rm->out_slots)
@@ -1730,7 +1760,7 @@ static int rm_read_element(struct nova_emu_gpu *gpu, u32 avail, u32 *slots)
 			   e + i * RM_SLOT, RM_SLOT, false))
 			return -EFAULT;
 	seq = get_unaligned_le32(e + EL_SEQ);
-	if (rm_checksum(e, count * RM_SLOT)) {
+	if (rm_checksum(e, rm_sum_len(e, count * RM_SLOT))) {
 		rm_err(gpu, "command element %u: bad checksum", seq);
 		rm->cmd_seq = seq + 1;
 		return -EINVAL;
